@@ -1,0 +1,39 @@
+/* bvf_internal.h — what facade-clang's two halves tell each other:
+ * the object side (ELF, BTF, relocations, sections: object.c, …) and the
+ * knowledge side (kernel profiles, helper prototypes, context rules, the
+ * facade given to the core, reports: kernel.c, kb_*.c, facade.c, report.c).
+ */
+#ifndef BVF_INTERNAL_H
+#define BVF_INTERNAL_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "bpfverify/bvf.h"
+#include "bpfverify/facade.h"
+
+/* ---- object side: facts about one program ---- */
+uint32_t bvf_program_prog_type(const struct bvf_program *prog);       /* enum bv_prog_type */
+uint32_t bvf_program_attach_type(const struct bvf_program *prog);     /* enum bpf_attach_type value */
+/* Attach target from the section name ("sys_enter_openat" for
+ * "tracepoint/syscalls/sys_enter_openat", a function for kprobes), or NULL. */
+const char *bvf_program_attach_target(const struct bvf_program *prog);
+/* The section declared the program sleepable ("fentry.s/…", "lsm.s/…"). */
+bool bvf_program_sleepable(const struct bvf_program *prog);
+/* License string from SEC("license"), NULL when absent. */
+const char *bvf_program_license(const struct bvf_program *prog);
+/* Maps the program's instructions refer to: index i is the imm of its
+ * relocated BV_PSEUDO_MAP_FD / BV_PSEUDO_MAP_VALUE ld_imm64s. Includes
+ * the global-data maps (.data, .rodata, .bss, .kconfig) as array maps. */
+const struct bv_map_desc *bvf_program_maps(const struct bvf_program *prog, uint32_t *nr);
+/* Subprograms (entry first) with their BTF linkage, sorted by insn_off. */
+const struct bv_func_desc *bvf_program_funcs(const struct bvf_program *prog, uint32_t *nr);
+const struct bvf_object *bvf_program_object(const struct bvf_program *prog);
+
+/* ---- knowledge side: facts about the target kernel ---- */
+/* "kernel profile: version" facts for a program; facade.c uses these. */
+uint32_t bvf_kernel_version(const struct bvf_kernel *k);   /* BV_KERNEL_VERSION(a,b,c) */
+/* libbpf-style name of a program type ("sched_cls"), NULL if unknown. */
+const char *bvf_prog_type_name(uint32_t prog_type);
+
+#endif

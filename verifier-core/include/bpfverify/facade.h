@@ -1,0 +1,125 @@
+/* bpfverify/facade.h — everything the core needs to know about the kernel
+ * it verifies for, behind one narrow interface.
+ *
+ * The core asks; the facade answers. The facade owns every kernel-specific
+ * table (helper prototypes, context layouts, map descriptions, return
+ * ranges); the core holds none. A facade is plain data plus function
+ * pointers that receive `ctx` back; the core never frees or modifies it.
+ * Unset (NULL) optional ops mean "this facade cannot answer": the core then
+ * ends with verdict BV_ERROR naming the unsupported feature, never a silent
+ * accept.
+ */
+#ifndef BPFVERIFY_FACADE_H
+#define BPFVERIFY_FACADE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "bpfverify/types.h"
+
+#define BV_KERNEL_VERSION(a, b, c) (((a) << 16) + ((b) << 8) + ((c) > 255 ? 255 : (c)))
+
+enum bv_access {
+	BV_READ = 1,
+	BV_WRITE = 2,
+};
+
+/* What a valid context access yields (kernel: struct bpf_insn_access_aux). */
+struct bv_ctx_access_info {
+	bv_reg_type reg_type;     /* BV_SCALAR for plain fields; packet pointers, … */
+	uint32_t ctx_field_size;  /* for narrow loads: the field's full size; 0 = exact */
+	uint32_t btf_id;          /* for BV_PTR_TO_BTF_ID results */
+	uint32_t mem_size;        /* for BV_PTR_TO_MEM results */
+};
+
+/* One map as the program sees it (index = imm of a BV_PSEUDO_MAP_FD /
+ * BV_PSEUDO_MAP_VALUE ld_imm64 after the facade's relocation). */
+struct bv_map_desc {
+	const char *name;
+	uint32_t type;            /* enum bv_map_type */
+	uint32_t key_size;
+	uint32_t value_size;
+	uint32_t max_entries;
+	uint32_t map_flags;
+	bool rdonly_prog;         /* BPF_F_RDONLY_PROG: .rodata, .kconfig */
+	bool frozen;              /* contents known and constant (.rodata) */
+	const void *initial_value;/* for frozen maps: value_size bytes, or NULL */
+	uint32_t value_btf_id;    /* in the program's BTF, 0 if none */
+	int32_t spin_lock_off;    /* -1 when the value has no bpf_spin_lock */
+	int32_t timer_off;        /* -1 when the value has no bpf_timer */
+};
+
+/* A subprogram's entry as BTF func_info describes it. */
+struct bv_func_desc {
+	uint32_t insn_off;        /* first instruction */
+	const char *name;
+	bool global;              /* BTF_FUNC_GLOBAL: verified on its own */
+	uint32_t btf_id;          /* FUNC type id in the program's BTF, 0 if none */
+};
+
+/* Required return value range of R0 at program exit. */
+struct bv_retval_range {
+	int32_t minval;
+	int32_t maxval;
+	bool enforce;             /* false: any value is allowed */
+};
+
+struct bv_facade {
+	size_t sz;                /* sizeof(struct bv_facade), for growth */
+	void *ctx;                /* handed back to every op */
+
+	/* Facts about the target kernel and the load. */
+	const char *kernel_name;  /* "6.18": names the profile in messages */
+	uint32_t kernel_version;  /* BV_KERNEL_VERSION(6, 18, 0) */
+	bool bpf_capable;         /* CAP_BPF (or CAP_SYS_ADMIN) */
+	bool perfmon_capable;     /* CAP_PERFMON */
+	bool allow_ptr_leaks;     /* privileged: pointers may escape as values */
+	uint32_t prog_type;       /* enum bv_prog_type */
+	uint32_t expected_attach_type;
+	bool gpl_compatible;
+	uint32_t insn_processed_limit; /* 1000000 */
+	uint32_t stack_limit;          /* 512 */
+	uint32_t max_subprogs;         /* 256 */
+	uint32_t max_call_depth;       /* 8 frames */
+
+	/* Program-level data. */
+	const struct bv_func_desc *funcs; /* sorted by insn_off; may be NULL */
+	uint32_t nr_funcs;
+
+	/* Helper prototype for func_id. Returns 0 and sets *proto when this
+	 * program may call it; -ENOENT for an id this kernel does not know
+	 * (*proto NULL); -EPERM when the kernel knows it but this program type
+	 * may not call it (*proto set, for its name). */
+	int (*helper)(void *ctx, int32_t func_id,
+		      const struct bv_helper_proto **proto);
+
+	/* Context access at [off, off+size) of kind `access`. Returns true and
+	 * fills *info when the kernel allows it for this program type and
+	 * attach type, false otherwise. */
+	bool (*ctx_access)(void *ctx, int32_t off, uint32_t size,
+			   enum bv_access access, struct bv_ctx_access_info *info);
+
+	/* Size of the context structure (for messages and bounds). */
+	uint32_t ctx_size;
+
+	/* Map by index; NULL when the index is unknown. */
+	const struct bv_map_desc *(*map)(void *ctx, uint32_t index);
+	uint32_t nr_maps;
+
+	/* May this program type/map type pair be used together with this
+	 * helper? Returns 0 or -EINVAL; NULL op: always compatible. */
+	int (*map_helper_compatible)(void *ctx, const struct bv_map_desc *map,
+				     int32_t func_id);
+
+	/* Required R0 range at exit, for this program type and attach type. */
+	void (*return_range)(void *ctx, struct bv_retval_range *range);
+
+	/* BTF-typed pointers (later milestones). NULL: unsupported. */
+	int (*btf_struct_access)(void *ctx, uint32_t btf_id, int32_t off,
+				 uint32_t size, enum bv_access access,
+				 uint32_t *next_btf_id, bv_reg_type *type);
+	const char *(*btf_type_name)(void *ctx, uint32_t btf_id);
+};
+
+#endif

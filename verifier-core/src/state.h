@@ -1,0 +1,210 @@
+/* state.h — the abstract machine state the path walk carries, and the
+ * per-run environment.
+ *
+ * Mirrors the kernel verifier's model (bpf_reg_state, bpf_func_state,
+ * bpf_verifier_state, bpf_verifier_env) so that verdicts and messages can
+ * match it; invariants are stated where the fields live.
+ */
+#ifndef BV_STATE_H
+#define BV_STATE_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "bpfverify/facade.h"
+#include "bpfverify/insn.h"
+#include "log.h"
+#include "prog.h"
+#include "scalar.h"
+
+#define BV_MAX_CALL_FRAMES 8
+#define BV_REG_SIZE 8
+
+/* One register. For BV_SCALAR, `s` is the value. For pointers, the pointed
+ * address is base + off + s, where `off` is the fixed (constant) part and
+ * `s` the variable part (var_off and bounds; constant 0 when none). */
+struct bv_reg {
+	bv_reg_type type;
+	int32_t off;
+	struct bv_scalar s;
+	union {
+		/* CONST_PTR_TO_MAP, PTR_TO_MAP_VALUE, PTR_TO_MAP_KEY */
+		struct {
+			const struct bv_map_desc *map;
+			uint32_t index;
+		} map;
+		/* PTR_TO_PACKET*: bytes known to be inside the packet ("r=") */
+		uint32_t range;
+		/* PTR_TO_MEM, PTR_TO_BUF: size of the memory */
+		uint32_t mem_size;
+		/* PTR_TO_BTF_ID */
+		uint32_t btf_id;
+	};
+	/* Pointers that may be NULL, and packet pointers derived from the same
+	 * source, share an id: a NULL check or a bounds check on one applies to
+	 * all copies. Scalars copied from each other share an id too. 0 = none. */
+	uint32_t id;
+	/* Referenced object (ringbuf record, socket, …) this pointer holds; 0 = none. */
+	uint32_t ref_obj_id;
+	/* Frame a PTR_TO_STACK points into. */
+	uint32_t frameno;
+	/* bpfverify: the instruction that produced this value, -1 if unknown
+	 * (entry state); used for "why" notes only, never for verdicts. */
+	int32_t origin;
+};
+
+/* Stack slot byte kinds (kernel: enum bpf_stack_slot_type). */
+enum bv_slot_type {
+	BV_STACK_INVALID = 0,   /* never written */
+	BV_STACK_SPILL,         /* part of a spilled register */
+	BV_STACK_MISC,          /* written with unknown data */
+	BV_STACK_ZERO,          /* written with zero */
+	BV_STACK_DYNPTR,
+	BV_STACK_ITER,
+	BV_STACK_IRQ_FLAG,
+};
+
+/* An 8-byte stack slot: spilled_ptr is meaningful when slot_type[] holds
+ * BV_STACK_SPILL bytes. slot_type[i] describes byte (7 - i) of the slot
+ * counted from its lower address, as in the kernel. */
+struct bv_stack_slot {
+	struct bv_reg spilled_ptr;
+	uint8_t slot_type[BV_REG_SIZE];
+};
+
+/* One call frame. stack[i] covers bytes [-(i+1)*8, -i*8) below the frame
+ * pointer; allocated_stack is a multiple of 8. */
+struct bv_frame {
+	struct bv_reg regs[BV_MAX_REG];
+	int32_t callsite;        /* instruction of the call, -1 for the main frame */
+	uint32_t frameno;
+	uint32_t subprogno;
+	uint32_t allocated_stack;
+	struct bv_stack_slot *stack;
+};
+
+enum bv_ref_type {
+	BV_REF_PTR = 0,          /* acquired pointer (ringbuf record, socket, …) */
+	BV_REF_LOCK,
+	BV_REF_IRQ,
+};
+
+struct bv_ref {
+	uint32_t id;
+	int32_t insn;            /* where it was acquired */
+	enum bv_ref_type type;
+	const void *lock_ptr;
+};
+
+/* A verifier state: the frames plus references and the path position. */
+struct bv_state {
+	struct bv_frame *frame[BV_MAX_CALL_FRAMES];
+	uint32_t curframe;
+	struct bv_ref *refs;
+	uint32_t nr_refs;
+	uint32_t active_locks;
+	bool speculative;
+	/* Branch decisions on the way here, for "why" notes: the last few
+	 * (insn, taken) pairs. */
+	struct { int32_t insn; bool taken; } path[16];
+	uint32_t path_len;       /* total decisions seen; path[] keeps the last 16 */
+};
+
+/* Per-instruction side table. */
+struct bv_insn_aux {
+	bool seen;
+	bv_reg_type ptr_type;    /* type of the pointer a load/store used */
+	uint32_t ctx_field_size;
+};
+
+struct bv_env;
+
+/* ---- state management (state.c) ---- */
+struct bv_state *bv_state_new(uint32_t subprogno);
+struct bv_state *bv_state_copy(const struct bv_state *src);
+void bv_state_free(struct bv_state *st);
+static inline struct bv_frame *bv_cur_frame(struct bv_state *st)
+{
+	return st->frame[st->curframe];
+}
+/* Grow a frame's stack to at least `size` bytes. Returns 0 or -ENOMEM. */
+int bv_frame_grow_stack(struct bv_frame *f, uint32_t size);
+/* Acquire a reference id (recorded in st->refs) / release it. */
+uint32_t bv_ref_acquire(struct bv_env *env, int32_t insn, enum bv_ref_type type);
+int bv_ref_release(struct bv_env *env, uint32_t ref_obj_id);
+
+/* ---- registers (reg.c) ---- */
+void bv_reg_mark_unknown(struct bv_reg *r, int32_t origin);     /* scalar, any value */
+void bv_reg_mark_known(struct bv_reg *r, uint64_t v, int32_t origin);
+void bv_reg_mark_not_init(struct bv_reg *r);
+/* Pointer of the given type at offset 0 with no variable part. */
+void bv_reg_mark_ptr(struct bv_reg *r, bv_reg_type type, int32_t origin);
+bool bv_reg_is_pointer(const struct bv_reg *r);
+bool bv_reg_is_pkt_pointer(const struct bv_reg *r);  /* PACKET or PACKET_META */
+/* The kernel's name for a register type in messages ("map_value_or_null",
+ * "fp", "pkt", "ctx", "scalar", "rdonly_mem", "ringbuf_mem_or_null", …). */
+const char *bv_reg_type_str(const struct bv_env *env, bv_reg_type type, char *buf, size_t size);
+/* Log text of a register state, as the kernel's print_verifier_state. */
+int bv_reg_format(const struct bv_env *env, const struct bv_reg *r, char *buf, size_t size);
+/* Apply f to every register and spilled register of every frame of the
+ * current state (the kernel's bpf_for_each_reg_in_vstate). */
+void bv_for_each_reg(struct bv_state *st, void (*f)(struct bv_reg *r, void *arg), void *arg);
+
+/* ---- the environment (one per bv_verify) ---- */
+struct bv_pending;   /* explore.c: branches waiting to be walked */
+struct bv_explored;  /* explore.c: states kept at prune points */
+
+struct bv_env {
+	const struct bv_facade *f;
+	struct bv_prog_info info;
+	struct bv_log log;
+	struct bv_result *res;
+	struct bv_insn_aux *aux;        /* info.insn_cnt entries */
+	struct bv_state *cur;
+	int32_t insn_idx;
+	int32_t prev_insn_idx;
+	uint32_t id_gen;
+	struct bv_pending *pending;
+	struct bv_explored *explored;
+	/* statistics */
+	uint32_t insn_processed;
+	uint32_t total_states, peak_states, cur_states, max_states_per_insn;
+	/* set by passes */
+	bool seen_direct_write;          /* packet writes: needs a writable ctx type */
+};
+
+static inline uint32_t bv_new_id(struct bv_env *env) { return ++env->id_gen; }
+static inline struct bv_reg *bv_cur_regs(struct bv_env *env)
+{
+	return bv_cur_frame(env->cur)->regs;
+}
+
+/* ---- instruction checks, called by the path walk (explore.c) ----
+ * Each returns 0 to continue, or a negative errno after bv_reject() /
+ * bv_unsupported(). */
+/* alu.c: BV_ALU/BV_ALU64 (scalar and pointer arithmetic). */
+int bv_check_alu(struct bv_env *env, const struct bv_insn *insn);
+/* alu.c: register read/write checks ("R%d !read_ok", "frame pointer is read only"). */
+int bv_check_reg_read(struct bv_env *env, uint32_t regno);
+int bv_check_reg_write(struct bv_env *env, uint32_t regno);
+/* mem.c: BV_LDX/BV_STX/BV_ST/atomics and ld_imm64 (maps, global data). */
+int bv_check_load_store(struct bv_env *env, const struct bv_insn *insn);
+int bv_check_ld_imm64(struct bv_env *env, const struct bv_insn *insn);
+int bv_check_ld_abs(struct bv_env *env, const struct bv_insn *insn);
+/* mem.c: a memory access through register regno at off of size bytes;
+ * value_regno receives the loaded value (-1: none). Used by loads/stores
+ * and by helper argument checks. */
+int bv_check_mem_access(struct bv_env *env, int32_t insn_idx, uint32_t regno,
+			int32_t off, uint32_t size, enum bv_access t,
+			int32_t value_regno, bool sign_ext);
+/* mem.c: is [reg+off, reg+off+size) accessible memory (helper arguments:
+ * "invalid indirect read from stack …", map value bounds, …)? */
+int bv_check_helper_mem_access(struct bv_env *env, uint32_t regno, int32_t access_size,
+			       bool zero_size_allowed, enum bv_access t);
+/* call.c: BV_CALL of a helper (not a pseudo call). */
+int bv_check_helper_call(struct bv_env *env, const struct bv_insn *insn, int32_t *insn_idx);
+/* call.c: BV_EXIT from the main program: R0 initialised and in the return
+ * range, no leaked references or locks. */
+int bv_check_exit(struct bv_env *env);
+
+#endif
