@@ -22,6 +22,10 @@ const char *bvf_program_attach_target(const struct bvf_program *prog);
 bool bvf_program_sleepable(const struct bvf_program *prog);
 /* License string from SEC("license"), NULL when absent. */
 const char *bvf_program_license(const struct bvf_program *prog);
+/* GPL-compatible as the kernel decides it (exact match against "GPL",
+ * "GPL v2", "GPL and additional rights", "Dual BSD/GPL", "Dual MIT/GPL",
+ * "Dual MPL/GPL"); false for NULL. */
+bool bvf_license_is_gpl(const char *license);
 /* Maps the program's instructions refer to: index i is the imm of its
  * relocated BV_PSEUDO_MAP_FD / BV_PSEUDO_MAP_VALUE ld_imm64s. Includes
  * the global-data maps (.data, .rodata, .bss, .kconfig) as array maps. */
@@ -33,6 +37,10 @@ const struct bvf_object *bvf_program_object(const struct bvf_program *prog);
 /* ---- knowledge side: facts about the target kernel ---- */
 /* "kernel profile: version" facts for a program; facade.c uses these. */
 uint32_t bvf_kernel_version(const struct bvf_kernel *k);   /* BV_KERNEL_VERSION(a,b,c) */
+/* The profile's kernel BTF (libbpf), parsed on first use and owned by the
+ * profile; NULL with a message in err when it cannot be read. */
+struct btf;
+struct btf *bvf_kernel_btf(const struct bvf_kernel *k, char *err, size_t errsz);
 /* libbpf-style name of a program type ("sched_cls"), NULL if unknown. */
 const char *bvf_prog_type_name(uint32_t prog_type);
 

@@ -8,7 +8,7 @@ import lit.formats
 config.name = "bpfverify"
 config.test_format = lit.formats.ShTest(execute_external=False)
 config.suffixes = [".c", ".test", ".s"]
-config.excludes = ["Inputs"]
+config.excludes = ["Inputs", "check_mistake.py"]
 config.test_source_root = os.path.dirname(__file__)
 config.test_exec_root = os.path.join(config.bv_obj_root, "test", "lit")
 
@@ -18,15 +18,27 @@ config.environment["PATH"] = os.pathsep.join(
 inputs = os.path.join(config.test_source_root, "Inputs")
 plugin = os.path.join(config.bv_obj_root, "lib", "libbpfverify.so")
 vmlinux_dir = os.path.join(config.bv_obj_root, "vmlinux")
-bpf_cflags = "--target=bpf -O2 -g -D__TARGET_ARCH_x86 -I%s -I%s" % (vmlinux_dir, inputs)
+bpf_flags = "-O2 -D__TARGET_ARCH_x86 -I%s -I%s" % (vmlinux_dir, inputs)
+bpf_cflags = "--target=bpf -g " + bpf_flags
 
 config.substitutions.append(("%clang_bpf", "%s %s" % (config.bv_clang, bpf_cflags)))
 config.substitutions.append(("%clang", config.bv_clang))
+# %bpf_flags: the examples' flags without --target and -g.
+config.substitutions.append(("%bpf_flags", bpf_flags))
 config.substitutions.append(("%plugin", plugin))
 config.substitutions.append(("%bpfverify", os.path.join(config.bv_obj_root, "bin", "bpfverify")))
 config.substitutions.append(("%inputs", inputs))
 config.substitutions.append(("%examples", os.path.join(config.bv_src_root, "examples")))
 config.substitutions.append(("%srcroot", config.bv_src_root))
+python = getattr(config, "bv_python", None) or "python3"
+config.substitutions.append(("%python", python))
+# %expect_exit N CMD...: runs CMD, passes its output through, succeeds only
+# when it exits with status N (a signal is always a failure).
+config.substitutions.append(("%expect_exit", "%s %s" % (python, os.path.join(inputs, "expect_exit.py"))))
+# %check_mistake NAME: test/lit/check_mistake.py on test/mistakes/NAME.
+config.substitutions.append(("%check_mistake", "%s %s --clang %s --plugin %s --cflags '%s' --dir %s" % (
+    python, os.path.join(config.test_source_root, "check_mistake.py"), config.bv_clang, plugin,
+    bpf_cflags, os.path.join(config.bv_src_root, "test", "mistakes"))))
 
 # Tests that need the running kernel's verifier (root, bpf() allowed).
 def _live_kernel():

@@ -108,6 +108,9 @@ struct bv_state {
 	 * (insn, taken) pairs. */
 	struct { int32_t insn; bool taken; } path[16];
 	uint32_t path_len;       /* total decisions seen; path[] keeps the last 16 */
+	/* explore.c: the nearest state kept for pruning on the way here (its
+	 * branch count includes this path); NULL before the first one. */
+	struct bv_kept *parent;
 };
 
 /* Per-instruction side table. */
@@ -118,19 +121,30 @@ struct bv_insn_aux {
 };
 
 struct bv_env;
+struct bv_kept;      /* explore.c: a state kept at a prune point */
 
 /* ---- state management (state.c) ---- */
 struct bv_state *bv_state_new(uint32_t subprogno);
 struct bv_state *bv_state_copy(const struct bv_state *src);
 void bv_state_free(struct bv_state *st);
+/* A callee's frame on entry: all registers NOT_INIT but R10. */
+struct bv_frame *bv_frame_new(int32_t callsite, uint32_t frameno, uint32_t subprogno);
+void bv_frame_free(struct bv_frame *f);
 static inline struct bv_frame *bv_cur_frame(struct bv_state *st)
 {
 	return st->frame[st->curframe];
 }
+/* Does `old` describe every machine state `cur` does (pruning), or, with
+ * exact, the same abstract state (loop detection)? */
+bool bv_state_contains(const struct bv_state *old, const struct bv_state *cur,
+		       bool exact);
 /* Grow a frame's stack to at least `size` bytes. Returns 0 or -ENOMEM. */
 int bv_frame_grow_stack(struct bv_frame *f, uint32_t size);
 /* Acquire a reference id (recorded in st->refs) / release it. */
 uint32_t bv_ref_acquire(struct bv_env *env, int32_t insn, enum bv_ref_type type);
+/* Releasing also invalidates every register and spill holding the object
+ * (unknown scalar when allow_ptr_leaks, else NOT_INIT). -EINVAL when the
+ * id is not held: the caller prints the kernel's message. */
 int bv_ref_release(struct bv_env *env, uint32_t ref_obj_id);
 
 /* ---- registers (reg.c) ---- */
@@ -149,6 +163,11 @@ int bv_reg_format(const struct bv_env *env, const struct bv_reg *r, char *buf, s
 /* Apply f to every register and spilled register of every frame of the
  * current state (the kernel's bpf_for_each_reg_in_vstate). */
 void bv_for_each_reg(struct bv_state *st, void (*f)(struct bv_reg *r, void *arg), void *arg);
+
+/* bpfverify "why" notes: explain where the value in regno (current frame)
+ * came from and the branch decisions on this path (bv_note()s, not kernel
+ * output). Call right after the bv_reject() about an access through it. */
+void bv_explain_reg(struct bv_env *env, uint32_t regno);
 
 /* ---- the environment (one per bv_verify) ---- */
 struct bv_pending;   /* explore.c: branches waiting to be walked */
@@ -171,6 +190,16 @@ struct bv_env {
 	uint32_t total_states, peak_states, cur_states, max_states_per_insn;
 	/* set by passes */
 	bool seen_direct_write;          /* packet writes: needs a writable ctx type */
+	/* explore.c: jumps seen (for the checkpoint heuristic), and the
+	 * counters at the last kept state */
+	uint32_t jmps_processed, prev_jmps_processed, prev_insn_processed;
+	/* Registers of the current frame an instruction read or wrote, for
+	 * the level-1 log's per-instruction state (kernel: "scratched"). */
+	uint32_t scratched_regs;
+	uint64_t scratched_stack;        /* bit i: slot i of the current frame */
+	/* explore.c: the deepest stack each subprogram used (bytes), for the
+	 * combined stack size check after the walk */
+	uint32_t stack_depth[BV_MAX_SUBPROGS + 1];
 };
 
 static inline uint32_t bv_new_id(struct bv_env *env) { return ++env->id_gen; }
@@ -187,6 +216,19 @@ int bv_check_alu(struct bv_env *env, const struct bv_insn *insn);
 /* alu.c: register read/write checks ("R%d !read_ok", "frame pointer is read only"). */
 int bv_check_reg_read(struct bv_env *env, uint32_t regno);
 int bv_check_reg_write(struct bv_env *env, uint32_t regno);
+/* explore.c: the path walk of the program from its entry (kernel:
+ * do_check_main → do_check). Returns 0 when every path ends well. */
+int bv_explore_main(struct bv_env *env);
+/* explore.c: set up and free env->pending / env->explored. */
+void bv_explore_free(struct bv_env *env);
+/* jmp.c: conditional BV_JMP/BV_JMP32 (not JA, CALL, EXIT). Continues on
+ * the fall-through edge and pushes the jump edge when both are possible;
+ * sets *insn_idx to the jump target minus one when only the jump is. */
+int bv_check_cond_jmp(struct bv_env *env, const struct bv_insn *insn, int32_t *insn_idx);
+/* explore.c: queue a copy of the current state to be walked from insn_idx
+ * later (kernel: push_stack). Returns the copy for the caller to refine,
+ * or NULL after reporting the error (too many pending branches, -ENOMEM). */
+struct bv_state *bv_push_branch(struct bv_env *env, int32_t insn_idx, int32_t prev_insn_idx);
 /* mem.c: BV_LDX/BV_STX/BV_ST/atomics and ld_imm64 (maps, global data). */
 int bv_check_load_store(struct bv_env *env, const struct bv_insn *insn);
 int bv_check_ld_imm64(struct bv_env *env, const struct bv_insn *insn);
@@ -201,6 +243,29 @@ int bv_check_mem_access(struct bv_env *env, int32_t insn_idx, uint32_t regno,
  * "invalid indirect read from stack …", map value bounds, …)? */
 int bv_check_helper_mem_access(struct bv_env *env, uint32_t regno, int32_t access_size,
 			       bool zero_size_allowed, enum bv_access t);
+/* mem.c: a helper argument that the helper only writes (kernel: raw mode,
+ * ARG_PTR_TO_MEM | MEM_UNINIT): the stack range is bounds-checked here and
+ * recorded, and the call marks it written after every argument passed. */
+struct bv_raw_mem {
+	bool raw_mode;           /* in: the argument is write-only memory */
+	uint32_t regno;          /* out: the pointer register, when recorded */
+	int32_t access_size;     /* out: bytes to mark written (0: none) */
+};
+/* mem.c: bv_check_helper_mem_access with raw-mode tracking (raw may be NULL). */
+int bv_check_helper_mem_access_raw(struct bv_env *env, uint32_t regno,
+				   int32_t access_size, bool zero_size_allowed,
+				   enum bv_access t, struct bv_raw_mem *raw);
+/* mem.c: may this program type touch packet data directly (helpers:
+ * only those whose prototype accepts packet memory)? */
+bool bv_may_access_pkt(struct bv_env *env, enum bv_access t, bool pkt_access);
+/* mem.c: a pointer that must be used unmodified (context, map pointer,
+ * release arguments): "dereference of modified %s ptr R%d off=%d
+ * disallowed", … (kernel __check_ptr_off_reg). */
+int bv_check_ptr_off_reg(struct bv_env *env, uint32_t regno, bool fixed_off_ok);
+/* call.c: no lock held and no reference leaked at a point that ends the
+ * program (exit, tail call, LD_ABS): prefix names it in the kernel's
+ * "%s would lead to reference leak" message. */
+int bv_check_resource_leak(struct bv_env *env, bool check_lock, const char *prefix);
 /* call.c: BV_CALL of a helper (not a pseudo call). */
 int bv_check_helper_call(struct bv_env *env, const struct bv_insn *insn, int32_t *insn_idx);
 /* call.c: BV_EXIT from the main program: R0 initialised and in the return

@@ -53,6 +53,13 @@ struct bv_tnum bv_tnum_clear_subreg(struct bv_tnum a);
 struct bv_tnum bv_tnum_with_subreg(struct bv_tnum reg, struct bv_tnum subreg);
 struct bv_tnum bv_tnum_const_subreg(struct bv_tnum a, uint32_t value);
 bool bv_tnum_subreg_is_const(struct bv_tnum a);
+/* Byte swap of the low `bits` (16, 32, 64) bits; upper bits become 0. */
+struct bv_tnum bv_tnum_bswap(struct bv_tnum a, int bits);
+/* Do a and b agree on all the bits both know (may they share a member)? */
+bool bv_tnum_overlap(struct bv_tnum a, struct bv_tnum b);
+/* Smallest member of t greater than z; t's largest member if z is not
+ * below it, t's smallest if z is below that. */
+uint64_t bv_tnum_step(struct bv_tnum t, uint64_t z);
 /* "(0x0; 0xff)" as the kernel log prints var_off. */
 int bv_tnum_format(struct bv_tnum a, char *buf, size_t size);
 

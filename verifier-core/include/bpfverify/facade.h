@@ -90,7 +90,9 @@ struct bv_facade {
 	/* Helper prototype for func_id. Returns 0 and sets *proto when this
 	 * program may call it; -ENOENT for an id this kernel does not know
 	 * (*proto NULL); -EPERM when the kernel knows it but this program type
-	 * may not call it (*proto set, for its name). */
+	 * may not call it (*proto set, for its name); -EOPNOTSUPP when the
+	 * kernel allows it here but the facade has no model of its prototype
+	 * (*proto set, for its name): the core reports BV_ERROR, never guesses. */
 	int (*helper)(void *ctx, int32_t func_id,
 		      const struct bv_helper_proto **proto);
 

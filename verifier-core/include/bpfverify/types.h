@@ -120,6 +120,7 @@ struct bv_helper_proto {
 	uint8_t might_sleep;
 	uint8_t changes_pkt_data;   /* invalidates packet pointers */
 	uint8_t acquires_ref;       /* returns a referenced object */
+	uint32_t arg_size[5];       /* for BV_ARG_PTR_TO_MEM | BV_MEM_FIXED_SIZE */
 };
 
 /* Program types: the kernel's enum bpf_prog_type values. */

@@ -1,0 +1,173 @@
+/* facade.c — bvf_verify(): one program, one target kernel → the core's
+ * verdict. Builds the struct bv_facade the core asks (facts about the load
+ * and the kernel, ops answered by the knowledge base and the object's
+ * maps) and runs bv_verify().
+ *
+ * Everything here is per call: the facade lives on the stack of
+ * bvf_verify, so any number of verifications may run at once.
+ */
+#include <errno.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "bpfverify/verifier.h"
+#include "bvf_internal.h"
+#include "kb.h"
+
+#define INSN_PROCESSED_LIMIT 1000000  /* BPF_COMPLEXITY_LIMIT_INSNS */
+#define STACK_LIMIT 512               /* MAX_BPF_STACK */
+#define MAX_SUBPROGS 256              /* BPF_MAX_SUBPROGS */
+#define MAX_CALL_FRAMES 8             /* MAX_CALL_FRAMES */
+
+/* What the ops need: the knowledge-base query and the program's maps. */
+struct facade_ctx {
+	struct bvf_kb_env env;
+	const struct bv_map_desc *maps;
+	uint32_t nr_maps;
+};
+
+static int op_helper(void *ctx, int32_t func_id, const struct bv_helper_proto **proto)
+{
+	struct facade_ctx *c = ctx;
+
+	return bvf_kb_helper(&c->env, func_id, proto);
+}
+
+static bool op_ctx_access(void *ctx, int32_t off, uint32_t size, enum bv_access access,
+			  struct bv_ctx_access_info *info)
+{
+	struct facade_ctx *c = ctx;
+
+	return bvf_kb_ctx_access(&c->env, off, size, access, info);
+}
+
+static const struct bv_map_desc *op_map(void *ctx, uint32_t index)
+{
+	struct facade_ctx *c = ctx;
+
+	return index < c->nr_maps ? &c->maps[index] : NULL;
+}
+
+static int op_map_helper_compatible(void *ctx, const struct bv_map_desc *map, int32_t func_id)
+{
+	(void)ctx;
+	return bvf_kb_map_helper_compatible(map->type, func_id);
+}
+
+static void op_return_range(void *ctx, struct bv_retval_range *range)
+{
+	struct facade_ctx *c = ctx;
+
+	bvf_kb_return_range(&c->env, range);
+}
+
+/* A program that cannot be verified: verdict BV_ERROR, no instruction. */
+__attribute__((format(printf, 2, 3)))
+static int fail(struct bv_result *res, const char *fmt, ...)
+{
+	va_list ap;
+
+	memset(res, 0, sizeof(*res));
+	res->verdict = BV_ERROR;
+	res->insn = -1;
+	va_start(ap, fmt);
+	vsnprintf(res->message, sizeof(res->message), fmt, ap);
+	va_end(ap);
+	return 0;
+}
+
+static const char *type_name(uint32_t prog_type, char *buf, size_t size)
+{
+	const char *n = bvf_prog_type_name(prog_type);
+
+	if (n)
+		return n;
+	snprintf(buf, size, "#%u", prog_type);
+	return buf;
+}
+
+int bvf_verify(const struct bvf_program *prog, const struct bvf_kernel *k,
+	       const struct bvf_verify_opts *opts, struct bv_result *res)
+{
+	struct facade_ctx c = { 0 };
+	struct bv_facade f = { 0 };
+	struct bv_opts core_opts = { 0 };
+	struct bv_prog p = { 0 };
+	const char *perr;
+	char tbuf[32];
+	bool unpriv;
+
+	if (!res)
+		return -EINVAL;
+	if (!prog || !k) {
+		fail(res, "no program or no kernel profile");
+		return -EINVAL;
+	}
+	unpriv = opts && opts->sz >= offsetof(struct bvf_verify_opts, unpriv) + sizeof(bool) &&
+		 opts->unpriv;
+
+	perr = bvf_program_error(prog);
+	if (perr)
+		return fail(res, "%s", perr);
+
+	c.env.prog_type = bvf_program_prog_type(prog);
+	c.env.attach_type = bvf_program_attach_type(prog);
+	c.env.bpf_capable = !unpriv;
+	c.env.perfmon_capable = !unpriv;
+	if (!bvf_kb_prog_type_modelled(c.env.prog_type))
+		return fail(res, "program type %s is not supported yet",
+			    type_name(c.env.prog_type, tbuf, sizeof(tbuf)));
+	/* bpf(BPF_PROG_LOAD) refuses these before the verifier runs: there is
+	 * no verifier message to reproduce, so it is not a rejection. */
+	if (!bvf_kb_prog_type_loadable(&c.env)) {
+		struct bvf_kb_env bpf_only = c.env;
+
+		bpf_only.bpf_capable = true;
+		return fail(res, "the kernel does not load %s programs without %s "
+			    "(bpf() fails with EPERM before verification)",
+			    type_name(c.env.prog_type, tbuf, sizeof(tbuf)),
+			    bvf_kb_prog_type_loadable(&bpf_only) ? "CAP_BPF"
+								 : "CAP_BPF and CAP_PERFMON");
+	}
+	c.maps = bvf_program_maps(prog, &c.nr_maps);
+
+	f.sz = sizeof(f);
+	f.ctx = &c;
+	f.kernel_name = bvf_kernel_name(k);
+	f.kernel_version = bvf_kernel_version(k);
+	f.bpf_capable = !unpriv;
+	f.perfmon_capable = !unpriv;
+	f.allow_ptr_leaks = !unpriv;
+	f.prog_type = c.env.prog_type;
+	f.expected_attach_type = c.env.attach_type;
+	f.gpl_compatible = bvf_license_is_gpl(bvf_program_license(prog));
+	f.insn_processed_limit = INSN_PROCESSED_LIMIT;
+	f.stack_limit = STACK_LIMIT;
+	f.max_subprogs = MAX_SUBPROGS;
+	f.max_call_depth = MAX_CALL_FRAMES;
+	f.funcs = bvf_program_funcs(prog, &f.nr_funcs);
+	f.helper = op_helper;
+	f.ctx_access = op_ctx_access;
+	f.ctx_size = bvf_kb_ctx_size(c.env.prog_type);
+	f.map = op_map;
+	f.nr_maps = c.nr_maps;
+	f.map_helper_compatible = op_map_helper_compatible;
+	f.return_range = op_return_range;
+	/* btf_struct_access, btf_type_name: later milestones (NULL: the core
+	 * reports BTF-typed pointers as unsupported). */
+
+	p.insns = bvf_program_insns(prog, &p.insn_cnt);
+	p.name = bvf_program_name(prog);
+	if (!p.insns || !p.insn_cnt)
+		return fail(res, "program '%s' has no instructions", p.name ? p.name : "?");
+
+	core_opts.sz = sizeof(core_opts);
+	if (opts && opts->sz >= offsetof(struct bvf_verify_opts, log_ctx) + sizeof(void *)) {
+		core_opts.log_level = opts->log_level;
+		core_opts.log_cb = opts->log_cb;
+		core_opts.log_ctx = opts->log_ctx;
+	}
+	return bv_verify(&p, &f, &core_opts, res);
+}

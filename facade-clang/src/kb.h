@@ -1,0 +1,62 @@
+/* kb.h — the knowledge base: what the target kernel (Linux 6.18) knows
+ * about helpers, program contexts, map/helper pairs and return values.
+ *
+ * Pure lookups over declarative tables (kb_helpers.c, kb_helper_names.c,
+ * kb_ctx.c, kb_prog_types.c). Every answer depends only on the arguments,
+ * so facade.c can hand them to the core as its ops and tests can query
+ * them directly without an object file.
+ */
+#ifndef BVF_KB_H
+#define BVF_KB_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "bpfverify/facade.h"
+#include "bpfverify/types.h"
+
+/* The highest helper id Linux 6.18 knows (BPF_FUNC_cgrp_storage_delete). */
+#define BVF_KB_HELPER_ID_MAX 211
+
+/* What the loader may do; the kernel's capability gates read these. */
+struct bvf_kb_env {
+	uint32_t prog_type;       /* enum bv_prog_type */
+	uint32_t attach_type;     /* enum bpf_attach_type value */
+	bool bpf_capable;         /* CAP_BPF (or CAP_SYS_ADMIN) */
+	bool perfmon_capable;     /* CAP_PERFMON (or CAP_SYS_ADMIN) */
+};
+
+/* "bpf_map_lookup_elem" for 1; NULL for an id the kernel does not know. */
+const char *bvf_kb_helper_name(int32_t func_id);
+
+/* The helper() op of struct bv_facade (see facade.h for the convention):
+ * 0 with the prototype; -ENOENT (unknown id, *proto NULL); -EPERM (known,
+ * not available to this program type or capability set, *proto names it);
+ * -EOPNOTSUPP (available, prototype not modelled, *proto names it). */
+int bvf_kb_helper(const struct bvf_kb_env *env, int32_t func_id,
+		  const struct bv_helper_proto **proto);
+
+/* The kernel's check_map_func_compatibility, both directions, for the map
+ * types and helpers modelled: 0 or -EINVAL. */
+int bvf_kb_map_helper_compatible(uint32_t map_type, int32_t func_id);
+
+/* Does the knowledge base model this program type (context rules, helper
+ * availability, return range)? */
+bool bvf_kb_prog_type_modelled(uint32_t prog_type);
+
+/* Context rules of a modelled program type: size of the context structure
+ * (0 when not modelled) and the kernel's is_valid_access. */
+uint32_t bvf_kb_ctx_size(uint32_t prog_type);
+bool bvf_kb_ctx_access(const struct bvf_kb_env *env, int32_t off, uint32_t size,
+		       enum bv_access access, struct bv_ctx_access_info *info);
+
+/* The kernel's check_return_code range for the program type and attach
+ * type (enforce false: any value). */
+void bvf_kb_return_range(const struct bvf_kb_env *env, struct bv_retval_range *range);
+
+/* May a loader with these capabilities load this program type at all?
+ * (bpf_prog_load: only socket filters and cgroup skb programs without
+ * CAP_BPF; tracing types also need CAP_PERFMON.) */
+bool bvf_kb_prog_type_loadable(const struct bvf_kb_env *env);
+
+#endif

@@ -1,0 +1,223 @@
+/* report.c — how results are told: the one-line error text shared by the
+ * plugin and the CLI (bvf_format_error) and the JSON results document of
+ * INTERFACE.md (bvf_report_*), written with cJSON.
+ *
+ * The document, keys in this order:
+ *   { "version": 1, "source": S,
+ *     "results": [ { "program", "section", "prog_type", "kernel", "verdict",
+ *                    "message", "insn", "file", "line", "column",
+ *                    "insns_processed", "states", "time_us" }, … ] }
+ * Every key is always present, so consumers need no existence checks.
+ * Choices where the interface leaves room:
+ *  - accepted programs: message, insn, file, line, column are null (there
+ *    is no failing instruction; an empty string would read as "the kernel
+ *    printed nothing");
+ *  - errors (could not verify): message says why; insn and the location
+ *    are null unless the core named an instruction;
+ *  - a location the line info cannot give (no .BTF.ext) is null, never 0;
+ *  - "states" is the kernel's total_states; "prog_type" is null when the
+ *    section names no program type.
+ */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cjson/cJSON.h>
+
+#include "bvf_internal.h"
+#include "report_internal.h"
+
+#define REPORT_VERSION 1
+
+struct bvf_report {
+	cJSON *root;
+	cJSON *results;   /* owned by root */
+};
+
+int bvf_format_error(const struct bvf_program *prog, const struct bvf_kernel *k,
+		     const struct bv_result *res, char *buf, size_t size)
+{
+	const char *pname, *kname;
+	int n;
+
+	if (!buf || !size)
+		return -EINVAL;
+	buf[0] = '\0';
+	if (!res)
+		return -EINVAL;
+	pname = prog ? bvf_program_name(prog) : NULL;
+	kname = k ? bvf_kernel_name(k) : NULL;
+	if (!pname)
+		pname = "?";
+	if (!kname)
+		kname = "?";
+	switch (res->verdict) {
+	case BV_REJECT:
+		n = snprintf(buf, size, "%s [bpfverify: %s, kernel %s]",
+			     res->message, pname, kname);
+		break;
+	case BV_ERROR:
+		n = snprintf(buf, size, "could not verify '%s' for kernel %s: %s",
+			     pname, kname, res->message);
+		break;
+	case BV_ACCEPT:
+		n = snprintf(buf, size, "accepted [bpfverify: %s, kernel %s]", pname, kname);
+		break;
+	default:
+		return -EINVAL;
+	}
+	if (n < 0)
+		return -EINVAL;
+	return (size_t)n >= size ? -ENOSPC : 0;
+}
+
+struct bvf_report *bvf_report_new(const char *source)
+{
+	struct bvf_report *rep = calloc(1, sizeof(*rep));
+
+	if (!rep)
+		return NULL;
+	rep->root = cJSON_CreateObject();
+	if (!rep->root)
+		goto fail;
+	if (!cJSON_AddNumberToObject(rep->root, "version", REPORT_VERSION))
+		goto fail;
+	if (!(source ? cJSON_AddStringToObject(rep->root, "source", source)
+		     : cJSON_AddNullToObject(rep->root, "source")))
+		goto fail;
+	rep->results = cJSON_AddArrayToObject(rep->root, "results");
+	if (!rep->results)
+		goto fail;
+	return rep;
+fail:
+	bvf_report_free(rep);
+	errno = ENOMEM;
+	return NULL;
+}
+
+static bool add_str(cJSON *o, const char *key, const char *v)
+{
+	return v ? cJSON_AddStringToObject(o, key, v) != NULL
+		 : cJSON_AddNullToObject(o, key) != NULL;
+}
+
+static bool add_num(cJSON *o, const char *key, int64_t v)
+{
+	return v >= 0 ? cJSON_AddNumberToObject(o, key, (double)v) != NULL
+		      : cJSON_AddNullToObject(o, key) != NULL;
+}
+
+int bvf_report_add_row(struct bvf_report *rep, const struct bvf_report_row *r)
+{
+	cJSON *o;
+	bool ok;
+
+	if (!rep || !r)
+		return -EINVAL;
+	o = cJSON_CreateObject();
+	if (!o)
+		return -ENOMEM;
+	ok = add_str(o, "program", r->program) &&
+	     add_str(o, "section", r->section) &&
+	     add_str(o, "prog_type", r->prog_type) &&
+	     add_str(o, "kernel", r->kernel) &&
+	     add_str(o, "verdict", r->verdict) &&
+	     add_str(o, "message", r->message) &&
+	     add_num(o, "insn", r->insn) &&
+	     add_str(o, "file", r->file) &&
+	     add_num(o, "line", r->line) &&
+	     add_num(o, "column", r->column) &&
+	     add_num(o, "insns_processed", (int64_t)r->insns_processed) &&
+	     add_num(o, "states", (int64_t)r->states) &&
+	     add_num(o, "time_us", (int64_t)r->time_us);
+	if (!ok || !cJSON_AddItemToArray(rep->results, o)) {
+		cJSON_Delete(o);
+		return -ENOMEM;
+	}
+	return 0;
+}
+
+static const char *verdict_word(enum bv_verdict v)
+{
+	switch (v) {
+	case BV_ACCEPT:
+		return "accept";
+	case BV_REJECT:
+		return "reject";
+	default:
+		return "error";
+	}
+}
+
+int bvf_report_add(struct bvf_report *rep, const struct bvf_program *prog,
+		   const struct bvf_kernel *k, const struct bv_result *res)
+{
+	struct bvf_report_row r = { 0 };
+	struct bvf_source_loc loc;
+
+	if (!rep || !prog || !k || !res)
+		return -EINVAL;
+	r.program = bvf_program_name(prog);
+	r.section = bvf_program_section(prog);
+	r.prog_type = bvf_program_type_name(prog);
+	r.kernel = bvf_kernel_name(k);
+	r.verdict = verdict_word(res->verdict);
+	r.insn = r.line = r.column = -1;
+	if (res->verdict != BV_ACCEPT) {
+		r.message = res->message;
+		if (res->insn >= 0) {
+			r.insn = res->insn;
+			memset(&loc, 0, sizeof(loc));
+			if (bvf_program_source_loc(prog, (uint32_t)res->insn, &loc)) {
+				r.file = loc.file;
+				r.line = loc.line ? (int64_t)loc.line : -1;
+				r.column = loc.column ? (int64_t)loc.column : -1;
+			}
+		}
+	}
+	r.insns_processed = res->insns_processed;
+	r.states = res->total_states;
+	r.time_us = res->time_us;
+	return bvf_report_add_row(rep, &r);
+}
+
+int bvf_report_write(const struct bvf_report *rep, FILE *out)
+{
+	char *text;
+	int err = 0;
+
+	if (!rep || !out)
+		return -EINVAL;
+	text = cJSON_Print(rep->root);
+	if (!text)
+		return -ENOMEM;
+	if (fputs(text, out) == EOF || fputc('\n', out) == EOF || fflush(out) == EOF)
+		err = errno ? -errno : -EIO;
+	cJSON_free(text);
+	return err;
+}
+
+int bvf_report_write_file(const struct bvf_report *rep, const char *path)
+{
+	FILE *f;
+	int err;
+
+	if (!rep || !path)
+		return -EINVAL;
+	f = fopen(path, "w");
+	if (!f)
+		return -errno;
+	err = bvf_report_write(rep, f);
+	if (fclose(f) != 0 && !err)
+		err = -errno;
+	return err;
+}
+
+void bvf_report_free(struct bvf_report *rep)
+{
+	if (!rep)
+		return;
+	cJSON_Delete(rep->root);
+	free(rep);
+}

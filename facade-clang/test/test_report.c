@@ -1,0 +1,364 @@
+/* test_report.c — the JSON results document (INTERFACE.md) and the
+ * one-line error text: a golden document for fake results, parsed back
+ * with cJSON, every key checked in order, plus bvf_format_error's forms.
+ */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include <cjson/cJSON.h>
+
+#include "bvf_internal.h"
+#include "report_internal.h"
+
+static int passed, failed;
+
+#define CHECK(cond, ...) do {						\
+	if (cond) {							\
+		passed++;						\
+	} else {							\
+		failed++;						\
+		printf("FAIL %s:%d: ", __FILE__, __LINE__);		\
+		printf(__VA_ARGS__);					\
+		printf("\n");						\
+	}								\
+} while (0)
+
+static const char *const row_keys[] = {
+	"program", "section", "prog_type", "kernel", "verdict", "message", "insn",
+	"file", "line", "column", "insns_processed", "states", "time_us",
+};
+#define NR_ROW_KEYS (sizeof(row_keys) / sizeof(row_keys[0]))
+
+static char *write_doc(const struct bvf_report *rep)
+{
+	char *buf = NULL;
+	size_t len = 0;
+	FILE *f = open_memstream(&buf, &len);
+	int err;
+
+	if (!f)
+		return NULL;
+	err = bvf_report_write(rep, f);
+	fclose(f);
+	if (err) {
+		free(buf);
+		return NULL;
+	}
+	return buf;
+}
+
+static void check_str(const cJSON *o, const char *key, const char *want)
+{
+	const cJSON *v = cJSON_GetObjectItemCaseSensitive(o, key);
+
+	if (!want)
+		CHECK(cJSON_IsNull(v), "%s: want null", key);
+	else
+		CHECK(cJSON_IsString(v) && strcmp(v->valuestring, want) == 0,
+		      "%s: got %s want %s", key, cJSON_IsString(v) ? v->valuestring : "?", want);
+}
+
+static void check_num(const cJSON *o, const char *key, double want)
+{
+	const cJSON *v = cJSON_GetObjectItemCaseSensitive(o, key);
+
+	CHECK(cJSON_IsNumber(v) && v->valuedouble == want, "%s: got %g want %g", key,
+	      cJSON_IsNumber(v) ? v->valuedouble : -1.0, want);
+}
+
+static void check_null(const cJSON *o, const char *key)
+{
+	CHECK(cJSON_IsNull(cJSON_GetObjectItemCaseSensitive(o, key)), "%s: want null", key);
+}
+
+static void check_key_order(const cJSON *o)
+{
+	const cJSON *it = o ? o->child : NULL;
+	size_t i = 0;
+
+	for (; it && i < NR_ROW_KEYS; it = it->next, i++)
+		CHECK(it->string && strcmp(it->string, row_keys[i]) == 0,
+		      "key %zu: got %s want %s", i, it->string ? it->string : "?", row_keys[i]);
+	CHECK(i == NR_ROW_KEYS && !it, "exactly %zu keys", NR_ROW_KEYS);
+}
+
+static void test_document(void)
+{
+	struct bvf_report *rep = bvf_report_new("prog.bpf.c");
+	struct bvf_report_row reject = {
+		.program = "count_no_check",
+		.section = "tracepoint/syscalls/sys_enter_openat",
+		.prog_type = "tracepoint", .kernel = "6.18", .verdict = "reject",
+		.message = "R0 invalid mem access 'map_value_or_null'", .insn = 8,
+		.file = "prog.bpf.c", .line = 12, .column = 5,
+		.insns_processed = 9, .states = 1, .time_us = 120,
+	};
+	struct bvf_report_row accept = {
+		.program = "count_ok", .section = "xdp", .prog_type = "xdp",
+		.kernel = "6.18", .verdict = "accept", .insn = -1, .line = -1,
+		.column = -1, .insns_processed = 23, .states = 2, .time_us = 7,
+	};
+	struct bvf_report_row error = {
+		.program = "odd", .section = "lsm/file_open", .prog_type = "lsm",
+		.kernel = "6.18", .verdict = "error",
+		.message = "program type lsm is not supported yet",
+		.insn = -1, .line = -1, .column = -1,
+	};
+	cJSON *doc, *results, *r;
+	char *text;
+
+	CHECK(rep != NULL, "report");
+	if (!rep)
+		return;
+	CHECK(bvf_report_add_row(rep, &reject) == 0, "add reject");
+	CHECK(bvf_report_add_row(rep, &accept) == 0, "add accept");
+	CHECK(bvf_report_add_row(rep, &error) == 0, "add error");
+	CHECK(bvf_report_add_row(NULL, &error) == -EINVAL, "add to NULL");
+
+	text = write_doc(rep);
+	CHECK(text != NULL, "write");
+	if (!text) {
+		bvf_report_free(rep);
+		return;
+	}
+	CHECK(text[strlen(text) - 1] == '\n', "document ends with a newline");
+	doc = cJSON_Parse(text);
+	CHECK(doc != NULL, "parses back");
+
+	/* top level: version, source, results — in this order */
+	const cJSON *top = doc ? doc->child : NULL;
+	CHECK(top && strcmp(top->string, "version") == 0 && cJSON_IsNumber(top) &&
+	      top->valueint == 1, "version 1 first");
+	top = top ? top->next : NULL;
+	CHECK(top && strcmp(top->string, "source") == 0 && cJSON_IsString(top) &&
+	      strcmp(top->valuestring, "prog.bpf.c") == 0, "source second");
+	top = top ? top->next : NULL;
+	CHECK(top && strcmp(top->string, "results") == 0 && cJSON_IsArray(top) && !top->next,
+	      "results last");
+	results = cJSON_GetObjectItemCaseSensitive(doc, "results");
+	CHECK(cJSON_GetArraySize(results) == 3, "three results");
+
+	/* the INTERFACE.md example, byte for byte in meaning */
+	r = cJSON_GetArrayItem(results, 0);
+	check_key_order(r);
+	check_str(r, "program", "count_no_check");
+	check_str(r, "section", "tracepoint/syscalls/sys_enter_openat");
+	check_str(r, "prog_type", "tracepoint");
+	check_str(r, "kernel", "6.18");
+	check_str(r, "verdict", "reject");
+	check_str(r, "message", "R0 invalid mem access 'map_value_or_null'");
+	check_num(r, "insn", 8);
+	check_str(r, "file", "prog.bpf.c");
+	check_num(r, "line", 12);
+	check_num(r, "column", 5);
+	check_num(r, "insns_processed", 9);
+	check_num(r, "states", 1);
+	check_num(r, "time_us", 120);
+
+	/* accepted: no message, no location */
+	r = cJSON_GetArrayItem(results, 1);
+	check_key_order(r);
+	check_str(r, "program", "count_ok");
+	check_str(r, "section", "xdp");
+	check_str(r, "prog_type", "xdp");
+	check_str(r, "kernel", "6.18");
+	check_str(r, "verdict", "accept");
+	check_null(r, "message");
+	check_null(r, "insn");
+	check_null(r, "file");
+	check_null(r, "line");
+	check_null(r, "column");
+	check_num(r, "insns_processed", 23);
+	check_num(r, "states", 2);
+	check_num(r, "time_us", 7);
+
+	/* error: a message, no instruction */
+	r = cJSON_GetArrayItem(results, 2);
+	check_key_order(r);
+	check_str(r, "verdict", "error");
+	check_str(r, "message", "program type lsm is not supported yet");
+	check_null(r, "insn");
+	check_null(r, "file");
+	check_num(r, "insns_processed", 0);
+
+	cJSON_Delete(doc);
+	free(text);
+
+	/* write_file round trip */
+	char path[] = "/tmp/test_report_XXXXXX";
+	int fd = mkstemp(path);
+
+	CHECK(fd >= 0, "mkstemp");
+	if (fd >= 0) {
+		close(fd);
+		CHECK(bvf_report_write_file(rep, path) == 0, "write_file");
+		FILE *f = fopen(path, "r");
+		char buf[8192];
+		size_t n = f ? fread(buf, 1, sizeof(buf) - 1, f) : 0;
+
+		if (f)
+			fclose(f);
+		buf[n] = 0;
+		doc = cJSON_Parse(buf);
+		CHECK(doc && cJSON_GetArraySize(cJSON_GetObjectItem(doc, "results")) == 3,
+		      "file parses back");
+		cJSON_Delete(doc);
+		unlink(path);
+	}
+	CHECK(bvf_report_write_file(rep, "/nonexistent/dir/x.json") == -ENOENT,
+	      "write_file to a missing directory");
+	bvf_report_free(rep);
+
+	/* an empty document */
+	rep = bvf_report_new("empty.bpf.c");
+	text = rep ? write_doc(rep) : NULL;
+	doc = text ? cJSON_Parse(text) : NULL;
+	CHECK(doc && cJSON_IsArray(cJSON_GetObjectItem(doc, "results")) &&
+	      cJSON_GetArraySize(cJSON_GetObjectItem(doc, "results")) == 0, "empty results");
+	cJSON_Delete(doc);
+	free(text);
+	bvf_report_free(rep);
+	bvf_report_free(NULL);
+}
+
+static void test_format_error(void)
+{
+	char err[256], buf[BV_MSG_MAX + 256];
+	struct bvf_kernel *k = bvf_kernel_open("6.18", err, sizeof(err));
+	struct bv_result res;
+
+	CHECK(k != NULL, "open 6.18: %s", err);
+	memset(&res, 0, sizeof(res));
+	res.verdict = BV_REJECT;
+	res.insn = 9;
+	snprintf(res.message, sizeof(res.message), "R0 invalid mem access 'map_value_or_null'");
+	/* without a program the name is "?" (the object side names real ones) */
+	CHECK(bvf_format_error(NULL, k, &res, buf, sizeof(buf)) == 0 &&
+	      strcmp(buf, "R0 invalid mem access 'map_value_or_null' [bpfverify: ?, kernel 6.18]") == 0,
+	      "reject: %s", buf);
+
+	res.verdict = BV_ERROR;
+	res.insn = -1;
+	snprintf(res.message, sizeof(res.message), "program type lsm is not supported yet");
+	CHECK(bvf_format_error(NULL, k, &res, buf, sizeof(buf)) == 0 &&
+	      strcmp(buf, "could not verify '?' for kernel 6.18: program type lsm is not supported yet") == 0,
+	      "error: %s", buf);
+
+	CHECK(bvf_format_error(NULL, k, &res, buf, 10) == -ENOSPC && strlen(buf) == 9,
+	      "truncation");
+	CHECK(bvf_format_error(NULL, k, NULL, buf, sizeof(buf)) == -EINVAL, "no result");
+	CHECK(bvf_format_error(NULL, k, &res, NULL, 0) == -EINVAL, "no buffer");
+	bvf_kernel_close(k);
+}
+
+/* With real objects (built from facade-clang/test/inputs by CMake): rows
+ * come from bvf_report_add exactly as bvf_verify left them. */
+#ifdef BVF_TEST_INPUTS
+static const struct bvf_program *find_prog(const struct bvf_object *obj, const char *name)
+{
+	for (size_t i = 0; i < bvf_object_program_count(obj); i++)
+		if (strcmp(bvf_program_name(bvf_object_program(obj, i)), name) == 0)
+			return bvf_object_program(obj, i);
+	return NULL;
+}
+
+static const cJSON *row_of(const cJSON *doc, const char *program)
+{
+	const cJSON *r;
+
+	cJSON_ArrayForEach(r, cJSON_GetObjectItem(doc, "results")) {
+		const cJSON *p = cJSON_GetObjectItem(r, "program");
+
+		if (cJSON_IsString(p) && strcmp(p->valuestring, program) == 0)
+			return r;
+	}
+	return NULL;
+}
+
+static void test_real_objects(void)
+{
+	char err[512], buf[BV_MSG_MAX + 256];
+	struct bvf_object *obj = bvf_object_open_file(BVF_TEST_INPUTS "/multi.bpf.o", err, sizeof(err));
+	struct bvf_object *odd = bvf_object_open_file(BVF_TEST_INPUTS "/unknown_sec.bpf.o", err, sizeof(err));
+	struct bvf_kernel *k = bvf_kernel_open("6.18", err, sizeof(err));
+	struct bvf_report *rep = bvf_report_new("multi.bpf.c");
+	struct bv_result res[3];
+	const struct bvf_program *progs[3];
+	char *text;
+	cJSON *doc;
+
+	CHECK(obj && odd && k && rep, "open inputs: %s", err);
+	if (!obj || !odd || !k || !rep)
+		goto out;
+	progs[0] = find_prog(obj, "sock_a");     /* accepted */
+	progs[1] = find_prog(obj, "fentry_s");   /* tracing: not modelled */
+	progs[2] = find_prog(odd, "odd");        /* unknown section */
+	for (int i = 0; i < 3; i++) {
+		CHECK(progs[i] != NULL, "program %d present", i);
+		if (!progs[i])
+			goto out;
+		CHECK(bvf_verify(progs[i], k, NULL, &res[i]) == 0, "verify %d", i);
+		CHECK(bvf_report_add(rep, progs[i], k, &res[i]) == 0, "add %d", i);
+	}
+	CHECK(res[0].verdict == BV_ACCEPT, "sock_a accepted: %s", res[0].message);
+	CHECK(res[1].verdict == BV_ERROR && res[1].insn == -1 &&
+	      strcmp(res[1].message, "program type tracing is not supported yet") == 0,
+	      "fentry_s: %s", res[1].message);
+	CHECK(res[2].verdict == BV_ERROR && res[2].insn == -1 && bvf_program_error(progs[2]) &&
+	      strcmp(res[2].message, bvf_program_error(progs[2])) == 0,
+	      "odd: program error passed through: %s", res[2].message);
+
+	/* the error line names the program and the kernel */
+	snprintf(err, sizeof(err), "could not verify 'odd' for kernel 6.18: %s",
+		 bvf_program_error(progs[2]));
+	CHECK(bvf_format_error(progs[2], k, &res[2], buf, sizeof(buf)) == 0 &&
+	      strcmp(buf, err) == 0, "format error: %s", buf);
+
+	text = write_doc(rep);
+	doc = text ? cJSON_Parse(text) : NULL;
+	CHECK(doc != NULL, "real document parses");
+	if (doc) {
+		const cJSON *r = row_of(doc, "sock_a");
+
+		check_key_order(r);
+		check_str(r, "section", "socket");
+		check_str(r, "prog_type", "socket_filter");
+		check_str(r, "kernel", "6.18");
+		check_str(r, "verdict", "accept");
+		check_null(r, "message");
+		check_null(r, "file");
+		check_num(r, "insns_processed", res[0].insns_processed);
+		r = row_of(doc, "fentry_s");
+		check_key_order(r);
+		check_str(r, "verdict", "error");
+		check_str(r, "message", "program type tracing is not supported yet");
+		check_null(r, "insn");
+		check_null(r, "line");
+		r = row_of(doc, "odd");
+		check_str(r, "verdict", "error");
+		check_null(r, "prog_type");
+	}
+	cJSON_Delete(doc);
+	free(text);
+out:
+	bvf_report_free(rep);
+	bvf_kernel_close(k);
+	bvf_object_close(obj);
+	bvf_object_close(odd);
+}
+#endif
+
+int main(void)
+{
+	setvbuf(stdout, NULL, _IOLBF, 0);
+	test_document();
+	test_format_error();
+#ifdef BVF_TEST_INPUTS
+	test_real_objects();
+#endif
+	printf("%d passed, %d failed\n", passed, failed);
+	return failed ? 1 : 0;
+}

@@ -1,0 +1,27 @@
+// plugin/Options.h — the plugin's options (-fplugin-arg-bpfverify-NAME[=VALUE])
+// and their parsing. INTERFACE.md lists the user-visible ones.
+#ifndef BPFVERIFY_PLUGIN_OPTIONS_H
+#define BPFVERIFY_PLUGIN_OPTIONS_H
+
+#include <string>
+#include <vector>
+
+namespace bpfverify {
+
+struct Options {
+  std::vector<std::string> Kernels; // empty: the default profile
+  std::string JsonPath;             // json=PATH
+  std::string LogPath;              // log=PATH
+  std::string DumpObjectPath;       // dump-object=PATH (hidden, for tests)
+  bool Warn = false;                // warn: rejections are warnings
+  bool Unpriv = false;              // unpriv: unprivileged loader
+};
+
+// Parses one plugin argument ("kernel=6.18", "warn", …) into Opts.
+// Returns false and sets Err (with the offending argument) when it is unknown
+// or malformed.
+bool parseOption(const std::string &Arg, Options &Opts, std::string &Err);
+
+} // namespace bpfverify
+
+#endif

@@ -1,0 +1,314 @@
+// plugin/Verify.cpp — runs facade-clang over the in-memory object and turns
+// its results into Clang diagnostics (errors/warnings + notes at source
+// locations), the JSON document (json=) and the kernel-format log (log=).
+//
+// Two phases: everything that calls into facade-clang runs inside a
+// CrashRecoveryContext and only collects plain data; diagnostics are emitted
+// afterwards, so a fault in the verifier becomes one internal-error warning.
+#include "Verify.h"
+
+#include "bpfverify/bvf.h"
+
+#include "clang/AST/ASTContext.h"
+#include "clang/AST/Decl.h"
+#include "clang/Basic/Diagnostic.h"
+#include "clang/Basic/FileManager.h"
+#include "clang/Basic/SourceManager.h"
+#include "clang/Frontend/CompilerInstance.h"
+#include "llvm/ADT/StringMap.h"
+#include "llvm/Support/CrashRecoveryContext.h"
+#include "llvm/Support/Path.h"
+
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
+#include <memory>
+#include <string>
+#include <vector>
+
+using namespace clang;
+
+namespace bpfverify {
+
+namespace {
+
+struct Loc {
+  bool Valid = false;
+  std::string File;
+  unsigned Line = 0, Col = 0;
+};
+
+struct Finding {
+  std::string Program;
+  bv_verdict Verdict = BV_ACCEPT;
+  std::string Text; // bvf_format_error
+  Loc Where;
+  std::vector<std::pair<Loc, std::string>> Notes;
+};
+
+struct KernelProblem {
+  std::string Spec, Err;
+  bool Explicit;
+};
+
+struct Collected {
+  std::vector<KernelProblem> KernelProblems;
+  std::string ObjectError;
+  std::vector<Finding> Findings;
+  std::vector<std::string> FileProblems; // json/log output failures
+};
+
+Loc sourceLoc(const bvf_program *P, int32_t Insn) {
+  Loc L;
+  bvf_source_loc S{};
+  if (Insn >= 0 && bvf_program_source_loc(P, (uint32_t)Insn, &S) && S.file &&
+      S.line) {
+    L.Valid = true;
+    L.File = S.file;
+    L.Line = S.line;
+    L.Col = S.column;
+  }
+  return L;
+}
+
+void logToFile(void *Ctx, const char *Text, size_t Len) {
+  fwrite(Text, 1, Len, static_cast<FILE *>(Ctx));
+}
+
+// Phase 1: facade-clang calls only; no Clang state touched.
+void collect(const Options &Opts, llvm::StringRef Object,
+             llvm::StringRef SourceName, Collected &Out) {
+  char Err[512];
+  std::vector<bvf_kernel *> Kernels;
+  std::vector<std::string> Specs = Opts.Kernels;
+  bool Explicit = !Specs.empty();
+  if (!Explicit) {
+    const char *Def = bvf_kernel_default();
+    Specs.push_back(Def ? Def : "6.18");
+  }
+  for (const std::string &S : Specs) {
+    Err[0] = 0;
+    bvf_kernel *K = bvf_kernel_open(S.c_str(), Err, sizeof Err);
+    if (K)
+      Kernels.push_back(K);
+    else
+      Out.KernelProblems.push_back({S, Err[0] ? Err : "cannot open profile",
+                                    Explicit});
+  }
+
+  Err[0] = 0;
+  std::string Name = SourceName.str();
+  bvf_object *Obj =
+      bvf_object_open_mem(Object.data(), Object.size(), Name.c_str(), Err,
+                          sizeof Err);
+  if (!Obj) {
+    Out.ObjectError = Err[0] ? Err : "cannot open the generated object";
+  }
+
+  FILE *Log = nullptr;
+  if (Obj && !Opts.LogPath.empty()) {
+    Log = fopen(Opts.LogPath.c_str(), "w");
+    if (!Log)
+      Out.FileProblems.push_back("cannot write log '" + Opts.LogPath +
+                                 "': " + strerror(errno));
+  }
+  bvf_report *Rep = nullptr;
+  if (Obj && !Opts.JsonPath.empty())
+    Rep = bvf_report_new(Name.c_str());
+
+  size_t N = Obj ? bvf_object_program_count(Obj) : 0;
+  for (size_t I = 0; I < N; ++I) {
+    const bvf_program *P = bvf_object_program(Obj, I);
+    for (bvf_kernel *K : Kernels) {
+      bvf_verify_opts VO{};
+      VO.sz = sizeof VO;
+      VO.unpriv = Opts.Unpriv;
+      if (Log) {
+        fprintf(Log, "# bpfverify: program %s (%s), kernel %s\n",
+                bvf_program_name(P), bvf_program_section(P),
+                bvf_kernel_name(K));
+        VO.log_level = BV_LOG_LEVEL2;
+        VO.log_cb = logToFile;
+        VO.log_ctx = Log;
+      }
+      auto Res = std::make_unique<bv_result>();
+      memset(Res.get(), 0, sizeof *Res);
+      bvf_verify(P, K, &VO, Res.get());
+      if (Log) {
+        fputc('\n', Log);
+        fflush(Log);
+      }
+      if (Rep)
+        bvf_report_add(Rep, P, K, Res.get());
+      if (Res->verdict == BV_ACCEPT)
+        continue;
+      Finding F;
+      F.Program = bvf_program_name(P) ? bvf_program_name(P) : "";
+      F.Verdict = Res->verdict;
+      char Buf[BV_MSG_MAX + 256];
+      Buf[0] = 0;
+      if (bvf_format_error(P, K, Res.get(), Buf, sizeof Buf) < 0 || !Buf[0])
+        snprintf(Buf, sizeof Buf, "%s [bpfverify: %s, kernel %s]",
+                 Res->message, F.Program.c_str(), bvf_kernel_name(K));
+      F.Text = Buf;
+      F.Where = sourceLoc(P, Res->insn);
+      uint32_t NN = Res->nr_notes < BV_NOTES_MAX ? Res->nr_notes : BV_NOTES_MAX;
+      for (uint32_t J = 0; J < NN; ++J) {
+        const bv_note &Note = Res->notes[J];
+        F.Notes.emplace_back(sourceLoc(P, Note.insn),
+                             std::string(Note.text, strnlen(Note.text,
+                                                            sizeof Note.text)));
+      }
+      Out.Findings.push_back(std::move(F));
+    }
+  }
+  if (Rep) {
+    if (bvf_report_write_file(Rep, Opts.JsonPath.c_str()) < 0)
+      Out.FileProblems.push_back("cannot write JSON results '" +
+                                 Opts.JsonPath + "': " + strerror(errno));
+    bvf_report_free(Rep);
+  }
+  if (Log && fclose(Log) != 0)
+    Out.FileProblems.push_back("cannot write log '" + Opts.LogPath +
+                               "': " + strerror(errno));
+  if (Obj)
+    bvf_object_close(Obj);
+  for (bvf_kernel *K : Kernels)
+    bvf_kernel_close(K);
+}
+
+// Finds the file a BTF line-info name refers to among the files of this
+// compilation: by path first (absolute, or relative to the working
+// directory), then by the longest matching path suffix.
+OptionalFileEntryRef findFile(SourceManager &SM, FileManager &FM,
+                              llvm::StringRef Name) {
+  OptionalFileEntryRef FE = FM.getOptionalFileRef(Name, /*OpenFile=*/false);
+  if (FE && SM.translateFile(*FE).isValid())
+    return FE;
+  llvm::StringRef Base = llvm::sys::path::filename(Name);
+  OptionalFileEntryRef Best;
+  size_t BestLen = 0;
+  for (auto I = SM.fileinfo_begin(), E = SM.fileinfo_end(); I != E; ++I) {
+    FileEntryRef Ref = I->first;
+    llvm::StringRef Cand = Ref.getName();
+    if (llvm::sys::path::filename(Cand) != Base)
+      continue;
+    // Length of the common suffix, in characters.
+    size_t L = 0;
+    while (L < Cand.size() && L < Name.size() &&
+           Cand[Cand.size() - 1 - L] == Name[Name.size() - 1 - L])
+      ++L;
+    if (L > BestLen) {
+      BestLen = L;
+      Best = Ref;
+    }
+  }
+  return Best ? Best : FE;
+}
+
+class Reporter {
+public:
+  Reporter(CompilerInstance &CI, ASTContext &Ctx) : CI(CI), Ctx(Ctx) {}
+
+  SourceLocation resolve(const Loc &L) {
+    if (!L.Valid)
+      return SourceLocation();
+    SourceManager &SM = CI.getSourceManager();
+    OptionalFileEntryRef FE = findFile(SM, CI.getFileManager(), L.File);
+    if (!FE)
+      return SourceLocation();
+    return SM.translateFileLineCol(&FE->getFileEntry(), L.Line,
+                                   L.Col ? L.Col : 1);
+  }
+
+  SourceLocation functionLoc(llvm::StringRef Name) {
+    if (!Indexed) {
+      Indexed = true;
+      for (Decl *D : Ctx.getTranslationUnitDecl()->decls())
+        if (auto *FD = dyn_cast<FunctionDecl>(D))
+          if (FD->doesThisDeclarationHaveABody() && FD->getIdentifier())
+            Functions[FD->getName()] = FD->getLocation();
+    }
+    auto It = Functions.find(Name);
+    return It == Functions.end() ? SourceLocation() : It->second;
+  }
+
+private:
+  CompilerInstance &CI;
+  ASTContext &Ctx;
+  bool Indexed = false;
+  llvm::StringMap<SourceLocation> Functions;
+};
+
+} // namespace
+
+void reportInternalError(DiagnosticsEngine &Diags, const llvm::Twine &Msg) {
+  if (Diags.getIgnoreAllWarnings())
+    return; // -w
+  unsigned ID = Diags.getCustomDiagID(DiagnosticsEngine::Warning,
+                                      "bpfverify: internal error: %0");
+  Diags.Report(ID) << Msg.str();
+}
+
+void verifyObject(CompilerInstance &CI, ASTContext &Ctx, const Options &Opts,
+                  llvm::StringRef Object, llvm::StringRef SourceName) {
+  DiagnosticsEngine &Diags = CI.getDiagnostics();
+  Collected C;
+  llvm::CrashRecoveryContext CRC;
+  if (!CRC.RunSafely([&] { collect(Opts, Object, SourceName, C); })) {
+    reportInternalError(Diags, "the verifier crashed while checking '" +
+                                   SourceName + "'; no results");
+    return;
+  }
+
+  for (const KernelProblem &P : C.KernelProblems) {
+    if (P.Explicit) {
+      unsigned ID = Diags.getCustomDiagID(DiagnosticsEngine::Error,
+                                          "bpfverify: kernel '%0': %1");
+      Diags.Report(ID) << P.Spec << P.Err;
+    } else {
+      reportInternalError(Diags, "default kernel profile '" + P.Spec +
+                                     "': " + P.Err);
+    }
+  }
+  if (!C.ObjectError.empty()) {
+    reportInternalError(Diags, "cannot read the generated object: " +
+                                   C.ObjectError);
+    return;
+  }
+  for (const std::string &P : C.FileProblems) {
+    if (Diags.getIgnoreAllWarnings())
+      break;
+    unsigned ID =
+        Diags.getCustomDiagID(DiagnosticsEngine::Warning, "bpfverify: %0");
+    Diags.Report(ID) << P;
+  }
+
+  Reporter R(CI, Ctx);
+  // Custom diagnostics bypass clang's warning options; honour -w and
+  // -Werror for rejections reported as warnings by hand.
+  // (BV_ERROR results stay warnings even under -Werror: "could not
+  // verify" must never fail a build.)
+  bool NoWarnings = Diags.getIgnoreAllWarnings();
+  auto Level = DiagnosticsEngine::Error;
+  if (Opts.Warn && !Diags.getWarningsAsErrors())
+    Level = DiagnosticsEngine::Warning;
+  unsigned RejectID = Diags.getCustomDiagID(Level, "%0");
+  unsigned ErrorID = Diags.getCustomDiagID(DiagnosticsEngine::Warning, "%0");
+  unsigned NoteID = Diags.getCustomDiagID(DiagnosticsEngine::Note, "%0");
+  for (const Finding &F : C.Findings) {
+    bool IsWarning = F.Verdict != BV_REJECT || Level == DiagnosticsEngine::Warning;
+    if (IsWarning && NoWarnings)
+      continue; // -w
+    SourceLocation L = R.resolve(F.Where);
+    if (L.isInvalid())
+      L = R.functionLoc(F.Program);
+    Diags.Report(L, F.Verdict == BV_REJECT ? RejectID : ErrorID) << F.Text;
+    for (const auto &N : F.Notes) {
+      SourceLocation NL = R.resolve(N.first);
+      Diags.Report(NL, NoteID) << N.second;
+    }
+  }
+}
+
+} // namespace bpfverify

@@ -1,0 +1,915 @@
+/* explore.c — the path walk (kernel: do_check): every path of the program
+ * from its entry, one instruction at a time, with the branches still to be
+ * walked on a stack and the states kept at prune points so that a path
+ * reaching a state already known to be safe stops early.
+ *
+ * Order and limits are the kernel's: the fall-through edge of a
+ * conditional jump first, the jump target later (pushed); at most
+ * insn_processed_limit instructions processed; at most 8192 pending
+ * branches. The level-1 log of a path that ended well is cut back, so a
+ * rejected program's log shows the failing path only.
+ */
+#include "state.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define MAX_PENDING 8192   /* kernel: BPF_COMPLEXITY_LIMIT_JMP_SEQ */
+#define HELPER_SPIN_UNLOCK 94
+
+/* A state kept at a prune point. `branches` counts the paths still being
+ * walked below it (the current one and pending ones); only a state with
+ * none left is known safe and may prune. Kept states stay allocated until
+ * the end of the walk because later paths name them as parents. */
+struct bv_kept {
+	struct bv_state *st;
+	int32_t insn;
+	uint32_t branches;
+	struct bv_kept *parent;
+	struct bv_kept *next;      /* same instruction */
+	struct bv_kept *all_next;  /* every kept state, for freeing */
+	bool cleaned;              /* dead registers forgotten */
+	uint32_t hit, miss;        /* pruned others / failed to */
+	bool evicted;              /* out of the list, alive while branches > 0 */
+};
+
+struct bv_explored {
+	struct bv_kept **at;       /* per instruction */
+	uint32_t *count;           /* per instruction */
+	struct bv_kept *all;
+	uint16_t *live;            /* per instruction: registers live before it */
+};
+
+struct pending {
+	struct bv_state *st;
+	int32_t insn, prev_insn;
+	size_t log_pos;
+};
+
+struct bv_pending {
+	struct pending *v;
+	uint32_t len, cap;
+};
+
+/* Log bookkeeping of the instruction being printed (kernel:
+ * prev_log_pos / prev_insn_print_pos). */
+struct walk {
+	struct bv_env *env;
+	size_t prev_log_pos;       /* end of the last instruction line, 0: none */
+	size_t prev_insn_print_pos;
+	bool do_print_state;       /* a popped branch starts */
+};
+
+/* ---- pending branches ---- */
+
+struct bv_state *bv_push_branch(struct bv_env *env, int32_t insn_idx,
+				int32_t prev_insn_idx)
+{
+	struct bv_pending *p = env->pending;
+	struct bv_state *copy;
+
+	if (p->len == p->cap) {
+		uint32_t cap = p->cap ? p->cap * 2 : 64;
+		struct pending *nv = realloc(p->v, cap * sizeof(*nv));
+
+		if (!nv) {
+			bv_unsupported(&env->log, env->insn_idx, "out of memory");
+			return NULL;
+		}
+		p->v = nv;
+		p->cap = cap;
+	}
+	copy = bv_state_copy(env->cur);
+	if (!copy) {
+		bv_unsupported(&env->log, env->insn_idx, "out of memory");
+		return NULL;
+	}
+	p->v[p->len++] = (struct pending){ copy, insn_idx, prev_insn_idx,
+					   bv_log_pos(&env->log) };
+	if (p->len > MAX_PENDING) {
+		bv_reject(&env->log, env->insn_idx, -E2BIG,
+			  "The sequence of %u jumps is too complex.", p->len);
+		return NULL;
+	}
+	if (copy->parent)
+		copy->parent->branches++;
+	return copy;
+}
+
+static void free_pending(struct bv_env *env)
+{
+	struct bv_pending *p = env->pending;
+
+	if (!p)
+		return;
+	while (p->len)
+		bv_state_free(p->v[--p->len].st);
+	free(p->v);
+	free(p);
+	env->pending = NULL;
+}
+
+static void free_explored(struct bv_env *env)
+{
+	struct bv_explored *e = env->explored;
+	struct bv_kept *k, *n;
+
+	if (!e)
+		return;
+	for (k = e->all; k; k = n) {
+		n = k->all_next;
+		bv_state_free(k->st);
+		free(k);
+	}
+	free(e->at);
+	free(e->count);
+	free(e->live);
+	free(e);
+	env->explored = NULL;
+}
+
+void bv_explore_free(struct bv_env *env)
+{
+	free_pending(env);
+	free_explored(env);
+	bv_state_free(env->cur);
+	env->cur = NULL;
+}
+
+/* The current path ended (exit or pruned): its ancestors have one live
+ * path fewer (kernel: update_branch_counts). */
+static void path_done(struct bv_env *env)
+{
+	struct bv_kept *k;
+
+	for (k = env->cur->parent; k; k = k->parent) {
+		if (--k->branches)
+			break;
+		if (k->evicted)
+			env->cur_states--;   /* kernel: freed only now */
+	}
+}
+
+/* ---- log ---- */
+
+/* Kernel: bpf_vlog_alignment — state text starts at a column that is a
+ * multiple of 8, at least 40. */
+static int log_alignment(size_t pos)
+{
+	size_t a = pos + 4 > 40 ? pos + 4 : 40;
+
+	a = (a + 7) / 8 * 8;
+	return (int)(a - pos - 1);
+}
+
+static const char slot_chars[] = { '?', 'r', 'm', '0', 'd', 'i', 'f' };
+
+static void print_state(struct walk *w, const struct bv_state *st, bool print_all)
+{
+	struct bv_env *env = w->env;
+	const struct bv_frame *f = st->frame[st->curframe];
+	char buf[512];
+	uint32_t i, j;
+
+	if (f->frameno)
+		bv_log_printf(&env->log, " frame%u:", f->frameno);
+	for (i = 0; i < BV_MAX_REG; i++) {
+		if (f->regs[i].type == BV_NOT_INIT)
+			continue;
+		if (!print_all && !(env->scratched_regs & (1u << i)))
+			continue;
+		bv_reg_format(env, &f->regs[i], buf, sizeof(buf));
+		bv_log_printf(&env->log, " R%u=%s", i, buf);
+	}
+	for (i = 0; i < f->allocated_stack / BV_REG_SIZE; i++) {
+		const struct bv_stack_slot *s = &f->stack[i];
+		char types[BV_REG_SIZE + 1];
+		bool valid = false;
+
+		if (!print_all && (i >= 64 || !(env->scratched_stack & (1ull << i))))
+			continue;
+		for (j = 0; j < BV_REG_SIZE; j++) {
+			uint8_t t = s->slot_type[j];
+
+			valid |= t != BV_STACK_INVALID;
+			types[j] = t < sizeof(slot_chars) ? slot_chars[t] : '?';
+		}
+		types[BV_REG_SIZE] = '\0';
+		if (!valid)
+			continue;
+		if (s->slot_type[BV_REG_SIZE - 1] == BV_STACK_SPILL) {
+			/* the bytes above a narrow spill, then the register */
+			for (j = 0; j < BV_REG_SIZE; j++)
+				if (s->slot_type[j] == BV_STACK_SPILL)
+					break;
+			types[j] = '\0';
+			bv_reg_format(env, &s->spilled_ptr, buf, sizeof(buf));
+			bv_log_printf(&env->log, " fp%d=%s%s",
+				      -(int)(i + 1) * BV_REG_SIZE, types, buf);
+		} else {
+			bv_log_printf(&env->log, " fp%d=%s",
+				      -(int)(i + 1) * BV_REG_SIZE, types);
+		}
+	}
+	if (st->nr_refs && st->refs[0].id) {
+		bv_log_printf(&env->log, " refs=%u", st->refs[0].id);
+		for (i = 1; i < st->nr_refs; i++)
+			if (st->refs[i].id)
+				bv_log_printf(&env->log, ",%u", st->refs[i].id);
+	}
+	bv_log_printf(&env->log, "\n");
+	if (!print_all) {
+		env->scratched_regs = 0;
+		env->scratched_stack = 0;
+	}
+}
+
+/* The registers an instruction touched, after its line (kernel:
+ * print_insn_state). */
+static void print_insn_state(struct walk *w)
+{
+	struct bv_env *env = w->env;
+
+	if (w->prev_log_pos && w->prev_log_pos == bv_log_pos(&env->log)) {
+		bv_log_truncate(&env->log, w->prev_log_pos - 1);
+		bv_log_printf(&env->log, "%*c;",
+			      log_alignment(w->prev_insn_print_pos), ' ');
+	} else {
+		bv_log_printf(&env->log, "%d:", env->insn_idx);
+	}
+	print_state(w, env->cur, false);
+}
+
+static void scratch_all(struct bv_env *env)
+{
+	env->scratched_regs = (1u << BV_MAX_REG) - 1;
+	env->scratched_stack = ~0ull;
+}
+
+static const char *helper_name(void *ctx, int32_t id)
+{
+	const struct bv_facade *f = ctx;
+	const struct bv_helper_proto *p = NULL;
+
+	if (!f->helper)
+		return NULL;
+	f->helper(f->ctx, id, &p);
+	return p ? p->name : NULL;
+}
+
+static void print_insn(struct walk *w, const struct bv_insn *insn)
+{
+	struct bv_env *env = w->env;
+	char text[256];
+	size_t start;
+
+	bv_insn_format_ex(insn, helper_name, (void *)env->f, text, sizeof(text));
+	start = bv_log_pos(&env->log);
+	bv_log_printf(&env->log, "%d: %s\n", env->insn_idx, text);
+	w->prev_insn_print_pos = bv_log_pos(&env->log) - start;
+	w->prev_log_pos = bv_log_pos(&env->log);
+}
+
+/* Registers and stack slots an instruction changed count as touched too:
+ * the core's checks report reads and writes of registers only. */
+struct snapshot {
+	struct bv_reg regs[BV_MAX_REG];
+	struct bv_stack_slot *stack;
+	uint32_t nslots;
+	uint32_t curframe;
+};
+
+static void snapshot_take(struct snapshot *s, struct bv_state *st)
+{
+	const struct bv_frame *f = st->frame[st->curframe];
+
+	memcpy(s->regs, f->regs, sizeof(s->regs));
+	s->curframe = st->curframe;
+	s->nslots = f->allocated_stack / BV_REG_SIZE;
+	s->stack = NULL;
+	if (s->nslots) {
+		s->stack = malloc(s->nslots * sizeof(*s->stack));
+		if (s->stack)
+			memcpy(s->stack, f->stack, s->nslots * sizeof(*s->stack));
+	}
+}
+
+static bool slot_changed(const struct bv_stack_slot *a, const struct bv_stack_slot *b)
+{
+	if (memcmp(a->slot_type, b->slot_type, sizeof(a->slot_type)))
+		return true;
+	if (a->slot_type[BV_REG_SIZE - 1] != BV_STACK_SPILL)
+		return false;    /* the register part means nothing then */
+	return a->spilled_ptr.type != b->spilled_ptr.type ||
+	       a->spilled_ptr.off != b->spilled_ptr.off ||
+	       a->spilled_ptr.id != b->spilled_ptr.id ||
+	       memcmp(&a->spilled_ptr.s, &b->spilled_ptr.s, sizeof(a->spilled_ptr.s));
+}
+
+static void snapshot_diff(struct snapshot *s, struct bv_env *env)
+{
+	const struct bv_frame *f;
+	uint32_t i, n;
+
+	if (!env->cur)
+		goto out;
+	if (env->cur->curframe != s->curframe) {
+		scratch_all(env);
+		goto out;
+	}
+	f = env->cur->frame[env->cur->curframe];
+	for (i = 0; i < BV_MAX_REG; i++)
+		if (memcmp(&s->regs[i], &f->regs[i], sizeof(s->regs[i])))
+			env->scratched_regs |= 1u << i;
+	n = f->allocated_stack / BV_REG_SIZE;
+	for (i = 0; i < n && i < 64; i++)
+		if (i >= s->nslots || !s->stack || slot_changed(&s->stack[i], &f->stack[i]))
+			env->scratched_stack |= 1ull << i;
+out:
+	free(s->stack);
+	s->stack = NULL;
+}
+
+/* ---- register liveness ----
+ *
+ * A register that every path from an instruction writes before it reads
+ * it is dead there: a kept state need not remember it, which is what makes
+ * most pruning possible (the kernel computes the same before its walk,
+ * kernel/bpf/liveness.c). Calls count as reading R1-R5 and writing R0-R5,
+ * whatever the callee. */
+
+#define REGS_R0_R5 0x3fu
+#define REG(n) (1u << (n))
+
+static void insn_use_def(const struct bv_insn *insn, uint16_t *use, uint16_t *def)
+{
+	uint8_t cls = BV_CLASS(insn->code), op = BV_OP(insn->code);
+	bool x = BV_SRC(insn->code) == BV_X;
+	uint16_t d = REG(insn->dst_reg & 0xf), s = REG(insn->src_reg & 0xf);
+
+	*use = *def = 0;
+	switch (cls) {
+	case BV_ALU:
+	case BV_ALU64:
+		if (op == BV_MOV) {
+			*use = x ? s : 0;
+		} else if (op == BV_NEG || op == BV_END) {
+			*use = d;
+		} else {
+			*use = d | (x ? s : 0);
+		}
+		*def = d;
+		return;
+	case BV_LDX:
+		*use = s;
+		*def = d;
+		return;
+	case BV_ST:
+		*use = d;
+		return;
+	case BV_STX:
+		*use = d | s;
+		if (BV_MODE(insn->code) == BV_ATOMIC) {
+			if (insn->imm == BV_CMPXCHG) {
+				*use |= REG(0);
+				*def = REG(0);
+			} else if (insn->imm == BV_LOAD_ACQ) {
+				*use = s;
+				*def = d;
+			} else if (insn->imm & BV_FETCH) {
+				*def = s;
+			}
+		}
+		return;
+	case BV_LD:
+		if (BV_MODE(insn->code) == BV_IMM) {
+			*def = d;
+		} else {
+			*use = REG(6) | (BV_MODE(insn->code) == BV_IND ? s : 0);
+			*def = REGS_R0_R5;
+		}
+		return;
+	default:   /* BV_JMP, BV_JMP32 */
+		if (op == BV_JA)
+			return;
+		if (op == BV_CALL) {
+			*use = REGS_R0_R5 & ~REG(0);
+			*def = REGS_R0_R5;
+		} else if (op == BV_EXIT) {
+			*use = REG(0);
+		} else {
+			*use = d | (x ? s : 0);
+		}
+		return;
+	}
+}
+
+static int compute_liveness(struct bv_env *env)
+{
+	const struct bv_insn *insns = env->info.insns;
+	uint32_t cnt = env->info.insn_cnt, i;
+	uint16_t *live = calloc(cnt, sizeof(*live));
+	bool changed = true;
+
+	if (!live)
+		return -ENOMEM;
+	while (changed) {
+		changed = false;
+		for (i = cnt; i-- > 0;) {
+			const struct bv_insn *insn = &insns[i];
+			uint8_t cls = BV_CLASS(insn->code), op = BV_OP(insn->code);
+			uint16_t use, def, out = 0, in;
+			int64_t next = (int64_t)i + (bv_insn_is_ldimm64(insn) ? 2 : 1);
+			int64_t target = -1;
+
+			if (env->info.insn_flags[i] & BV_INSN_LDIMM64_HI)
+				continue;
+			insn_use_def(insn, &use, &def);
+			if (cls == BV_JMP || cls == BV_JMP32) {
+				if (op == BV_EXIT) {
+					next = -1;
+				} else if (op == BV_JA) {
+					target = (int64_t)i + 1 + (cls == BV_JMP ? insn->off : insn->imm);
+					next = -1;
+				} else if (op != BV_CALL) {
+					target = (int64_t)i + 1 + insn->off;
+				}
+			}
+			if (next >= 0 && next < cnt)
+				out |= live[next];
+			if (target >= 0 && target < cnt)
+				out |= live[target];
+			in = use | (out & ~def);
+			if (in != live[i]) {
+				live[i] = in;
+				changed = true;
+			}
+		}
+	}
+	env->explored->live = live;
+	return 0;
+}
+
+/* Forget what a kept state holds in registers no later instruction reads:
+ * at idx for the current frame, after the return for the callers. */
+static void clean_state(struct bv_env *env, struct bv_state *st, int32_t idx)
+{
+	const uint16_t *live = env->explored->live;
+	uint32_t fr, i;
+
+	for (fr = 0; fr <= st->curframe; fr++) {
+		uint16_t mask;
+
+		if (fr == st->curframe) {
+			mask = live[idx];
+		} else {
+			int32_t ret = st->frame[fr + 1]->callsite + 1;
+
+			mask = ret >= 0 && (uint32_t)ret < env->info.insn_cnt ?
+			       (uint16_t)(live[ret] & ~REGS_R0_R5) : 0x3ff;
+		}
+		for (i = 0; i < BV_REG_FP; i++)
+			if (!(mask & REG(i)))
+				bv_reg_mark_not_init(&st->frame[fr]->regs[i]);
+	}
+}
+
+/* A cheap necessary condition for two states being the same (kernel:
+ * states_maybe_looping): the current frame's registers. */
+static bool maybe_looping(const struct bv_state *old, const struct bv_state *cur)
+{
+	const struct bv_frame *fo, *fc;
+	uint32_t i;
+
+	if (old->curframe != cur->curframe)
+		return false;
+	fo = old->frame[old->curframe];
+	fc = cur->frame[cur->curframe];
+	for (i = 0; i < BV_MAX_REG; i++) {
+		const struct bv_reg *a = &fo->regs[i], *b = &fc->regs[i];
+
+		if (a->type != b->type || a->off != b->off ||
+		    memcmp(&a->s, &b->s, sizeof(a->s)) != 0)
+			return false;
+	}
+	return true;
+}
+
+/* ---- pruning ---- */
+
+/* 1: an equivalent safe state was seen here, prune; 0: go on; <0: error
+ * (kernel: is_state_visited). */
+static int is_state_visited(struct walk *w, int32_t idx)
+{
+	struct bv_env *env = w->env;
+	struct bv_explored *e = env->explored;
+	struct bv_state *cur = env->cur;
+	struct bv_kept *k;
+	uint32_t n = 0;
+	bool force = (env->info.insn_flags[idx] & BV_INSN_FORCE_CHECKPOINT) != 0;
+	bool add = force ||
+		   (env->jmps_processed - env->prev_jmps_processed >= 2 &&
+		    env->insn_processed - env->prev_insn_processed >= 8);
+
+	for (struct bv_kept **pk = &e->at[idx]; (k = *pk);) {
+		uint32_t limit;
+
+		n++;
+		if (k->branches) {
+			/* still being walked: an ancestor of this path or of a
+			 * pending one; the same state again is a loop that makes
+			 * no progress */
+			if (maybe_looping(k->st, cur) &&
+			    bv_state_contains(k->st, cur, true)) {
+				bv_reject(&env->log, idx, -EINVAL,
+					  "infinite loop detected at insn %d", idx);
+				bv_log_printf(&env->log, "cur state:");
+				print_state(w, cur, true);
+				bv_log_printf(&env->log, "old state:");
+				print_state(w, k->st, true);
+				return -EINVAL;
+			}
+			/* a loop: keep fewer of its distinct iterations */
+			if (!force && env->jmps_processed - env->prev_jmps_processed < 20 &&
+			    env->insn_processed - env->prev_insn_processed < 100)
+				add = false;
+		} else {
+			if (!k->cleaned) {
+				clean_state(env, k->st, idx);
+				k->cleaned = true;
+			}
+			if (bv_state_contains(k->st, cur, false)) {
+				k->hit++;
+				return 1;
+			}
+		}
+		/* A state that keeps failing to prune is dropped from the list
+		 * (it stays allocated: paths may name it as their parent), as
+		 * the kernel does; this bounds the states compared per visit. */
+		if (add)
+			k->miss++;
+		limit = force && k->branches ? 64 : 3;
+		if (k->miss > k->hit * limit + limit) {
+			*pk = k->next;
+			e->count[idx]--;
+			k->evicted = true;
+			if (!k->branches)
+				env->cur_states--;
+			continue;
+		}
+		pk = &k->next;
+	}
+	if (n > env->max_states_per_insn)
+		env->max_states_per_insn = n;
+	if (!add)
+		return 0;
+
+	k = calloc(1, sizeof(*k));
+	if (!k)
+		return bv_unsupported(&env->log, idx, "out of memory");
+	k->st = bv_state_copy(cur);
+	if (!k->st) {
+		free(k);
+		return bv_unsupported(&env->log, idx, "out of memory");
+	}
+	k->insn = idx;
+	k->branches = 1;
+	k->parent = cur->parent;
+	k->st->parent = k->parent;
+	cur->parent = k;
+	k->next = e->at[idx];
+	e->at[idx] = k;
+	k->all_next = e->all;
+	e->all = k;
+	e->count[idx]++;
+	env->prev_jmps_processed = env->jmps_processed;
+	env->prev_insn_processed = env->insn_processed;
+	env->total_states++;
+	env->cur_states++;
+	if (env->cur_states > env->peak_states)
+		env->peak_states = env->cur_states;
+	return 0;
+}
+
+/* ---- calls between subprograms ---- */
+
+/* BPF-to-BPF call: a new frame with R1-R5 passed in; the caller's R0-R5
+ * are clobbered (kernel: check_func_call). */
+static int enter_subprog(struct bv_env *env, const struct bv_insn *insn,
+			 int32_t *idx)
+{
+	struct bv_state *st = env->cur;
+	int64_t target = (int64_t)*idx + insn->imm + 1;
+	int sp = target >= 0 && target < env->info.insn_cnt ?
+		 bv_subprog_at(&env->info, (uint32_t)target) : -1;
+	uint32_t max_frames = env->f->max_call_depth ? env->f->max_call_depth
+						      : BV_MAX_CALL_FRAMES;
+	struct bv_frame *caller = bv_cur_frame(st), *callee;
+	uint32_t i;
+
+	if (max_frames > BV_MAX_CALL_FRAMES)
+		max_frames = BV_MAX_CALL_FRAMES;
+	if (sp < 0)
+		return bv_reject(&env->log, *idx, -EFAULT,
+				 "verifier bug. No program starts at insn %lld",
+				 (long long)target);
+	if (st->curframe + 1 >= max_frames)
+		return bv_reject(&env->log, *idx, -E2BIG,
+				 "the call stack of %u frames is too deep !",
+				 st->curframe + 2);
+	if (env->info.subprogs[sp].global)
+		return bv_unsupported(&env->log, *idx, "calls to global functions");
+	callee = bv_frame_new(*idx, st->curframe + 1, (uint32_t)sp);
+	if (!callee)
+		return bv_unsupported(&env->log, *idx, "out of memory");
+	for (i = 1; i <= 5; i++)
+		callee->regs[i] = caller->regs[i];
+	for (i = 0; i <= 5; i++)
+		bv_reg_mark_not_init(&caller->regs[i]);
+	st->frame[++st->curframe] = callee;
+	*idx = (int32_t)target;
+	return 0;
+}
+
+/* EXIT of a subprogram: R0 goes back to the caller (kernel:
+ * prepare_func_exit). */
+static int leave_subprog(struct bv_env *env, int32_t *idx)
+{
+	struct bv_state *st = env->cur;
+	struct bv_frame *callee = bv_cur_frame(st), *caller;
+
+	if (BV_BASE_TYPE(callee->regs[0].type) == BV_PTR_TO_STACK)
+		return bv_reject(&env->log, *idx, -EINVAL,
+				 "cannot return stack pointer to the caller");
+	caller = st->frame[st->curframe - 1];
+	caller->regs[0] = callee->regs[0];
+	*idx = callee->callsite + 1;
+	bv_frame_free(callee);
+	st->frame[st->curframe--] = NULL;
+	return 0;
+}
+
+/* ---- one instruction ---- */
+
+enum step { STEP_NEXT, STEP_JUMPED, STEP_PATH_END };
+
+static int do_insn(struct walk *w, const struct bv_insn *insn, enum step *step)
+{
+	struct bv_env *env = w->env;
+	int32_t idx = env->insn_idx;
+	uint8_t cls = BV_CLASS(insn->code), op = BV_OP(insn->code);
+	int err;
+
+	*step = STEP_NEXT;
+	switch (cls) {
+	case BV_ALU:
+	case BV_ALU64:
+		return bv_check_alu(env, insn);
+	case BV_LDX:
+	case BV_STX:
+	case BV_ST:
+		return bv_check_load_store(env, insn);
+	case BV_LD:
+		if (BV_MODE(insn->code) == BV_ABS || BV_MODE(insn->code) == BV_IND)
+			return bv_check_ld_abs(env, insn);
+		if (BV_MODE(insn->code) == BV_IMM) {
+			err = bv_check_ld_imm64(env, insn);
+			if (err)
+				return err;
+			env->insn_idx = idx + 2;
+			*step = STEP_JUMPED;
+			return 0;
+		}
+		return bv_reject(&env->log, idx, -EINVAL, "invalid BPF_LD mode");
+	case BV_JMP:
+	case BV_JMP32:
+		break;
+	default:
+		return bv_reject(&env->log, idx, -EINVAL, "unknown insn class %d", cls);
+	}
+
+	env->jmps_processed++;
+	if (op == BV_CALL) {
+		if (env->cur->active_locks && insn->src_reg == 0 &&
+		    insn->imm != HELPER_SPIN_UNLOCK)
+			return bv_reject(&env->log, idx, -EINVAL,
+					 "function calls are not allowed while holding a lock");
+		env->scratched_regs |= 1u;
+		if (insn->src_reg == BV_PSEUDO_CALL) {
+			err = enter_subprog(env, insn, &env->insn_idx);
+			if (!err)
+				*step = STEP_JUMPED;
+			return err;
+		}
+		if (insn->src_reg == BV_PSEUDO_KFUNC_CALL)
+			return bv_unsupported(&env->log, idx, "kfunc calls");
+		return bv_check_helper_call(env, insn, &env->insn_idx);
+	}
+	if (op == BV_JA) {
+		env->insn_idx = idx + 1 + (cls == BV_JMP ? insn->off : insn->imm);
+		*step = STEP_JUMPED;
+		return 0;
+	}
+	if (op == BV_EXIT) {
+		if (env->cur->curframe) {
+			err = leave_subprog(env, &env->insn_idx);
+			if (!err) {
+				*step = STEP_JUMPED;
+				w->do_print_state = true;
+			}
+			return err;
+		}
+		err = bv_check_exit(env);
+		if (!err)
+			*step = STEP_PATH_END;
+		return err;
+	}
+	return bv_check_cond_jmp(env, insn, &env->insn_idx);
+}
+
+static void track_stack_depth(struct bv_env *env)
+{
+	const struct bv_frame *f = bv_cur_frame(env->cur);
+
+	if (f->subprogno <= BV_MAX_SUBPROGS &&
+	    f->allocated_stack > env->stack_depth[f->subprogno])
+		env->stack_depth[f->subprogno] = f->allocated_stack;
+}
+
+/* Continue with the next pending branch; false when none is left. */
+static bool pop_branch(struct walk *w)
+{
+	struct bv_env *env = w->env;
+	struct bv_pending *p = env->pending;
+	struct pending e;
+
+	if (!p->len)
+		return false;
+	e = p->v[--p->len];
+	bv_state_free(env->cur);
+	env->cur = e.st;
+	env->prev_insn_idx = e.prev_insn;
+	env->insn_idx = e.insn;
+	/* level 1 shows the failing path only: cut the finished one */
+	if (!(env->log.level & BV_LOG_LEVEL2))
+		bv_log_truncate(&env->log, e.log_pos);
+	w->do_print_state = true;
+	w->prev_log_pos = 0;
+	scratch_all(env);
+	return true;
+}
+
+static int walk(struct walk *w)
+{
+	struct bv_env *env = w->env;
+	const struct bv_insn *insns = env->info.insns;
+	uint32_t cnt = env->info.insn_cnt;
+	uint32_t limit = env->f->insn_processed_limit ? env->f->insn_processed_limit
+						       : 1000000;
+	bool logging = bv_log_enabled(&env->log);
+	int err;
+
+	for (;;) {
+		int32_t idx = env->insn_idx;
+		const struct bv_insn *insn;
+		struct snapshot snap;
+		enum step step = STEP_NEXT;
+
+		if (idx < 0 || (uint32_t)idx >= cnt)
+			return bv_reject(&env->log, idx, -EFAULT,
+					 "invalid insn idx %d insn_cnt %u", idx, cnt);
+		insn = &insns[idx];
+		if (++env->insn_processed > limit)
+			return bv_reject(&env->log, idx, -E2BIG,
+					 "BPF program is too large. Processed %u insn",
+					 env->insn_processed);
+		if (env->info.insn_flags[idx] & BV_INSN_PRUNE_POINT) {
+			err = is_state_visited(w, idx);
+			if (err < 0)
+				return err;
+			if (err == 1) {
+				if (logging) {
+					if (w->do_print_state)
+						bv_log_printf(&env->log, "\nfrom %d to %d%s: safe\n",
+							      env->prev_insn_idx, idx,
+							      env->cur->speculative ?
+							      " (speculative execution)" : "");
+					else
+						bv_log_printf(&env->log, "%d: safe\n", idx);
+				}
+				goto path_end;
+			}
+		}
+		if (logging) {
+			if ((env->log.level & BV_LOG_LEVEL2) && w->do_print_state) {
+				bv_log_printf(&env->log, "\nfrom %d to %d%s:",
+					      env->prev_insn_idx, idx,
+					      env->cur->speculative ?
+					      " (speculative execution)" : "");
+				print_state(w, env->cur, true);
+			}
+			w->do_print_state = false;
+			if (env->scratched_regs || env->scratched_stack)
+				print_insn_state(w);
+			print_insn(w, insn);
+			snapshot_take(&snap, env->cur);
+		}
+		env->prev_insn_idx = idx;
+		err = bv_check_insn_encoding_phase(&env->log, insns, cnt, (uint32_t)idx,
+						   BV_ENC_BEFORE_READS);
+		if (!err) {
+			env->aux[idx].seen = true;
+			err = do_insn(w, insn, &step);
+		}
+		if (logging)
+			snapshot_diff(&snap, env);
+		if (err)
+			return err;
+		track_stack_depth(env);
+		if (step == STEP_PATH_END)
+			goto path_end;
+		if (step == STEP_NEXT)
+			env->insn_idx++;
+		continue;
+path_end:
+		path_done(env);
+		if (!pop_branch(w))
+			return 0;
+	}
+}
+
+/* The entry state of the main program: R1 = ctx, R10 = fp (kernel:
+ * do_check_common for the main subprogram). */
+int bv_explore_main(struct bv_env *env)
+{
+	struct walk w = { .env = env };
+	struct bv_explored *e;
+	int err;
+
+	env->pending = calloc(1, sizeof(*env->pending));
+	e = calloc(1, sizeof(*e));
+	env->explored = e;
+	env->cur = bv_state_new(0);
+	if (!env->pending || !e || !env->cur)
+		return bv_unsupported(&env->log, -1, "out of memory");
+	e->at = calloc(env->info.insn_cnt, sizeof(*e->at));
+	e->count = calloc(env->info.insn_cnt, sizeof(*e->count));
+	if (!e->at || !e->count)
+		return bv_unsupported(&env->log, -1, "out of memory");
+	if (compute_liveness(env))
+		return bv_unsupported(&env->log, -1, "out of memory");
+	bv_reg_mark_ptr(&bv_cur_regs(env)[1], BV_PTR_TO_CTX, -1);
+	env->insn_idx = 0;
+	env->prev_insn_idx = -1;
+	scratch_all(env);
+	err = walk(&w);
+	/* at level 1 an accepted program's log is the statistics only */
+	if (!err && !(env->log.level & BV_LOG_LEVEL2))
+		bv_log_truncate(&env->log, 0);
+	return err;
+}
+
+/* ---- "why" notes ---- */
+
+void bv_explain_reg(struct bv_env *env, uint32_t regno)
+{
+	struct bv_state *st = env->cur;
+	const struct bv_reg *r;
+	const struct bv_insn *src;
+	char tb[64];
+	uint32_t i, n;
+
+	if (!st || regno >= BV_MAX_REG)
+		return;
+	r = &bv_cur_regs(env)[regno];
+	if (r->origin >= 0 && (uint32_t)r->origin < env->info.insn_cnt) {
+		src = &env->info.insns[r->origin];
+		bool is_call = src->code == (BV_JMP | BV_CALL) && src->src_reg == 0;
+		const char *name = is_call ? helper_name((void *)env->f, src->imm) : NULL;
+
+		if ((r->type & BV_PTR_MAYBE_NULL) && name)
+			bv_note(&env->log, r->origin,
+				"R%u may be NULL: it holds the result of %s (insn %d), not checked against NULL on this path",
+				regno, name, r->origin);
+		else if (name)
+			bv_note(&env->log, r->origin,
+				"R%u holds the result of %s (insn %d)", regno, name,
+				r->origin);
+		else
+			bv_note(&env->log, r->origin, "R%u (%s) was set at insn %d",
+				regno, bv_reg_type_str(env, r->type, tb, sizeof(tb)),
+				r->origin);
+	} else if (r->type == BV_NOT_INIT) {
+		bv_note(&env->log, -1, "R%u was never written on this path", regno);
+	}
+	/* the last few decisions: older ones rarely explain the failure */
+	n = st->path_len < 4 ? st->path_len : 4;
+	for (i = st->path_len - n; i < st->path_len; i++) {
+		int32_t at = st->path[i % 16].insn;
+
+		bv_note(&env->log, at, "on this path the branch at insn %d was %s", at,
+			st->path[i % 16].taken ? "taken" : "not taken");
+	}
+}

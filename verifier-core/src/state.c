@@ -1,0 +1,380 @@
+/* state.c — lifetime of verifier states: creation of a subprogram's entry
+ * state, deep copies for pending branches and kept states, stack growth,
+ * and the bookkeeping of acquired references.
+ */
+#include "state.h"
+
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* A frame as a function sees it on entry: nothing initialised except the
+ * read-only frame pointer R10 (kernel: init_func_state). */
+static struct bv_frame *frame_new(int32_t callsite, uint32_t frameno,
+				  uint32_t subprogno)
+{
+	struct bv_frame *f = calloc(1, sizeof(*f));
+	uint32_t i;
+
+	if (!f)
+		return NULL;
+	for (i = 0; i < BV_MAX_REG; i++)
+		bv_reg_mark_not_init(&f->regs[i]);
+	bv_reg_mark_ptr(&f->regs[BV_REG_FP], BV_PTR_TO_STACK, -1);
+	f->regs[BV_REG_FP].frameno = frameno;
+	f->callsite = callsite;
+	f->frameno = frameno;
+	f->subprogno = subprogno;
+	return f;
+}
+
+struct bv_frame *bv_frame_new(int32_t callsite, uint32_t frameno,
+			      uint32_t subprogno)
+{
+	return frame_new(callsite, frameno, subprogno);
+}
+
+void bv_frame_free(struct bv_frame *f)
+{
+	if (!f)
+		return;
+	free(f->stack);
+	free(f);
+}
+
+struct bv_state *bv_state_new(uint32_t subprogno)
+{
+	struct bv_state *st = calloc(1, sizeof(*st));
+
+	if (!st)
+		return NULL;
+	st->frame[0] = frame_new(-1, 0, subprogno);
+	if (!st->frame[0]) {
+		free(st);
+		return NULL;
+	}
+	return st;
+}
+
+static struct bv_frame *frame_copy(const struct bv_frame *src)
+{
+	struct bv_frame *f = malloc(sizeof(*f));
+	size_t n = src->allocated_stack / BV_REG_SIZE;
+
+	if (!f)
+		return NULL;
+	*f = *src;
+	f->stack = NULL;
+	if (n) {
+		f->stack = malloc(n * sizeof(*f->stack));
+		if (!f->stack) {
+			free(f);
+			return NULL;
+		}
+		memcpy(f->stack, src->stack, n * sizeof(*f->stack));
+	}
+	return f;
+}
+
+struct bv_state *bv_state_copy(const struct bv_state *src)
+{
+	struct bv_state *st = malloc(sizeof(*st));
+	uint32_t i;
+
+	if (!st)
+		return NULL;
+	*st = *src;
+	memset(st->frame, 0, sizeof(st->frame));
+	st->refs = NULL;
+	for (i = 0; i <= src->curframe; i++) {
+		st->frame[i] = frame_copy(src->frame[i]);
+		if (!st->frame[i])
+			goto fail;
+	}
+	if (src->nr_refs) {
+		st->refs = malloc(src->nr_refs * sizeof(*st->refs));
+		if (!st->refs)
+			goto fail;
+		memcpy(st->refs, src->refs, src->nr_refs * sizeof(*st->refs));
+	}
+	return st;
+fail:
+	bv_state_free(st);
+	return NULL;
+}
+
+void bv_state_free(struct bv_state *st)
+{
+	uint32_t i;
+
+	if (!st)
+		return;
+	for (i = 0; i < BV_MAX_CALL_FRAMES; i++)
+		bv_frame_free(st->frame[i]);
+	free(st->refs);
+	free(st);
+}
+
+int bv_frame_grow_stack(struct bv_frame *f, uint32_t size)
+{
+	uint32_t want = (size + BV_REG_SIZE - 1) / BV_REG_SIZE * BV_REG_SIZE;
+	uint32_t old_n = f->allocated_stack / BV_REG_SIZE, n = want / BV_REG_SIZE;
+	struct bv_stack_slot *ns;
+	uint32_t i;
+
+	if (want <= f->allocated_stack)
+		return 0;
+	ns = realloc(f->stack, n * sizeof(*ns));
+	if (!ns)
+		return -ENOMEM;
+	memset(ns + old_n, 0, (n - old_n) * sizeof(*ns));
+	for (i = old_n; i < n; i++)
+		bv_reg_mark_not_init(&ns[i].spilled_ptr);
+	f->stack = ns;
+	f->allocated_stack = want;
+	return 0;
+}
+
+uint32_t bv_ref_acquire(struct bv_env *env, int32_t insn, enum bv_ref_type type)
+{
+	struct bv_state *st = env->cur;
+	struct bv_ref *nr = realloc(st->refs, (st->nr_refs + 1) * sizeof(*nr));
+
+	if (!nr)
+		return 0;
+	st->refs = nr;
+	nr[st->nr_refs] = (struct bv_ref){ .id = bv_new_id(env), .insn = insn,
+					   .type = type };
+	return nr[st->nr_refs++].id;
+}
+
+struct invalidate_arg {
+	uint32_t ref_obj_id;
+	bool allow_ptr_leaks;
+};
+
+/* Every copy of a released object becomes unusable: an unknown scalar
+ * when pointers may leak, uninitialised otherwise (kernel:
+ * mark_reg_invalid). */
+static void invalidate_ref(struct bv_reg *r, void *arg)
+{
+	const struct invalidate_arg *a = arg;
+	int32_t origin = r->origin;
+
+	if (r->ref_obj_id != a->ref_obj_id)
+		return;
+	if (a->allow_ptr_leaks)
+		bv_reg_mark_unknown(r, origin);
+	else
+		bv_reg_mark_not_init(r);
+}
+
+int bv_ref_release(struct bv_env *env, uint32_t ref_obj_id)
+{
+	struct bv_state *st = env->cur;
+	struct invalidate_arg a = { ref_obj_id, env->f->allow_ptr_leaks };
+	uint32_t i;
+
+	for (i = 0; i < st->nr_refs; i++) {
+		if (st->refs[i].id != ref_obj_id || st->refs[i].type != BV_REF_PTR)
+			continue;
+		memmove(&st->refs[i], &st->refs[i + 1],
+			(st->nr_refs - i - 1) * sizeof(*st->refs));
+		st->nr_refs--;
+		bv_for_each_reg(st, invalidate_ref, &a);
+		return 0;
+	}
+	return -EINVAL;
+}
+
+/* ---- state comparison (pruning and loop detection) ----
+ *
+ * `old` was kept at a prune point. With `exact` false the question is
+ * "is every concrete machine state `cur` describes also described by
+ * `old`?": then, old's exploration having succeeded, cur's would too. With
+ * `exact` true the two must be the same abstract state (a loop that makes
+ * no progress). Ids need only match consistently (an injective map from
+ * old ids to cur ids), never be equal.
+ *
+ * The kernel also knows which registers and slots are still live and
+ * which scalars need precision, and ignores the others; we do not, so we
+ * prune less often — never wrongly. */
+
+struct idmap {
+	uint32_t (*pairs)[2];
+	uint32_t len, cap;
+	bool oom;
+};
+
+static bool ids_match(struct idmap *m, uint32_t old_id, uint32_t cur_id)
+{
+	uint32_t i;
+
+	if (!old_id)
+		return true;     /* old relies on no link */
+	if (!cur_id)
+		return false;    /* old was linked, cur is not */
+	for (i = 0; i < m->len; i++) {
+		if (m->pairs[i][0] == old_id)
+			return m->pairs[i][1] == cur_id;
+		if (m->pairs[i][1] == cur_id)
+			return false;
+	}
+	if (m->len == m->cap) {
+		uint32_t cap = m->cap ? m->cap * 2 : 16;
+		uint32_t (*np)[2] = realloc(m->pairs, cap * sizeof(*np));
+
+		if (!np) {
+			m->oom = true;
+			return false;
+		}
+		m->pairs = np;
+		m->cap = cap;
+	}
+	m->pairs[m->len][0] = old_id;
+	m->pairs[m->len][1] = cur_id;
+	m->len++;
+	return true;
+}
+
+static bool scalar_equal(const struct bv_scalar *a, const struct bv_scalar *b)
+{
+	return a->var_off.value == b->var_off.value && a->var_off.mask == b->var_off.mask &&
+	       a->smin == b->smin && a->smax == b->smax && a->umin == b->umin &&
+	       a->umax == b->umax && a->s32_min == b->s32_min &&
+	       a->s32_max == b->s32_max && a->u32_min == b->u32_min &&
+	       a->u32_max == b->u32_max;
+}
+
+static bool reg_contains(const struct bv_reg *old, const struct bv_reg *cur,
+			 struct idmap *m, bool exact)
+{
+	uint32_t base = BV_BASE_TYPE(old->type);
+
+	if (old->type == BV_NOT_INIT && !exact)
+		return true;     /* old never read it, or it would have failed */
+	if (old->type != cur->type)
+		return false;
+	if (old->type == BV_NOT_INIT)
+		return true;
+	if (exact) {
+		if (!scalar_equal(&old->s, &cur->s))
+			return false;
+	} else if (!bv_scalar_contains(&old->s, &cur->s)) {
+		return false;
+	}
+	if (old->type == BV_SCALAR) {
+		if (exact && !!old->id != !!cur->id)
+			return false;
+		return ids_match(m, old->id, cur->id);
+	}
+	if (old->off != cur->off || old->frameno != cur->frameno)
+		return false;
+	if (!ids_match(m, old->id, cur->id) ||
+	    !ids_match(m, old->ref_obj_id, cur->ref_obj_id))
+		return false;
+	if ((!old->id) != (!cur->id) || (!old->ref_obj_id) != (!cur->ref_obj_id))
+		return false;
+	switch (base) {
+	case BV_CONST_PTR_TO_MAP:
+	case BV_PTR_TO_MAP_VALUE:
+	case BV_PTR_TO_MAP_KEY:
+		return old->map.map == cur->map.map && old->map.index == cur->map.index;
+	case BV_PTR_TO_PACKET:
+	case BV_PTR_TO_PACKET_META:
+		/* more bytes known inside the packet is fine */
+		return exact ? old->range == cur->range : cur->range >= old->range;
+	case BV_PTR_TO_MEM:
+	case BV_PTR_TO_BUF:
+		return old->mem_size == cur->mem_size;
+	case BV_PTR_TO_BTF_ID:
+		return old->btf_id == cur->btf_id;
+	default:
+		return true;
+	}
+}
+
+static bool slot_contains(const struct bv_stack_slot *old, const struct bv_stack_slot *cur,
+			  struct idmap *m, bool exact)
+{
+	static const struct bv_stack_slot empty;
+	uint32_t i;
+	bool old_spill, cur_spill;
+
+	if (!old)
+		old = &empty;
+	if (!cur)
+		cur = &empty;
+	old_spill = old->slot_type[BV_REG_SIZE - 1] == BV_STACK_SPILL;
+	cur_spill = cur->slot_type[BV_REG_SIZE - 1] == BV_STACK_SPILL;
+	if (exact || old_spill || cur_spill) {
+		if (memcmp(old->slot_type, cur->slot_type, BV_REG_SIZE) != 0) {
+			if (exact)
+				return false;
+			/* an old slot never written accepts anything */
+			for (i = 0; i < BV_REG_SIZE; i++)
+				if (old->slot_type[i] != BV_STACK_INVALID)
+					return false;
+			return true;
+		}
+		if (!old_spill && old->slot_type[0] != BV_STACK_DYNPTR &&
+		    old->slot_type[0] != BV_STACK_ITER &&
+		    old->slot_type[0] != BV_STACK_IRQ_FLAG)
+			return true;
+		return reg_contains(&old->spilled_ptr, &cur->spilled_ptr, m, exact);
+	}
+	for (i = 0; i < BV_REG_SIZE; i++) {
+		uint8_t o = old->slot_type[i], c = cur->slot_type[i];
+
+		if (o == BV_STACK_INVALID || o == c)
+			continue;
+		if (o == BV_STACK_MISC && c == BV_STACK_ZERO)
+			continue;        /* zero is one of the unknown values */
+		return false;
+	}
+	return true;
+}
+
+static bool frame_contains(const struct bv_frame *old, const struct bv_frame *cur,
+			   struct idmap *m, bool exact)
+{
+	uint32_t i, n;
+
+	if (old->callsite != cur->callsite)
+		return false;
+	for (i = 0; i < BV_MAX_REG; i++)
+		if (!reg_contains(&old->regs[i], &cur->regs[i], m, exact))
+			return false;
+	n = old->allocated_stack > cur->allocated_stack ? old->allocated_stack
+							  : cur->allocated_stack;
+	for (i = 0; i < n / BV_REG_SIZE; i++) {
+		const struct bv_stack_slot *o = i < old->allocated_stack / BV_REG_SIZE ?
+						&old->stack[i] : NULL;
+		const struct bv_stack_slot *c = i < cur->allocated_stack / BV_REG_SIZE ?
+						&cur->stack[i] : NULL;
+
+		if (!slot_contains(o, c, m, exact))
+			return false;
+	}
+	return true;
+}
+
+bool bv_state_contains(const struct bv_state *old, const struct bv_state *cur,
+		       bool exact)
+{
+	struct idmap m = { 0 };
+	bool ok = true;
+	uint32_t i;
+
+	if (old->curframe != cur->curframe || old->speculative != cur->speculative ||
+	    old->nr_refs != cur->nr_refs || old->active_locks != cur->active_locks)
+		return false;
+	for (i = 0; ok && i <= old->curframe; i++)
+		ok = frame_contains(old->frame[i], cur->frame[i], &m, exact);
+	for (i = 0; ok && i < old->nr_refs; i++)
+		ok = old->refs[i].type == cur->refs[i].type &&
+		     old->refs[i].lock_ptr == cur->refs[i].lock_ptr &&
+		     ids_match(&m, old->refs[i].id, cur->refs[i].id);
+	free(m.pairs);
+	return ok && !m.oom;
+}
