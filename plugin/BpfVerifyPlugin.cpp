@@ -27,6 +27,7 @@
 #include "llvm/IR/Module.h"
 #include "llvm/Support/raw_ostream.h"
 
+#include <cctype>
 #include <memory>
 #include <string>
 
@@ -61,6 +62,9 @@ struct RecordingLLVMHandler : public llvm::DiagnosticHandler {
       llvm::raw_string_ostream OS(*FirstError);
       llvm::DiagnosticPrinterRawOStream DP(OS);
       DI.print(DP);
+      OS.flush();
+      while (!FirstError->empty() && isspace((unsigned char)FirstError->back()))
+        FirstError->pop_back();
     }
     return true;
   }
@@ -115,10 +119,7 @@ public:
       Stopped = true;
     return !Stopped;
   }
-  void Initialize(ASTContext &C) override {
-    Ctx = &C;
-    Gen->Initialize(C);
-  }
+  void Initialize(ASTContext &C) override { Gen->Initialize(C); }
   bool HandleTopLevelDecl(DeclGroupRef D) override {
     if (live())
       Gen->HandleTopLevelDecl(D);
@@ -250,7 +251,6 @@ private:
   RecordingDiagConsumer *Recorder = nullptr; // owned by PrivDiags
   std::unique_ptr<DiagnosticsEngine> PrivDiags;
   std::unique_ptr<CodeGenerator> Gen;
-  ASTContext *Ctx = nullptr;
   bool Stopped = false;
 };
 

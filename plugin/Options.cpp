@@ -1,6 +1,8 @@
 // plugin/Options.cpp — parsing of -fplugin-arg-bpfverify-NAME[=VALUE].
 #include "Options.h"
 
+#include <cstdlib>
+
 namespace bpfverify {
 
 static bool splitValue(const std::string &Arg, const std::string &Name,
@@ -19,6 +21,24 @@ bool parseOption(const std::string &Arg, Options &Opts, std::string &Err) {
   }
   if (Arg == "unpriv") {
     Opts.Unpriv = true;
+    return true;
+  }
+  if (Arg == "debug-stall") {
+    Opts.DebugStall = true;
+    return true;
+  }
+  if (Arg == "debug-crash") {
+    Opts.DebugCrash = true;
+    return true;
+  }
+  if (splitValue(Arg, "timeout", V)) {
+    char *End = nullptr;
+    unsigned long S = V.empty() ? 0 : strtoul(V.c_str(), &End, 10);
+    if (V.empty() || *End || S == 0 || S > 86400) {
+      Err = "option 'timeout=" + V + "': expected seconds, 1 to 86400";
+      return false;
+    }
+    Opts.TimeoutSeconds = (unsigned)S;
     return true;
   }
   if (splitValue(Arg, "kernel", V)) {

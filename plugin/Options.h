@@ -15,6 +15,9 @@ struct Options {
   std::string DumpObjectPath;       // dump-object=PATH (hidden, for tests)
   bool Warn = false;                // warn: rejections are warnings
   bool Unpriv = false;              // unpriv: unprivileged loader
+  unsigned TimeoutSeconds = 60;     // timeout=S (hidden): verification limit
+  bool DebugStall = false;          // debug-stall (hidden, for tests): hang
+  bool DebugCrash = false;          // debug-crash (hidden, for tests): crash
 };
 
 // Parses one plugin argument ("kernel=6.18", "warn", …) into Opts.

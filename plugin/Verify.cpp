@@ -2,9 +2,10 @@
 // its results into Clang diagnostics (errors/warnings + notes at source
 // locations), the JSON document (json=) and the kernel-format log (log=).
 //
-// Two phases: everything that calls into facade-clang runs inside a
-// CrashRecoveryContext and only collects plain data; diagnostics are emitted
-// afterwards, so a fault in the verifier becomes one internal-error warning.
+// Two phases: everything that calls into facade-clang runs on a worker
+// thread, inside a CrashRecoveryContext, with a time limit, and only collects
+// plain data; diagnostics are emitted afterwards, so a fault or a hang in the
+// verifier becomes one internal-error warning and clang carries on.
 #include "Verify.h"
 
 #include "bpfverify/bvf.h"
@@ -20,6 +21,10 @@
 #include "llvm/Support/Path.h"
 
 #include <cerrno>
+#include <chrono>
+#include <condition_variable>
+#include <mutex>
+#include <thread>
 #include <cstdio>
 #include <cstring>
 #include <memory>
@@ -95,6 +100,9 @@ void collect(const Options &Opts, llvm::StringRef Object,
       Out.KernelProblems.push_back({S, Err[0] ? Err : "cannot open profile",
                                     Explicit});
   }
+
+  if (Kernels.empty())
+    return; // reported as kernel problems; nothing to verify against
 
   Err[0] = 0;
   std::string Name = SourceName.str();
@@ -206,6 +214,17 @@ OptionalFileEntryRef findFile(SourceManager &SM, FileManager &FM,
   return Best ? Best : FE;
 }
 
+// One verification run, shared between the compilation and its worker
+// thread.
+struct Job {
+  Options Opts;
+  std::string Object, Source;
+  Collected Result;
+  std::mutex Mu;
+  std::condition_variable Cv;
+  bool Done = false, Crashed = false;
+};
+
 class Reporter {
 public:
   Reporter(CompilerInstance &CI, ASTContext &Ctx) : CI(CI), Ctx(Ctx) {}
@@ -253,13 +272,50 @@ void reportInternalError(DiagnosticsEngine &Diags, const llvm::Twine &Msg) {
 void verifyObject(CompilerInstance &CI, ASTContext &Ctx, const Options &Opts,
                   llvm::StringRef Object, llvm::StringRef SourceName) {
   DiagnosticsEngine &Diags = CI.getDiagnostics();
-  Collected C;
-  llvm::CrashRecoveryContext CRC;
-  if (!CRC.RunSafely([&] { collect(Opts, Object, SourceName, C); })) {
+  // The worker owns copies of everything it reads: after a timeout it is
+  // left running (detached) while the compilation goes on.
+  auto J = std::make_shared<Job>();
+  J->Opts = Opts;
+  J->Object = Object.str();
+  J->Source = SourceName.str();
+  // Crash recovery is on when clang runs cc1 in-process; turn it on for the
+  // other cases too (outside a recovery context a crash still ends clang as
+  // before).
+  llvm::CrashRecoveryContext::Enable();
+  std::thread Worker([J] {
+    if (J->Opts.DebugStall)
+      std::this_thread::sleep_for(std::chrono::hours(1));
+    llvm::CrashRecoveryContext CRC;
+    bool Ok = CRC.RunSafely([&] {
+      if (J->Opts.DebugCrash)
+        __builtin_trap();
+      collect(J->Opts, J->Object, J->Source, J->Result);
+    });
+    std::lock_guard<std::mutex> Lock(J->Mu);
+    J->Crashed = !Ok;
+    J->Done = true;
+    J->Cv.notify_all();
+  });
+  {
+    std::unique_lock<std::mutex> Lock(J->Mu);
+    if (!J->Cv.wait_for(Lock, std::chrono::seconds(Opts.TimeoutSeconds),
+                        [&] { return J->Done; })) {
+      Lock.unlock();
+      Worker.detach();
+      reportInternalError(Diags, "verifying '" + SourceName +
+                                     "' did not finish within " +
+                                     llvm::Twine(Opts.TimeoutSeconds) +
+                                     " s; no results");
+      return;
+    }
+  }
+  Worker.join();
+  if (J->Crashed) {
     reportInternalError(Diags, "the verifier crashed while checking '" +
                                    SourceName + "'; no results");
     return;
   }
+  const Collected &C = J->Result;
 
   for (const KernelProblem &P : C.KernelProblems) {
     if (P.Explicit) {

@@ -9,9 +9,10 @@ truth for one mistake program of test/mistakes/:
   NAME.good.bpf.c must compile without any diagnostic.
 
 usage: check_mistake.py --clang CLANG --plugin SO --cflags FLAGS --dir DIR
-                        [--mode fsyntax-only|c|S|emit-llvm] NAME
+                        [--mode fsyntax-only|c|S|emit-llvm] (--all | NAME...)
 """
 import argparse
+import glob
 import os
 import re
 import shlex
@@ -72,11 +73,23 @@ def main():
     ap.add_argument("--cflags", default="")
     ap.add_argument("--dir", required=True)
     ap.add_argument("--mode", default="fsyntax-only")
-    ap.add_argument("name")
+    ap.add_argument("--all", action="store_true", help="every DIR/*.bad.bpf.c")
+    ap.add_argument("names", nargs="*")
     args = ap.parse_args()
+    names = args.names
+    if args.all:
+        names = sorted(os.path.basename(p)[:-len(".bad.bpf.c")]
+                       for p in glob.glob(os.path.join(args.dir, "*.bad.bpf.c")))
+    if not names:
+        fail("no mistake given (NAME... or --all)")
+    for name in names:
+        check(args, name)
+    print("%d mistakes checked" % len(names))
 
-    bad = os.path.join(args.dir, args.name + ".bad.bpf.c")
-    good = os.path.join(args.dir, args.name + ".good.bpf.c")
+
+def check(args, name):
+    bad = os.path.join(args.dir, name + ".bad.bpf.c")
+    good = os.path.join(args.dir, name + ".good.bpf.c")
     message, line = expectations(bad)
 
     p = compile_one(args, bad, args.mode)

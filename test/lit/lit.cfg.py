@@ -35,7 +35,8 @@ config.substitutions.append(("%python", python))
 # %expect_exit N CMD...: runs CMD, passes its output through, succeeds only
 # when it exits with status N (a signal is always a failure).
 config.substitutions.append(("%expect_exit", "%s %s" % (python, os.path.join(inputs, "expect_exit.py"))))
-# %check_mistake NAME: test/lit/check_mistake.py on test/mistakes/NAME.
+# %check_mistake [--mode M] (--all | NAME...): test/lit/check_mistake.py on
+# test/mistakes/NAME.{bad,good}.bpf.c.
 config.substitutions.append(("%check_mistake", "%s %s --clang %s --plugin %s --cflags '%s' --dir %s" % (
     python, os.path.join(config.test_source_root, "check_mistake.py"), config.bv_clang, plugin,
     bpf_cflags, os.path.join(config.bv_src_root, "test", "mistakes"))))

@@ -39,7 +39,7 @@ struct bv_explored {
 	struct bv_kept **at;       /* per instruction */
 	uint32_t *count;           /* per instruction */
 	struct bv_kept *all;
-	uint16_t *live;            /* per instruction: registers live before it */
+	struct bv_liveness live;
 };
 
 struct pending {
@@ -125,7 +125,7 @@ static void free_explored(struct bv_env *env)
 	}
 	free(e->at);
 	free(e->count);
-	free(e->live);
+	bv_liveness_free(&e->live);
 	free(e);
 	env->explored = NULL;
 }
@@ -166,10 +166,11 @@ static int log_alignment(size_t pos)
 
 static const char slot_chars[] = { '?', 'r', 'm', '0', 'd', 'i', 'f' };
 
-static void print_state(struct walk *w, const struct bv_state *st, bool print_all)
+static void print_frame(struct walk *w, const struct bv_state *st, uint32_t frameno,
+			bool print_all)
 {
 	struct bv_env *env = w->env;
-	const struct bv_frame *f = st->frame[st->curframe];
+	const struct bv_frame *f = st->frame[frameno];
 	char buf[512];
 	uint32_t i, j;
 
@@ -180,7 +181,7 @@ static void print_state(struct walk *w, const struct bv_state *st, bool print_al
 			continue;
 		if (!print_all && !(env->scratched_regs & (1u << i)))
 			continue;
-		bv_reg_format(env, &f->regs[i], buf, sizeof(buf));
+		bv_reg_format_in(env, &f->regs[i], frameno, buf, sizeof(buf));
 		bv_log_printf(&env->log, " R%u=%s", i, buf);
 	}
 	for (i = 0; i < f->allocated_stack / BV_REG_SIZE; i++) {
@@ -205,7 +206,7 @@ static void print_state(struct walk *w, const struct bv_state *st, bool print_al
 				if (s->slot_type[j] == BV_STACK_SPILL)
 					break;
 			types[j] = '\0';
-			bv_reg_format(env, &s->spilled_ptr, buf, sizeof(buf));
+			bv_reg_format_in(env, &s->spilled_ptr, frameno, buf, sizeof(buf));
 			bv_log_printf(&env->log, " fp%d=%s%s",
 				      -(int)(i + 1) * BV_REG_SIZE, types, buf);
 		} else {
@@ -224,6 +225,11 @@ static void print_state(struct walk *w, const struct bv_state *st, bool print_al
 		env->scratched_regs = 0;
 		env->scratched_stack = 0;
 	}
+}
+
+static void print_state(struct walk *w, const struct bv_state *st, bool print_all)
+{
+	print_frame(w, st, st->curframe, print_all);
 }
 
 /* The registers an instruction touched, after its line (kernel:
@@ -279,12 +285,15 @@ struct snapshot {
 	struct bv_stack_slot *stack;
 	uint32_t nslots;
 	uint32_t curframe;
+	bool jmp;
 };
 
-static void snapshot_take(struct snapshot *s, struct bv_state *st)
+static void snapshot_take(struct snapshot *s, struct bv_state *st,
+			  const struct bv_insn *insn)
 {
 	const struct bv_frame *f = st->frame[st->curframe];
 
+	s->jmp = BV_CLASS(insn->code) == BV_JMP || BV_CLASS(insn->code) == BV_JMP32;
 	memcpy(s->regs, f->regs, sizeof(s->regs));
 	s->curframe = st->curframe;
 	s->nslots = f->allocated_stack / BV_REG_SIZE;
@@ -315,10 +324,12 @@ static void snapshot_diff(struct snapshot *s, struct bv_env *env)
 
 	if (!env->cur)
 		goto out;
-	if (env->cur->curframe != s->curframe) {
-		scratch_all(env);
+	if (env->cur->curframe != s->curframe)
+		goto out;       /* calls and returns set the marks themselves */
+	/* Jumps change registers as a side effect (ranges learnt by every
+	 * copy): the kernel prints only their operands. */
+	if (s->jmp)
 		goto out;
-	}
 	f = env->cur->frame[env->cur->curframe];
 	for (i = 0; i < BV_MAX_REG; i++)
 		if (memcmp(&s->regs[i], &f->regs[i], sizeof(s->regs[i])))
@@ -332,147 +343,72 @@ out:
 	s->stack = NULL;
 }
 
-/* ---- register liveness ----
- *
- * A register that every path from an instruction writes before it reads
- * it is dead there: a kept state need not remember it, which is what makes
- * most pruning possible (the kernel computes the same before its walk,
- * kernel/bpf/liveness.c). Calls count as reading R1-R5 and writing R0-R5,
- * whatever the callee. */
+/* ---- kept states forget what no later instruction uses (live.c) ---- */
 
 #define REGS_R0_R5 0x3fu
 #define REG(n) (1u << (n))
-
-static void insn_use_def(const struct bv_insn *insn, uint16_t *use, uint16_t *def)
-{
-	uint8_t cls = BV_CLASS(insn->code), op = BV_OP(insn->code);
-	bool x = BV_SRC(insn->code) == BV_X;
-	uint16_t d = REG(insn->dst_reg & 0xf), s = REG(insn->src_reg & 0xf);
-
-	*use = *def = 0;
-	switch (cls) {
-	case BV_ALU:
-	case BV_ALU64:
-		if (op == BV_MOV) {
-			*use = x ? s : 0;
-		} else if (op == BV_NEG || op == BV_END) {
-			*use = d;
-		} else {
-			*use = d | (x ? s : 0);
-		}
-		*def = d;
-		return;
-	case BV_LDX:
-		*use = s;
-		*def = d;
-		return;
-	case BV_ST:
-		*use = d;
-		return;
-	case BV_STX:
-		*use = d | s;
-		if (BV_MODE(insn->code) == BV_ATOMIC) {
-			if (insn->imm == BV_CMPXCHG) {
-				*use |= REG(0);
-				*def = REG(0);
-			} else if (insn->imm == BV_LOAD_ACQ) {
-				*use = s;
-				*def = d;
-			} else if (insn->imm & BV_FETCH) {
-				*def = s;
-			}
-		}
-		return;
-	case BV_LD:
-		if (BV_MODE(insn->code) == BV_IMM) {
-			*def = d;
-		} else {
-			*use = REG(6) | (BV_MODE(insn->code) == BV_IND ? s : 0);
-			*def = REGS_R0_R5;
-		}
-		return;
-	default:   /* BV_JMP, BV_JMP32 */
-		if (op == BV_JA)
-			return;
-		if (op == BV_CALL) {
-			*use = REGS_R0_R5 & ~REG(0);
-			*def = REGS_R0_R5;
-		} else if (op == BV_EXIT) {
-			*use = REG(0);
-		} else {
-			*use = d | (x ? s : 0);
-		}
-		return;
-	}
-}
-
-static int compute_liveness(struct bv_env *env)
-{
-	const struct bv_insn *insns = env->info.insns;
-	uint32_t cnt = env->info.insn_cnt, i;
-	uint16_t *live = calloc(cnt, sizeof(*live));
-	bool changed = true;
-
-	if (!live)
-		return -ENOMEM;
-	while (changed) {
-		changed = false;
-		for (i = cnt; i-- > 0;) {
-			const struct bv_insn *insn = &insns[i];
-			uint8_t cls = BV_CLASS(insn->code), op = BV_OP(insn->code);
-			uint16_t use, def, out = 0, in;
-			int64_t next = (int64_t)i + (bv_insn_is_ldimm64(insn) ? 2 : 1);
-			int64_t target = -1;
-
-			if (env->info.insn_flags[i] & BV_INSN_LDIMM64_HI)
-				continue;
-			insn_use_def(insn, &use, &def);
-			if (cls == BV_JMP || cls == BV_JMP32) {
-				if (op == BV_EXIT) {
-					next = -1;
-				} else if (op == BV_JA) {
-					target = (int64_t)i + 1 + (cls == BV_JMP ? insn->off : insn->imm);
-					next = -1;
-				} else if (op != BV_CALL) {
-					target = (int64_t)i + 1 + insn->off;
-				}
-			}
-			if (next >= 0 && next < cnt)
-				out |= live[next];
-			if (target >= 0 && target < cnt)
-				out |= live[target];
-			in = use | (out & ~def);
-			if (in != live[i]) {
-				live[i] = in;
-				changed = true;
-			}
-		}
-	}
-	env->explored->live = live;
-	return 0;
-}
 
 /* Forget what a kept state holds in registers no later instruction reads:
  * at idx for the current frame, after the return for the callers. */
 static void clean_state(struct bv_env *env, struct bv_state *st, int32_t idx)
 {
-	const uint16_t *live = env->explored->live;
+	const struct bv_liveness *lv = &env->explored->live;
 	uint32_t fr, i;
 
 	for (fr = 0; fr <= st->curframe; fr++) {
-		uint16_t mask;
+		struct bv_frame *f = st->frame[fr];
+		uint16_t mask, need;
+		uint64_t slots, slots_need;
 
 		if (fr == st->curframe) {
-			mask = live[idx];
+			mask = lv->regs[idx];
+			need = lv->needed[idx];
+			slots = lv->stack[idx];
+			slots_need = lv->stack_needed[idx];
 		} else {
 			int32_t ret = st->frame[fr + 1]->callsite + 1;
+			bool in = ret >= 0 && (uint32_t)ret < env->info.insn_cnt;
 
-			mask = ret >= 0 && (uint32_t)ret < env->info.insn_cnt ?
-			       (uint16_t)(live[ret] & ~REGS_R0_R5) : 0x3ff;
+			/* R0-R5 are rewritten by the return; the callee may
+			 * still read the caller's stack */
+			mask = in ? (uint16_t)(lv->regs[ret] & ~REGS_R0_R5) : 0x3ff;
+			need = in ? (uint16_t)(lv->needed[ret] & ~REGS_R0_R5) : 0x3ff;
+			slots = ~0ull;
+			slots_need = ~0ull;
 		}
-		for (i = 0; i < BV_REG_FP; i++)
-			if (!(mask & REG(i)))
-				bv_reg_mark_not_init(&st->frame[fr]->regs[i]);
+		for (i = 0; i < BV_REG_FP; i++) {
+			struct bv_reg *r = &f->regs[i];
+
+			if (!(mask & REG(i))) {
+				bv_reg_mark_not_init(r);
+			} else if (!(need & REG(i)) && r->type == BV_SCALAR) {
+				/* its value is read, but no check depends on it */
+				bv_scalar_unknown(&r->s);
+				r->id = 0;
+			}
+		}
+		for (i = 0; i < f->allocated_stack / BV_REG_SIZE && i < 64; i++) {
+			struct bv_stack_slot *sl = &f->stack[i];
+			uint32_t j;
+
+			if (!(slots & (1ull << i))) {
+				/* never read again: any content will do */
+				memset(sl->slot_type, BV_STACK_INVALID, BV_REG_SIZE);
+				bv_reg_mark_not_init(&sl->spilled_ptr);
+				continue;
+			}
+			if (slots_need & (1ull << i))
+				continue;
+			/* read again, but its value matters to no check */
+			if (sl->slot_type[BV_REG_SIZE - 1] == BV_STACK_SPILL &&
+			    sl->spilled_ptr.type == BV_SCALAR) {
+				bv_scalar_unknown(&sl->spilled_ptr.s);
+				sl->spilled_ptr.id = 0;
+			}
+			for (j = 0; j < BV_REG_SIZE; j++)
+				if (sl->slot_type[j] == BV_STACK_ZERO)
+					sl->slot_type[j] = BV_STACK_MISC;
+		}
 	}
 }
 
@@ -635,8 +571,9 @@ static int enter_subprog(struct bv_env *env, const struct bv_insn *insn,
 
 /* EXIT of a subprogram: R0 goes back to the caller (kernel:
  * prepare_func_exit). */
-static int leave_subprog(struct bv_env *env, int32_t *idx)
+static int leave_subprog(struct walk *w, int32_t *idx)
 {
+	struct bv_env *env = w->env;
 	struct bv_state *st = env->cur;
 	struct bv_frame *callee = bv_cur_frame(st), *caller;
 
@@ -646,6 +583,14 @@ static int leave_subprog(struct bv_env *env, int32_t *idx)
 	caller = st->frame[st->curframe - 1];
 	caller->regs[0] = callee->regs[0];
 	*idx = callee->callsite + 1;
+	if (bv_log_enabled(&env->log)) {
+		bv_log_printf(&env->log, "returning from callee:\n");
+		print_frame(w, st, st->curframe, true);
+		bv_log_printf(&env->log, "to caller at %d:\n", *idx);
+		print_frame(w, st, st->curframe - 1, true);
+	}
+	env->scratched_regs = 0;
+	env->scratched_stack = 0;
 	bv_frame_free(callee);
 	st->frame[st->curframe--] = NULL;
 	return 0;
@@ -699,9 +644,17 @@ static int do_insn(struct walk *w, const struct bv_insn *insn, enum step *step)
 		env->scratched_regs |= 1u;
 		if (insn->src_reg == BV_PSEUDO_CALL) {
 			err = enter_subprog(env, insn, &env->insn_idx);
-			if (!err)
-				*step = STEP_JUMPED;
-			return err;
+			if (err)
+				return err;
+			*step = STEP_JUMPED;
+			if (bv_log_enabled(&env->log)) {
+				bv_log_printf(&env->log, "caller:\n");
+				print_frame(w, env->cur, env->cur->curframe - 1, true);
+				bv_log_printf(&env->log, "callee:\n");
+				print_frame(w, env->cur, env->cur->curframe, true);
+			}
+			scratch_all(env);
+			return 0;
 		}
 		if (insn->src_reg == BV_PSEUDO_KFUNC_CALL)
 			return bv_unsupported(&env->log, idx, "kfunc calls");
@@ -714,7 +667,7 @@ static int do_insn(struct walk *w, const struct bv_insn *insn, enum step *step)
 	}
 	if (op == BV_EXIT) {
 		if (env->cur->curframe) {
-			err = leave_subprog(env, &env->insn_idx);
+			err = leave_subprog(w, &env->insn_idx);
 			if (!err) {
 				*step = STEP_JUMPED;
 				w->do_print_state = true;
@@ -814,7 +767,7 @@ static int walk(struct walk *w)
 			if (env->scratched_regs || env->scratched_stack)
 				print_insn_state(w);
 			print_insn(w, insn);
-			snapshot_take(&snap, env->cur);
+			snapshot_take(&snap, env->cur, insn);
 		}
 		env->prev_insn_idx = idx;
 		err = bv_check_insn_encoding_phase(&env->log, insns, cnt, (uint32_t)idx,
@@ -858,7 +811,7 @@ int bv_explore_main(struct bv_env *env)
 	e->count = calloc(env->info.insn_cnt, sizeof(*e->count));
 	if (!e->at || !e->count)
 		return bv_unsupported(&env->log, -1, "out of memory");
-	if (compute_liveness(env))
+	if (bv_liveness_compute(env, &e->live))
 		return bv_unsupported(&env->log, -1, "out of memory");
 	bv_reg_mark_ptr(&bv_cur_regs(env)[1], BV_PTR_TO_CTX, -1);
 	env->insn_idx = 0;
@@ -898,7 +851,7 @@ void bv_explain_reg(struct bv_env *env, uint32_t regno)
 				"R%u holds the result of %s (insn %d)", regno, name,
 				r->origin);
 		else
-			bv_note(&env->log, r->origin, "R%u (%s) was set at insn %d",
+			bv_note(&env->log, r->origin, "R%u (%s) holds a value produced at insn %d",
 				regno, bv_reg_type_str(env, r->type, tb, sizeof(tb)),
 				r->origin);
 	} else if (r->type == BV_NOT_INIT) {

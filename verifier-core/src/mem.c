@@ -169,7 +169,7 @@ static int map_special_fields(struct bv_env *env, const struct bv_reg *r,
 			      int32_t off, int size)
 {
 	const struct bv_map_desc *m = r->map.map;
-	uint64_t lo = r->s.umin + (uint64_t)(int64_t)off;
+	int64_t lo = r->s.smin + off;
 	uint64_t hi = r->s.umax + (uint64_t)(int64_t)off + (uint64_t)size;
 	struct { int32_t at; uint32_t len; const char *name; } f[2] = {
 		{ m->spin_lock_off, 4, "bpf_spin_lock" },
@@ -180,7 +180,7 @@ static int map_special_fields(struct bv_env *env, const struct bv_reg *r,
 	for (i = 0; i < 2; i++) {
 		if (f[i].at < 0)
 			continue;
-		if ((uint64_t)f[i].at < hi && lo < (uint64_t)f[i].at + f[i].len)
+		if ((uint64_t)f[i].at < hi && lo < (int64_t)f[i].at + f[i].len)
 			return bv_reject(&env->log, env->insn_idx, -EACCES,
 					 "%s cannot be accessed directly by load/store",
 					 f[i].name);
@@ -1089,11 +1089,9 @@ int bv_check_load_store(struct bv_env *env, const struct bv_insn *insn)
 			return explain(env, err, insn->src_reg);
 		return save_aux_ptr_type(env, ptype);
 	case BV_STX:
-		if (BV_MODE(insn->code) == BV_ATOMIC) {
-			ptype = regs[insn->dst_reg].type;
-			err = check_atomic(env, insn);
-			return err ? err : save_aux_ptr_type(env, ptype);
-		}
+		/* Atomics are not rewritten per pointer type: no aux record. */
+		if (BV_MODE(insn->code) == BV_ATOMIC)
+			return check_atomic(env, insn);
 		if (BV_MODE(insn->code) != BV_MEM)
 			return bv_unsupported(&env->log, idx, "store mode 0x%02x",
 					      BV_MODE(insn->code));

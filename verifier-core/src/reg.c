@@ -168,6 +168,13 @@ static void out_ranges(struct out *o, const struct bv_scalar *s)
 int bv_reg_format(const struct bv_env *env, const struct bv_reg *r,
 		  char *buf, size_t size)
 {
+	return bv_reg_format_in(env, r, env && env->cur ? env->cur->curframe : 0,
+				buf, size);
+}
+
+int bv_reg_format_in(const struct bv_env *env, const struct bv_reg *r,
+		     uint32_t frameno, char *buf, size_t size)
+{
 	struct out o = { buf, size, 0, false };
 	uint32_t base = BV_BASE_TYPE(r->type);
 	char tmp[128];
@@ -187,7 +194,7 @@ int bv_reg_format(const struct bv_env *env, const struct bv_reg *r,
 	}
 	out_add(&o, bv_reg_type_str(env, r->type, tmp, sizeof(tmp)));
 	if (base == BV_PTR_TO_STACK) {
-		if (env && env->cur && r->frameno != env->cur->curframe) {
+		if (r->frameno != frameno) {
 			snprintf(tmp, sizeof(tmp), "[%u]", r->frameno);
 			out_add(&o, tmp);
 		}

@@ -294,10 +294,26 @@ static bool reg_contains(const struct bv_reg *old, const struct bv_reg *cur,
 	}
 }
 
+static bool bytes_all(const uint8_t *t, uint8_t a, uint8_t b)
+{
+	uint32_t i;
+
+	for (i = 0; i < BV_REG_SIZE; i++)
+		if (t[i] != a && t[i] != b)
+			return false;
+	return true;
+}
+
+static bool is_special(uint8_t t)
+{
+	return t == BV_STACK_DYNPTR || t == BV_STACK_ITER || t == BV_STACK_IRQ_FLAG;
+}
+
 static bool slot_contains(const struct bv_stack_slot *old, const struct bv_stack_slot *cur,
 			  struct idmap *m, bool exact)
 {
 	static const struct bv_stack_slot empty;
+	const struct bv_reg *cr;
 	uint32_t i;
 	bool old_spill, cur_spill;
 
@@ -307,21 +323,34 @@ static bool slot_contains(const struct bv_stack_slot *old, const struct bv_stack
 		cur = &empty;
 	old_spill = old->slot_type[BV_REG_SIZE - 1] == BV_STACK_SPILL;
 	cur_spill = cur->slot_type[BV_REG_SIZE - 1] == BV_STACK_SPILL;
-	if (exact || old_spill || cur_spill) {
-		if (memcmp(old->slot_type, cur->slot_type, BV_REG_SIZE) != 0) {
-			if (exact)
-				return false;
-			/* an old slot never written accepts anything */
-			for (i = 0; i < BV_REG_SIZE; i++)
-				if (old->slot_type[i] != BV_STACK_INVALID)
-					return false;
+	cr = &cur->spilled_ptr;
+	if (exact || is_special(old->slot_type[0]) || is_special(cur->slot_type[0])) {
+		if (memcmp(old->slot_type, cur->slot_type, BV_REG_SIZE) != 0)
+			return !exact && bytes_all(old->slot_type, BV_STACK_INVALID,
+						   BV_STACK_INVALID);
+		if (!old_spill && !is_special(old->slot_type[0]))
 			return true;
-		}
-		if (!old_spill && old->slot_type[0] != BV_STACK_DYNPTR &&
-		    old->slot_type[0] != BV_STACK_ITER &&
-		    old->slot_type[0] != BV_STACK_IRQ_FLAG)
+		return reg_contains(&old->spilled_ptr, cr, m, exact);
+	}
+	if (old_spill && cur_spill) {
+		if (memcmp(old->slot_type, cur->slot_type, BV_REG_SIZE) != 0)
+			return false;
+		return reg_contains(&old->spilled_ptr, cr, m, exact);
+	}
+	if (old_spill) {
+		/* an unknown scalar spilled whole reads like unknown bytes */
+		return bytes_all(old->slot_type, BV_STACK_SPILL, BV_STACK_SPILL) &&
+		       old->spilled_ptr.type == BV_SCALAR && !old->spilled_ptr.id &&
+		       bv_scalar_is_unknown(&old->spilled_ptr.s) &&
+		       bytes_all(cur->slot_type, BV_STACK_MISC, BV_STACK_ZERO);
+	}
+	if (cur_spill) {
+		/* any scalar is one of the values unknown bytes may hold */
+		if (bytes_all(old->slot_type, BV_STACK_INVALID, BV_STACK_INVALID))
 			return true;
-		return reg_contains(&old->spilled_ptr, &cur->spilled_ptr, m, exact);
+		return cr->type == BV_SCALAR &&
+		       bytes_all(cur->slot_type, BV_STACK_SPILL, BV_STACK_SPILL) &&
+		       bytes_all(old->slot_type, BV_STACK_MISC, BV_STACK_INVALID);
 	}
 	for (i = 0; i < BV_REG_SIZE; i++) {
 		uint8_t o = old->slot_type[i], c = cur->slot_type[i];

@@ -160,6 +160,10 @@ bool bv_reg_is_pkt_pointer(const struct bv_reg *r);  /* PACKET or PACKET_META */
 const char *bv_reg_type_str(const struct bv_env *env, bv_reg_type type, char *buf, size_t size);
 /* Log text of a register state, as the kernel's print_verifier_state. */
 int bv_reg_format(const struct bv_env *env, const struct bv_reg *r, char *buf, size_t size);
+/* The same, for a register of frame `frameno` (stack pointers into another
+ * frame print as "fp[N]-8"). */
+int bv_reg_format_in(const struct bv_env *env, const struct bv_reg *r, uint32_t frameno,
+		     char *buf, size_t size);
 /* Apply f to every register and spilled register of every frame of the
  * current state (the kernel's bpf_for_each_reg_in_vstate). */
 void bv_for_each_reg(struct bv_state *st, void (*f)(struct bv_reg *r, void *arg), void *arg);
@@ -216,6 +220,16 @@ int bv_check_alu(struct bv_env *env, const struct bv_insn *insn);
 /* alu.c: register read/write checks ("R%d !read_ok", "frame pointer is read only"). */
 int bv_check_reg_read(struct bv_env *env, uint32_t regno);
 int bv_check_reg_write(struct bv_env *env, uint32_t regno);
+/* live.c: what each instruction's successors may still use, computed
+ * once before the walk so that kept states can forget the rest. */
+struct bv_liveness {
+	uint16_t *regs;      /* per insn: registers (bit n = Rn) read later */
+	uint16_t *needed;    /* per insn: registers whose scalar range matters */
+	uint64_t *stack;     /* per insn: own-frame slots (bit i = fp-8(i+1)) read later */
+	uint64_t *stack_needed; /* per insn: own-frame slots whose scalar range matters */
+};
+int bv_liveness_compute(const struct bv_env *env, struct bv_liveness *lv);
+void bv_liveness_free(struct bv_liveness *lv);
 /* explore.c: the path walk of the program from its entry (kernel:
  * do_check_main → do_check). Returns 0 when every path ends well. */
 int bv_explore_main(struct bv_env *env);
