@@ -7,6 +7,7 @@
 #define BVF_INTERNAL_H
 
 #include <stdbool.h>
+#include <stddef.h>
 #include <stdint.h>
 
 #include "bpfverify/bvf.h"
@@ -33,13 +34,19 @@ const struct bv_map_desc *bvf_program_maps(const struct bvf_program *prog, uint3
 /* Subprograms (entry first) with their BTF linkage, sorted by insn_off. */
 const struct bv_func_desc *bvf_program_funcs(const struct bvf_program *prog, uint32_t *nr);
 const struct bvf_object *bvf_program_object(const struct bvf_program *prog);
+/* CO-RE relocations of the assembled program (core_relo.h), sorted by
+ * instruction; bvf_program_insns() is as compiled, before them. */
+struct bvf_core_relo;
+struct btf;
+const struct bvf_core_relo *bvf_program_core_relos(const struct bvf_program *prog, size_t *nr);
+/* The object's BTF (the "local" BTF of CO-RE), NULL without .BTF. */
+const struct btf *bvf_program_btf(const struct bvf_program *prog);
 
 /* ---- knowledge side: facts about the target kernel ---- */
 /* "kernel profile: version" facts for a program; facade.c uses these. */
 uint32_t bvf_kernel_version(const struct bvf_kernel *k);   /* BV_KERNEL_VERSION(a,b,c) */
 /* The profile's kernel BTF (libbpf), parsed on first use and owned by the
  * profile; NULL with a message in err when it cannot be read. */
-struct btf;
 struct btf *bvf_kernel_btf(const struct bvf_kernel *k, char *err, size_t errsz);
 /* libbpf-style name of a program type ("sched_cls"), NULL if unknown. */
 const char *bvf_prog_type_name(uint32_t prog_type);

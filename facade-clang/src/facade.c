@@ -1,7 +1,9 @@
 /* facade.c — bvf_verify(): one program, one target kernel → the core's
  * verdict. Builds the struct bv_facade the core asks (facts about the load
  * and the kernel, ops answered by the knowledge base and the object's
- * maps) and runs bv_verify().
+ * maps), gives the core the instructions this kernel would receive (the
+ * program's CO-RE relocations resolved against the kernel's BTF, on a
+ * private copy) and runs bv_verify().
  *
  * Everything here is per call: the facade lives on the stack of
  * bvf_verify, so any number of verifications may run at once.
@@ -10,10 +12,12 @@
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "bpfverify/verifier.h"
 #include "bvf_internal.h"
+#include "core_relo.h"
 #include "kb.h"
 
 #define INSN_PROCESSED_LIMIT 1000000  /* BPF_COMPLEXITY_LIMIT_INSNS */
@@ -88,6 +92,78 @@ static const char *type_name(uint32_t prog_type, char *buf, size_t size)
 	return buf;
 }
 
+/* The program's instructions as libbpf would load them into kernel k: a
+ * copy with the CO-RE relocations applied (*copy, freed by the caller),
+ * and what became of each relocation (*outcomes, n entries). Returns 0
+ * with *copy NULL when the program has none; on failure fills res. */
+static int apply_core(const struct bvf_program *prog, const struct bvf_kernel *k,
+		      const struct bv_insn *insns, uint32_t cnt, struct bv_insn **copy,
+		      struct bvf_core_outcome **outcomes, size_t *n, struct bv_result *res)
+{
+	const struct bvf_core_relo *relos = bvf_program_core_relos(prog, n);
+	const char *name = bvf_program_name(prog);
+	char err[BV_MSG_MAX - 64], targ_name[96];
+	struct btf *kbtf;
+	int ret;
+
+	*copy = NULL;
+	*outcomes = NULL;
+	if (!*n)
+		return 0;
+	kbtf = bvf_kernel_btf(k, err, sizeof(err));
+	if (!kbtf)
+		return fail(res, "program '%s' has %zu CO-RE relocation%s, which need the kernel's BTF: %s",
+			    name, *n, *n == 1 ? "" : "s", err), -ENOENT;
+	*copy = malloc((size_t)cnt * sizeof(**copy));
+	*outcomes = calloc(*n, sizeof(**outcomes));
+	if (!*copy || !*outcomes)
+		return fail(res, "program '%s': out of memory", name), -ENOMEM;
+	memcpy(*copy, insns, (size_t)cnt * sizeof(**copy));
+	snprintf(targ_name, sizeof(targ_name), "kernel %s", bvf_kernel_name(k));
+	ret = bvf_core_relocate(bvf_program_btf(prog), kbtf, targ_name, relos, *n, *copy, cnt,
+				*outcomes, err, sizeof(err));
+	if (ret)
+		return fail(res, "program '%s': CO-RE %s (libbpf refuses to load the object)",
+			    name, err), ret;
+	return 0;
+}
+
+/* A rejection at an instruction libbpf poisoned: say which relocation
+ * failed, first among the notes. */
+static void note_core_failure(const struct bvf_program *prog, const struct bvf_core_outcome *o,
+			      size_t n, const struct bvf_core_relo *relos, struct bv_result *res)
+{
+	const char *sec = bvf_program_section(prog);
+
+	if (res->verdict != BV_REJECT || res->insn < 0)
+		return;
+	for (size_t i = 0; i < n; i++) {
+		struct bv_note *note;
+		char where[96] = "", text[1024];
+		size_t len;
+
+		if (!o[i].poisoned || o[i].insn != (uint32_t)res->insn)
+			continue;
+		if (res->nr_notes == BV_NOTES_MAX)
+			res->nr_notes--;
+		memmove(&res->notes[1], &res->notes[0], res->nr_notes * sizeof(res->notes[0]));
+		res->nr_notes++;
+		note = &res->notes[0];
+		note->insn = res->insn;
+		if (relos[i].sec_name && sec && strcmp(relos[i].sec_name, sec) != 0)
+			snprintf(where, sizeof(where), " of section '%s'", relos[i].sec_name);
+		/* Composed at full length, then cut to the note's size. */
+		snprintf(text, sizeof(text),
+			 "CO-RE relocation #%u%s failed: %s %s; libbpf replaced the instruction with a call to invalid helper %d (0x%x) and reports: failed to resolve CO-RE relocation %s",
+			 relos[i].rec_idx, where, o[i].spec, o[i].reason, BVF_CORE_POISON_HELPER,
+			 BVF_CORE_POISON_HELPER, o[i].libbpf_spec);
+		len = strnlen(text, sizeof(note->text) - 1);
+		memcpy(note->text, text, len);
+		note->text[len] = '\0';
+		return;
+	}
+}
+
 int bvf_verify(const struct bvf_program *prog, const struct bvf_kernel *k,
 	       const struct bvf_verify_opts *opts, struct bv_result *res)
 {
@@ -95,9 +171,13 @@ int bvf_verify(const struct bvf_program *prog, const struct bvf_kernel *k,
 	struct bv_facade f = { 0 };
 	struct bv_opts core_opts = { 0 };
 	struct bv_prog p = { 0 };
+	struct bv_insn *relocated = NULL;
+	struct bvf_core_outcome *outcomes = NULL;
+	size_t nr_core = 0;
 	const char *perr;
 	char tbuf[32];
 	bool unpriv;
+	int ret;
 
 	if (!res)
 		return -EINVAL;
@@ -162,6 +242,12 @@ int bvf_verify(const struct bvf_program *prog, const struct bvf_kernel *k,
 	p.name = bvf_program_name(prog);
 	if (!p.insns || !p.insn_cnt)
 		return fail(res, "program '%s' has no instructions", p.name ? p.name : "?");
+	if (apply_core(prog, k, p.insns, p.insn_cnt, &relocated, &outcomes, &nr_core, res)) {
+		ret = 0;
+		goto out;
+	}
+	if (relocated)
+		p.insns = relocated;
 
 	core_opts.sz = sizeof(core_opts);
 	if (opts && opts->sz >= offsetof(struct bvf_verify_opts, log_ctx) + sizeof(void *)) {
@@ -169,5 +255,11 @@ int bvf_verify(const struct bvf_program *prog, const struct bvf_kernel *k,
 		core_opts.log_cb = opts->log_cb;
 		core_opts.log_ctx = opts->log_ctx;
 	}
-	return bv_verify(&p, &f, &core_opts, res);
+	ret = bv_verify(&p, &f, &core_opts, res);
+	if (outcomes)
+		note_core_failure(prog, outcomes, nr_core, bvf_program_core_relos(prog, NULL), res);
+out:
+	free(relocated);
+	free(outcomes);
+	return ret;
 }

@@ -56,7 +56,8 @@ static int find_code_section(const struct bvf_object *obj, const char *name)
 }
 
 static int add_record(struct bvf_object *obj, enum ext_kind kind, uint32_t sec,
-		      const uint8_t *rec, const char *sec_name, size_t idx, struct obj_err *e)
+		      const uint8_t *rec, const char *sec_name, size_t idx, uint32_t blk_idx,
+		      struct obj_err *e)
 {
 	uint32_t insn_off = rd32(rec);
 	uint32_t insn = insn_off / sizeof(struct bv_insn);
@@ -93,6 +94,16 @@ static int add_record(struct bvf_object *obj, enum ext_kind kind, uint32_t sec,
 
 		r->sec = sec;
 		r->insn = insn;
+		r->type_id = rd32(rec + 4);
+		r->access_str_off = rd32(rec + 8);
+		r->kind = rd32(rec + 12);
+		r->rec_idx = blk_idx;
+		if (r->type_id >= btf__type_cnt(obj->btf))
+			return obj_fail(e, ".BTF.ext: core_relo record #%zu of section '%s': type id %u is not in .BTF (%u types)",
+					idx, sec_name, r->type_id, btf__type_cnt(obj->btf));
+		if (!btf__name_by_offset(obj->btf, r->access_str_off))
+			return obj_fail(e, ".BTF.ext: core_relo record #%zu of section '%s': access string offset %u out of range",
+					idx, sec_name, r->access_str_off);
 		break;
 	}
 	}
@@ -146,7 +157,7 @@ static int parse_area(struct bvf_object *obj, enum ext_kind kind, const uint8_t 
 				(*count)++;
 				continue;
 			}
-			err = add_record(obj, kind, (uint32_t)sec, area + pos, sec_name, idx, e);
+			err = add_record(obj, kind, (uint32_t)sec, area + pos, sec_name, idx, i, e);
 			if (err)
 				return err;
 		}
@@ -178,7 +189,9 @@ static int cmp_core(const void *a, const void *b)
 
 	if (x->sec != y->sec)
 		return x->sec < y->sec ? -1 : 1;
-	return x->insn < y->insn ? -1 : x->insn > y->insn;
+	if (x->insn != y->insn)
+		return x->insn < y->insn ? -1 : 1;
+	return x->rec_idx < y->rec_idx ? -1 : x->rec_idx > y->rec_idx;
 }
 
 int obj_btf_ext_load(struct bvf_object *obj, struct obj_err *e)

@@ -17,6 +17,7 @@
 #include "bpfverify/facade.h"
 #include "bpfverify/insn.h"
 #include "bvf_internal.h"
+#include "core_relo.h"
 
 struct btf;
 struct btf_type;
@@ -100,6 +101,10 @@ struct obj_line_rec {
 };
 struct obj_core_rec {
 	uint32_t sec, insn;
+	uint32_t type_id;       /* checked: a type of the object's BTF */
+	uint32_t access_str_off;/* checked: a string of the object's BTF */
+	uint32_t kind;          /* unchecked: obj_link.c rejects unknown kinds */
+	uint32_t rec_idx;       /* index in its section's block (libbpf's "relo #N") */
 };
 
 struct obj_map {
@@ -137,6 +142,10 @@ struct bvf_program {
 	uint32_t nr_funcs;
 	struct obj_line *lines;       /* sorted by insn */
 	size_t nr_lines;
+	/* CO-RE relocations of the assembled code, applied per target
+	 * kernel by bvf_verify (insns stay as compiled); sorted by insn. */
+	struct bvf_core_relo *core_relos;
+	size_t nr_core_relos;
 };
 
 struct bvf_object {
@@ -210,8 +219,8 @@ int obj_funcs_collect(struct bvf_object *obj, struct obj_err *e);
 int obj_func_find(const struct bvf_object *obj, uint32_t sec, uint32_t insn);
 
 /* obj_link.c: assemble one program (subprograms appended, relocations
- * applied, func/line info placed). Problems become prog->error. Returns
- * 0 or -ENOMEM. */
+ * applied, CO-RE relocations recorded, func/line info placed). Problems
+ * become prog->error. Returns 0 or -ENOMEM. */
 int obj_link_program(struct bvf_program *prog);
 
 /* obj_sections.c: section name → program type. */

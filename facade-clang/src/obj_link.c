@@ -5,9 +5,11 @@
  * with call and function-pointer imm values rewritten to the new relative
  * offsets; then map and global-data references relocated into the
  * BV_PSEUDO_MAP_FD / BV_PSEUDO_MAP_VALUE form whose imm is the map index;
- * then func_info and line_info moved to the new instruction positions.
+ * then CO-RE relocations recorded at their new positions (applied later,
+ * per target kernel, by bvf_verify); then func_info and line_info moved to
+ * the new instruction positions.
  *
- * Anything that prevents verification (externs, CO-RE, odd relocations)
+ * Anything that prevents verification (externs, odd relocations)
  * becomes the program's error, never an object failure: the other
  * programs of the object stay verifiable.
  */
@@ -348,25 +350,56 @@ static void relocate_data(struct link *l)
 	}
 }
 
-static void check_core(struct link *l)
+/* CO-RE relocations of every placed function, moved to the assembled
+ * positions; they are resolved per target kernel by bvf_verify(). Counted
+ * first, then filled; functions are placed at increasing offsets, so the
+ * list comes out sorted by instruction. */
+static int place_core(struct link *l)
 {
 	const struct bvf_object *obj = l->obj;
+	struct bvf_program *p = l->prog;
 	size_t n = 0;
 
-	for (uint32_t k = 0; k < l->nr_order; k++) {
-		const struct obj_func *f = &obj->funcs[l->order[k]];
+	for (int pass = 0; pass < 2; pass++) {
+		for (uint32_t k = 0; k < l->nr_order; k++) {
+			const struct obj_func *f = &obj->funcs[l->order[k]];
 
-		for (size_t r = first_core(obj, f->sec, f->off); r < obj->nr_core_recs; r++) {
-			const struct obj_core_rec *c = &obj->core_recs[r];
+			for (size_t r = first_core(obj, f->sec, f->off); r < obj->nr_core_recs; r++) {
+				const struct obj_core_rec *c = &obj->core_recs[r];
+				struct bvf_core_relo *out;
 
-			if (c->sec != f->sec || c->insn >= f->off + f->cnt)
-				break;
-			n++;
+				if (c->sec != f->sec || c->insn >= f->off + f->cnt)
+					break;
+				if (pass == 0) {
+					/* Kernel-independent: libbpf refuses the load. */
+					if (c->kind > BVF_CORE_TYPE_MATCHES) {
+						obj_prog_fail(p, "CO-RE relocation #%u (section '%s', insn %u) has unknown kind %u (libbpf knows kinds 0 to %d)",
+							      c->rec_idx, obj->secs[c->sec].name,
+							      c->insn - f->off + l->placed[l->order[k]],
+							      c->kind, BVF_CORE_TYPE_MATCHES);
+						return 0;
+					}
+					n++;
+					continue;
+				}
+				out = &p->core_relos[p->nr_core_relos++];
+				out->insn = c->insn - f->off + l->placed[l->order[k]];
+				out->type_id = c->type_id;
+				out->access_str_off = c->access_str_off;
+				out->kind = c->kind;
+				out->rec_idx = c->rec_idx;
+				out->sec_name = obj->secs[c->sec].name;
+			}
+		}
+		if (pass == 0) {
+			if (!n)
+				return 0;
+			p->core_relos = calloc(n, sizeof(*p->core_relos));
+			if (!p->core_relos)
+				return -ENOMEM;
 		}
 	}
-	if (n)
-		obj_prog_fail(l->prog, "CO-RE relocations are not supported yet (%zu relocation%s)",
-			      n, n == 1 ? "" : "s");
+	return 0;
 }
 
 /* func_info and line_info of each placed function, moved to its new
@@ -442,8 +475,9 @@ int obj_link_program(struct bvf_program *prog)
 	if (!prog->error)
 		relocate_data(&l);
 	if (!prog->error)
-		check_core(&l);
-	err = place_ext_info(&l);
+		err = place_core(&l);
+	if (!err)
+		err = place_ext_info(&l);
 	prog->insns = l.insns;
 	prog->insn_cnt = l.cnt;
 	l.insns = NULL;

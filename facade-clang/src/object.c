@@ -66,6 +66,7 @@ static void free_programs(struct bvf_object *obj)
 		free(p->funcs);
 		free(p->func_cnt);
 		free(p->lines);
+		free(p->core_relos);
 	}
 	free(obj->progs);
 }
@@ -367,4 +368,16 @@ const struct bv_func_desc *bvf_program_funcs(const struct bvf_program *prog, uin
 const struct bvf_object *bvf_program_object(const struct bvf_program *prog)
 {
 	return prog->obj;
+}
+
+const struct bvf_core_relo *bvf_program_core_relos(const struct bvf_program *prog, size_t *nr)
+{
+	if (nr)
+		*nr = prog->nr_core_relos;
+	return prog->core_relos;
+}
+
+const struct btf *bvf_program_btf(const struct bvf_program *prog)
+{
+	return prog->obj->btf;
 }

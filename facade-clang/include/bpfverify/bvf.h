@@ -43,8 +43,10 @@ const char *bvf_program_type_name(const struct bvf_program *prog);
 /* Problem that prevents verifying this program (unknown section, bad
  * relocation, …), or NULL. */
 const char *bvf_program_error(const struct bvf_program *prog);
-/* Instructions as the kernel would receive them (subprograms appended,
- * relocations applied); insn indexes in results refer to these. */
+/* Instructions as assembled for loading (subprograms appended, map and
+ * call relocations applied); insn indexes in results refer to these.
+ * CO-RE relocations depend on the target kernel: bvf_verify() applies them
+ * to its own copy (same length, same indexes), so these are as compiled. */
 const struct bv_insn *bvf_program_insns(const struct bvf_program *prog, uint32_t *cnt);
 
 struct bvf_source_loc {

@@ -6,12 +6,39 @@ that the verdicts agree and that a rejection's message is a line of the
 kernel's log. Programs the kernel refuses before verifying (verdict
 `error`, e.g. EPERM with an empty log) are skipped.
 
-usage: live_agree.py --loadcheck LOADCHECK --bpfverify BPFVERIFY OBJ...
+A CO-RE relocation libbpf could not satisfy becomes a call to helper
+195896080, which the kernel rejects with "invalid func unknown#195896080";
+libbpf then rewrites that part of the log into "N: <invalid CO-RE
+relocation>" and "failed to resolve CO-RE relocation ...". Such a rejection
+agrees when N is bpfverify's rejected instruction.
+
+--exact also requires the same number of processed instructions (the
+kernel's "processed N insns" line).
+
+usage: live_agree.py --loadcheck LOADCHECK --bpfverify BPFVERIFY [--exact] OBJ...
 """
 import argparse
 import json
+import re
 import subprocess
 import sys
+
+CORE_POISON = "invalid func unknown#195896080"
+
+
+def message_in_log(r, log):
+    if r["message"] in log:
+        return True
+    return (r["message"] == CORE_POISON and r.get("insn") is not None and
+            "%d: <invalid CO-RE relocation>" % r["insn"] in log)
+
+
+def processed(log):
+    for line in log:
+        m = re.match(r"processed (\d+) insns", line)
+        if m:
+            return int(m.group(1))
+    return None
 
 
 def kernel_results(loadcheck, obj):
@@ -33,6 +60,7 @@ def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--loadcheck", required=True)
     ap.add_argument("--bpfverify", required=True)
+    ap.add_argument("--exact", action="store_true")
     ap.add_argument("objects", nargs="+")
     args = ap.parse_args()
     bad = 0
@@ -57,8 +85,12 @@ def main():
                 print("MISMATCH %s: %s: kernel %s, bpfverify %s (%s)" % (
                     obj, r["program"], k["verdict"], r["verdict"], r.get("message")))
                 bad += 1
-            elif r["verdict"] == "reject" and r["message"] not in k["log"]:
+            elif r["verdict"] == "reject" and not message_in_log(r, k["log"]):
                 print("MISMATCH %s: %s: message %r is not in the kernel's log" % (obj, r["program"], r["message"]))
+                bad += 1
+            elif args.exact and processed(k["log"]) != r.get("insns_processed"):
+                print("MISMATCH %s: %s: kernel processed %s insns, bpfverify %s" % (
+                    obj, r["program"], processed(k["log"]), r.get("insns_processed")))
                 bad += 1
             else:
                 print("AGREE %s: %s: %s" % (obj.rsplit("/", 1)[-1], r["program"], r["verdict"]))
