@@ -7,7 +7,6 @@
  * This is the one example with a BPF-to-BPF call: account() is a static
  * __noinline subprogram.
  */
-#define BPF_NO_PRESERVE_ACCESS_INDEX /* plain field offsets, no CO-RE */
 #include "vmlinux.h"
 #include <bpf/bpf_helpers.h>
 #include <bpf/bpf_endian.h>

@@ -6,7 +6,6 @@
  * This is the one example that uses bpf_printk(), which makes clang emit a
  * .rodata section holding the format string.
  */
-#define BPF_NO_PRESERVE_ACCESS_INDEX /* plain field offsets, no CO-RE */
 #include "vmlinux.h"
 #include <bpf/bpf_helpers.h>
 #include <bpf/bpf_tracing.h>

@@ -4,7 +4,6 @@
  * sender comm) to user space through a BPF_MAP_TYPE_PERF_EVENT_ARRAY with
  * bpf_perf_event_output().  The event is built on the stack.
  */
-#define BPF_NO_PRESERVE_ACCESS_INDEX /* plain field offsets, no CO-RE */
 #include "vmlinux.h"
 #include <bpf/bpf_helpers.h>
 

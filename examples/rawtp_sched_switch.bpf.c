@@ -7,7 +7,6 @@
  *   args[0] = bool preempt, args[1] = struct task_struct *prev,
  *   args[2] = struct task_struct *next
  */
-#define BPF_NO_PRESERVE_ACCESS_INDEX /* plain field offsets, no CO-RE */
 #include "vmlinux.h"
 #include <bpf/bpf_helpers.h>
 

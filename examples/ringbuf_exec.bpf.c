@@ -4,7 +4,6 @@
  * tgid, uid, timestamp, comm and the filename being executed to user space
  * through a BPF ring buffer (bpf_ringbuf_reserve / bpf_ringbuf_submit).
  */
-#define BPF_NO_PRESERVE_ACCESS_INDEX /* plain field offsets, no CO-RE */
 #include "vmlinux.h"
 #include <bpf/bpf_helpers.h>
 

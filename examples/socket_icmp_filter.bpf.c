@@ -4,7 +4,6 @@
  * IP protocol and let only ICMP through to the socket.  Socket filters have
  * no direct packet access, so headers are read with bpf_skb_load_bytes().
  */
-#define BPF_NO_PRESERVE_ACCESS_INDEX /* plain field offsets, no CO-RE */
 #include "vmlinux.h"
 #include <bpf/bpf_helpers.h>
 #include <bpf/bpf_endian.h>

@@ -4,7 +4,6 @@
  * with a small bounded loop, then count bytes per IPv4 source address in a
  * hash map using direct packet access, and mark packets from 10.0.0.0/8.
  */
-#define BPF_NO_PRESERVE_ACCESS_INDEX /* plain field offsets, no CO-RE */
 #include "vmlinux.h"
 #include <bpf/bpf_helpers.h>
 #include <bpf/bpf_endian.h>

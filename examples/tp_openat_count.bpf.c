@@ -3,7 +3,6 @@
  * Tracepoint on syscalls/sys_enter_openat: count openat() calls per process
  * in a hash map, and remember the last O_CREAT time per process.
  */
-#define BPF_NO_PRESERVE_ACCESS_INDEX /* plain field offsets, no CO-RE */
 #include "vmlinux.h"
 #include <bpf/bpf_helpers.h>
 

@@ -4,7 +4,6 @@
  * packets per IP protocol in a per-CPU array, and drop UDP packets sent to
  * the discard port (9).  Everything else is passed.
  */
-#define BPF_NO_PRESERVE_ACCESS_INDEX /* plain field offsets, no CO-RE */
 #include "vmlinux.h"
 #include <bpf/bpf_helpers.h>
 #include <bpf/bpf_endian.h>
