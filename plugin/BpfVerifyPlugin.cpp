@@ -1,13 +1,20 @@
 // plugin/BpfVerifyPlugin.cpp — the Clang plugin "bpfverify": the plugin
-// action (registration, option parsing) and the AST consumer that runs its
-// own CodeGenerator alongside the compilation, lowers the module to a BPF
-// object in memory and hands it to Verify.cpp.
+// action (registration, option parsing) and the AST consumer that gives the
+// translation unit to its own CodeGenerator, lowers it to a BPF object in
+// memory and hands that to Verify.cpp.
 //
-// The consumer is added after the main action (AddAfterMainAction), so it
-// sees every AST callback once, in the same order as the compiler's own
-// code generator; the AST is never parsed twice. Its code generator has a
-// private LLVMContext and a private DiagnosticsEngine that records instead of
-// printing, so the compiler's own diagnostics are never duplicated.
+// The consumer runs before the main action's (AddBeforeMainAction; -fplugin=
+// alone enables it). While clang parses, it only records the AST-consumer
+// events it receives — the same stream, in the same order, that the
+// compiler's own code generator receives; the AST is never parsed twice. At
+// the end of the translation unit it replays them into a private
+// CodeGenerator in a forked child (Isolate.h): LLVM's BPF backend keeps
+// process-global state across modules, so generating a second module in
+// clang's own process would change the compilation's output and ours. The
+// child's code generator has a private LLVMContext and a DiagnosticsEngine
+// that records instead of printing, so the compiler's own diagnostics are
+// never duplicated.
+#include "Isolate.h"
 #include "Options.h"
 #include "Verify.h"
 
@@ -28,8 +35,12 @@
 #include "llvm/Support/raw_ostream.h"
 
 #include <cctype>
+#include <chrono>
+#include <functional>
 #include <memory>
 #include <string>
+#include <thread>
+#include <vector>
 
 using namespace clang;
 
@@ -70,11 +81,15 @@ struct RecordingLLVMHandler : public llvm::DiagnosticHandler {
   }
 };
 
-class BpfVerifyConsumer : public ASTConsumer {
+// One code generation + verification, run in the child: replays the
+// recorded events into a private CodeGenerator, lowers the module to an
+// object and collects the verification results.
+class ChildCodegen {
 public:
-  BpfVerifyConsumer(CompilerInstance &CI, Options Opts, std::string Source)
-      : CI(CI), Opts(std::move(Opts)), Source(std::move(Source)),
-        CGOpts(CI.getCodeGenOpts()) {
+  using Event = std::function<void(CodeGenerator &)>;
+
+  ChildCodegen(CompilerInstance &CI, const Options &Opts)
+      : CI(CI), Opts(Opts), CGOpts(CI.getCodeGenOpts()) {
     // BTF line info comes from debug info: force it on (it does not change
     // the instructions; test/lit/plugin/dump-object.test checks that).
     if (CGOpts.getDebugInfo() < llvm::codegenoptions::LimitedDebugInfo)
@@ -90,167 +105,205 @@ public:
     CGOpts.TimePasses = false;
     CGOpts.PrepareForLTO = false;
     CGOpts.PrepareForThinLTO = false;
-    CGOpts.ClearASTBeforeBackend = false;
+  }
 
+  Collected run(ASTContext &C, const std::vector<Event> &Events,
+                llvm::StringRef Source) {
+    Collected Out;
+    if (Opts.DebugStall)
+      std::this_thread::sleep_for(std::chrono::hours(1));
+    if (Opts.DebugCrash)
+      __builtin_trap();
+
+    llvm::LLVMContext LLCtx;
+    std::string BackendError;
     LLCtx.setDiscardValueNames(CGOpts.DiscardValueNames);
     LLCtx.setDiagnosticHandler(
         std::make_unique<RecordingLLVMHandler>(&BackendError));
-
     auto *Rec = new RecordingDiagConsumer();
-    Recorder = Rec;
-    PrivDiags = std::make_unique<DiagnosticsEngine>(
-        CI.getDiagnostics().getDiagnosticIDs(), new DiagnosticOptions(), Rec,
-        /*ShouldOwnClient=*/true);
-    PrivDiags->setSourceManager(&CI.getSourceManager());
-    Gen.reset(CreateLLVMCodeGen(*PrivDiags, "bpfverify",
-                                CI.getFileManager().getVirtualFileSystemPtr(),
-                                CI.getHeaderSearchOpts(),
-                                CI.getPreprocessorOpts(), CGOpts, LLCtx));
-  }
+    DiagnosticsEngine PrivDiags(CI.getDiagnostics().getDiagnosticIDs(),
+                                new DiagnosticOptions(), Rec,
+                                /*ShouldOwnClient=*/true);
+    PrivDiags.setSourceManager(&CI.getSourceManager());
+    auto failed = [&] {
+      return PrivDiags.hasErrorOccurred() || !BackendError.empty();
+    };
+    auto why = [&] {
+      if (!Rec->FirstError.empty())
+        return Rec->FirstError;
+      return BackendError.empty() ? std::string("unknown error")
+                                  : BackendError;
+    };
 
-  ~BpfVerifyConsumer() override {
-    Gen.reset(); // before the LLVMContext goes
-  }
-
-  // ---- forwarding; stops once the compilation has errors (CodeGen must
-  // never see an invalid AST) ----
-  bool live() {
-    if (!Stopped && CI.getDiagnostics().hasErrorOccurred())
-      Stopped = true;
-    return !Stopped;
-  }
-  void Initialize(ASTContext &C) override { Gen->Initialize(C); }
-  bool HandleTopLevelDecl(DeclGroupRef D) override {
-    if (live())
-      Gen->HandleTopLevelDecl(D);
-    return true;
-  }
-  void HandleInlineFunctionDefinition(FunctionDecl *D) override {
-    if (live())
-      Gen->HandleInlineFunctionDefinition(D);
-  }
-  void HandleInterestingDecl(DeclGroupRef D) override {
-    if (live())
-      Gen->HandleInterestingDecl(D);
-  }
-  void HandleTagDeclDefinition(TagDecl *D) override {
-    if (live())
-      Gen->HandleTagDeclDefinition(D);
-  }
-  void HandleTagDeclRequiredDefinition(const TagDecl *D) override {
-    if (live())
-      Gen->HandleTagDeclRequiredDefinition(D);
-  }
-  void HandleCXXImplicitFunctionInstantiation(FunctionDecl *D) override {
-    if (live())
-      Gen->HandleCXXImplicitFunctionInstantiation(D);
-  }
-  void HandleTopLevelDeclInObjCContainer(DeclGroupRef D) override {
-    if (live())
-      Gen->HandleTopLevelDeclInObjCContainer(D);
-  }
-  void HandleImplicitImportDecl(ImportDecl *D) override {
-    if (live())
-      Gen->HandleImplicitImportDecl(D);
-  }
-  void CompleteTentativeDefinition(VarDecl *D) override {
-    if (live())
-      Gen->CompleteTentativeDefinition(D);
-  }
-  void CompleteExternalDeclaration(DeclaratorDecl *D) override {
-    if (live())
-      Gen->CompleteExternalDeclaration(D);
-  }
-  void AssignInheritanceModel(CXXRecordDecl *RD) override {
-    if (live())
-      Gen->AssignInheritanceModel(RD);
-  }
-  void HandleCXXStaticMemberVarInstantiation(VarDecl *D) override {
-    if (live())
-      Gen->HandleCXXStaticMemberVarInstantiation(D);
-  }
-  void HandleVTable(CXXRecordDecl *RD) override {
-    if (live())
-      Gen->HandleVTable(RD);
-  }
-
-  void HandleTranslationUnit(ASTContext &C) override {
-    if (!live())
-      return; // the compilation failed: nothing to verify
-    Gen->HandleTranslationUnit(C);
-    if (!live())
-      return;
-    DiagnosticsEngine &Diags = CI.getDiagnostics();
-    if (PrivDiags->hasErrorOccurred() || !BackendError.empty()) {
-      reportInternalError(Diags, "code generation failed: " + codegenError());
-      return;
+    std::unique_ptr<llvm::Module> M;
+    {
+      std::unique_ptr<CodeGenerator> Gen(CreateLLVMCodeGen(
+          PrivDiags, "bpfverify", CI.getFileManager().getVirtualFileSystemPtr(),
+          CI.getHeaderSearchOpts(), CI.getPreprocessorOpts(), CGOpts, LLCtx));
+      Gen->Initialize(C);
+      for (const Event &E : Events)
+        E(*Gen);
+      Gen->HandleTranslationUnit(C);
+      if (failed()) {
+        Out.InternalError = "code generation failed: " + why();
+        return Out;
+      }
+      M.reset(Gen->ReleaseModule());
     }
-    std::unique_ptr<llvm::Module> M(Gen->ReleaseModule());
     if (!M) {
-      reportInternalError(Diags, "code generation produced no module");
-      return;
+      Out.InternalError = "code generation produced no module";
+      return Out;
     }
     bool HasCode = false;
     for (const llvm::Function &F : *M)
       HasCode |= !F.isDeclaration();
     if (!HasCode)
-      return; // declarations and data only: no program to verify
+      return Out; // declarations and data only: no program to verify
+
     llvm::SmallString<0> Object;
-    EmitBackendOutput(*PrivDiags, CI.getHeaderSearchOpts(), CGOpts,
+    EmitBackendOutput(PrivDiags, CI.getHeaderSearchOpts(), CGOpts,
                       CI.getTargetOpts(), CI.getLangOpts(),
                       C.getTargetInfo().getDataLayoutString(), M.get(),
                       Backend_EmitObj,
                       CI.getFileManager().getVirtualFileSystemPtr(),
                       std::make_unique<llvm::raw_svector_ostream>(Object));
     M.reset();
-    if (PrivDiags->hasErrorOccurred() || !BackendError.empty()) {
-      reportInternalError(Diags, "BPF code generation failed: " +
-                                     codegenError());
-      return;
+    if (failed()) {
+      Out.InternalError = "BPF code generation failed: " + why();
+      return Out;
     }
     if (Object.empty()) {
-      reportInternalError(Diags, "BPF code generation produced no object");
-      return;
+      Out.InternalError = "BPF code generation produced no object";
+      return Out;
     }
     if (!Opts.DumpObjectPath.empty())
-      dumpObject(Object);
-    verifyObject(CI, C, Opts, Object, Source);
+      dumpObject(Object, Out);
+    collect(Opts, Object, Source, Out);
+    return Out;
   }
 
 private:
-  std::string codegenError() const {
-    if (!Recorder->FirstError.empty())
-      return Recorder->FirstError;
-    if (!BackendError.empty())
-      return BackendError;
-    return "unknown error";
-  }
-
-  void dumpObject(llvm::StringRef Object) {
+  void dumpObject(llvm::StringRef Object, Collected &Out) {
     std::error_code EC;
     llvm::raw_fd_ostream OS(Opts.DumpObjectPath, EC);
     if (!EC) {
       OS << Object;
       OS.close();
       EC = OS.error();
-    }
-    if (EC) {
       OS.clear_error();
-      unsigned ID = CI.getDiagnostics().getCustomDiagID(
-          DiagnosticsEngine::Warning, "bpfverify: cannot write object '%0': %1");
-      CI.getDiagnostics().Report(ID) << Opts.DumpObjectPath << EC.message();
     }
+    if (EC)
+      Out.FileProblems.push_back("cannot write object '" +
+                                 Opts.DumpObjectPath + "': " + EC.message());
   }
 
   CompilerInstance &CI;
+  const Options &Opts;
+  CodeGenOptions CGOpts; // the compilation's, with debug info forced on
+};
+
+class BpfVerifyConsumer : public ASTConsumer {
+public:
+  BpfVerifyConsumer(CompilerInstance &CI, Options Opts, std::string Source)
+      : CI(CI), Opts(std::move(Opts)), Source(std::move(Source)) {}
+
+  // ---- recording; stops once the compilation has errors (code generation
+  // must never see an invalid AST) ----
+  bool live() {
+    if (!Stopped && CI.getDiagnostics().hasErrorOccurred())
+      Stopped = true;
+    return !Stopped;
+  }
+  void record(ChildCodegen::Event E) {
+    if (live())
+      Events.push_back(std::move(E));
+  }
+  bool HandleTopLevelDecl(DeclGroupRef D) override {
+    record([D](CodeGenerator &G) { G.HandleTopLevelDecl(D); });
+    return true;
+  }
+  void HandleInlineFunctionDefinition(FunctionDecl *D) override {
+    record([D](CodeGenerator &G) { G.HandleInlineFunctionDefinition(D); });
+  }
+  void HandleInterestingDecl(DeclGroupRef D) override {
+    record([D](CodeGenerator &G) { G.HandleInterestingDecl(D); });
+  }
+  void HandleTagDeclDefinition(TagDecl *D) override {
+    record([D](CodeGenerator &G) { G.HandleTagDeclDefinition(D); });
+  }
+  void HandleTagDeclRequiredDefinition(const TagDecl *D) override {
+    record([D](CodeGenerator &G) { G.HandleTagDeclRequiredDefinition(D); });
+  }
+  void HandleCXXImplicitFunctionInstantiation(FunctionDecl *D) override {
+    record(
+        [D](CodeGenerator &G) { G.HandleCXXImplicitFunctionInstantiation(D); });
+  }
+  void HandleTopLevelDeclInObjCContainer(DeclGroupRef D) override {
+    record([D](CodeGenerator &G) { G.HandleTopLevelDeclInObjCContainer(D); });
+  }
+  void HandleImplicitImportDecl(ImportDecl *D) override {
+    record([D](CodeGenerator &G) { G.HandleImplicitImportDecl(D); });
+  }
+  void CompleteTentativeDefinition(VarDecl *D) override {
+    record([D](CodeGenerator &G) { G.CompleteTentativeDefinition(D); });
+  }
+  void CompleteExternalDeclaration(DeclaratorDecl *D) override {
+    record([D](CodeGenerator &G) { G.CompleteExternalDeclaration(D); });
+  }
+  void AssignInheritanceModel(CXXRecordDecl *RD) override {
+    record([RD](CodeGenerator &G) { G.AssignInheritanceModel(RD); });
+  }
+  void HandleCXXStaticMemberVarInstantiation(VarDecl *D) override {
+    record(
+        [D](CodeGenerator &G) { G.HandleCXXStaticMemberVarInstantiation(D); });
+  }
+  void HandleVTable(CXXRecordDecl *RD) override {
+    record([RD](CodeGenerator &G) { G.HandleVTable(RD); });
+  }
+
+  void HandleTranslationUnit(ASTContext &C) override {
+    if (!live())
+      return; // the compilation failed: nothing to verify
+    DiagnosticsEngine &Diags = CI.getDiagnostics();
+    std::string Bytes, Detail;
+    IsolateStatus St = runIsolated(
+        [&] {
+          ChildCodegen Child(CI, Opts);
+          return serialize(Child.run(C, Events, Source));
+        },
+        Opts.TimeoutSeconds, Bytes, Detail);
+    Events.clear();
+    switch (St) {
+    case IsolateStatus::Ok:
+      break;
+    case IsolateStatus::TimedOut:
+      reportInternalError(Diags, "verifying '" + Source +
+                                     "' did not finish within " +
+                                     llvm::Twine(Opts.TimeoutSeconds) +
+                                     " s; no results");
+      return;
+    case IsolateStatus::Crashed:
+      reportInternalError(Diags, "the verifier crashed while checking '" +
+                                     Source + "' (" + Detail +
+                                     "); no results");
+      return;
+    case IsolateStatus::Failed:
+      reportInternalError(Diags, "cannot start the verifier: " + Detail);
+      return;
+    }
+    Collected Results;
+    if (!deserialize(Bytes, Results)) {
+      reportInternalError(Diags, "malformed results from the verifier");
+      return;
+    }
+    report(CI, C, Opts, Results);
+  }
+
+private:
+  CompilerInstance &CI;
   Options Opts;
   std::string Source;
-  CodeGenOptions CGOpts; // the compilation's, with debug info forced on
-  llvm::LLVMContext LLCtx;
-  std::string BackendError;
-  RecordingDiagConsumer *Recorder = nullptr; // owned by PrivDiags
-  std::unique_ptr<DiagnosticsEngine> PrivDiags;
-  std::unique_ptr<CodeGenerator> Gen;
+  std::vector<ChildCodegen::Event> Events;
   bool Stopped = false;
 };
 
@@ -260,10 +313,6 @@ protected:
                                                  llvm::StringRef File) override {
     if (!CI.hasTarget() || !CI.getTarget().getTriple().isBPF())
       return std::make_unique<ASTConsumer>(); // not BPF: do nothing
-    // The compiler's own backend consumer frees the AST before running the
-    // backend when asked to (-clear-ast-before-backend, a driver default);
-    // this consumer runs after it and still needs the AST.
-    CI.getCodeGenOpts().ClearASTBeforeBackend = false;
     return std::make_unique<BpfVerifyConsumer>(CI, Opts, File.str());
   }
 
@@ -283,7 +332,7 @@ protected:
     return Ok;
   }
 
-  ActionType getActionType() override { return AddAfterMainAction; }
+  ActionType getActionType() override { return AddBeforeMainAction; }
 
 private:
   Options Opts;

@@ -2,10 +2,9 @@
 // its results into Clang diagnostics (errors/warnings + notes at source
 // locations), the JSON document (json=) and the kernel-format log (log=).
 //
-// Two phases: everything that calls into facade-clang runs on a worker
-// thread, inside a CrashRecoveryContext, with a time limit, and only collects
-// plain data; diagnostics are emitted afterwards, so a fault or a hang in the
-// verifier becomes one internal-error warning and clang carries on.
+// collect() runs in the isolated child (Isolate.h) and only produces plain
+// data; report() runs in clang and turns it into diagnostics; the two meet
+// through serialize()/deserialize().
 #include "Verify.h"
 
 #include "bpfverify/bvf.h"
@@ -17,14 +16,9 @@
 #include "clang/Basic/SourceManager.h"
 #include "clang/Frontend/CompilerInstance.h"
 #include "llvm/ADT/StringMap.h"
-#include "llvm/Support/CrashRecoveryContext.h"
 #include "llvm/Support/Path.h"
 
 #include <cerrno>
-#include <chrono>
-#include <condition_variable>
-#include <mutex>
-#include <thread>
 #include <cstdio>
 #include <cstring>
 #include <memory>
@@ -36,32 +30,6 @@ using namespace clang;
 namespace bpfverify {
 
 namespace {
-
-struct Loc {
-  bool Valid = false;
-  std::string File;
-  unsigned Line = 0, Col = 0;
-};
-
-struct Finding {
-  std::string Program;
-  bv_verdict Verdict = BV_ACCEPT;
-  std::string Text; // bvf_format_error
-  Loc Where;
-  std::vector<std::pair<Loc, std::string>> Notes;
-};
-
-struct KernelProblem {
-  std::string Spec, Err;
-  bool Explicit;
-};
-
-struct Collected {
-  std::vector<KernelProblem> KernelProblems;
-  std::string ObjectError;
-  std::vector<Finding> Findings;
-  std::vector<std::string> FileProblems; // json/log output failures
-};
 
 Loc sourceLoc(const bvf_program *P, int32_t Insn) {
   Loc L;
@@ -79,6 +47,8 @@ Loc sourceLoc(const bvf_program *P, int32_t Insn) {
 void logToFile(void *Ctx, const char *Text, size_t Len) {
   fwrite(Text, 1, Len, static_cast<FILE *>(Ctx));
 }
+
+} // namespace
 
 // Phase 1: facade-clang calls only; no Clang state touched.
 void collect(const Options &Opts, llvm::StringRef Object,
@@ -185,6 +155,8 @@ void collect(const Options &Opts, llvm::StringRef Object,
     bvf_kernel_close(K);
 }
 
+namespace {
+
 // Finds the file a BTF line-info name refers to among the files of this
 // compilation: by path first (absolute, or relative to the working
 // directory), then by the longest matching path suffix.
@@ -213,17 +185,6 @@ OptionalFileEntryRef findFile(SourceManager &SM, FileManager &FM,
   }
   return Best ? Best : FE;
 }
-
-// One verification run, shared between the compilation and its worker
-// thread.
-struct Job {
-  Options Opts;
-  std::string Object, Source;
-  Collected Result;
-  std::mutex Mu;
-  std::condition_variable Cv;
-  bool Done = false, Crashed = false;
-};
 
 class Reporter {
 public:
@@ -269,53 +230,13 @@ void reportInternalError(DiagnosticsEngine &Diags, const llvm::Twine &Msg) {
   Diags.Report(ID) << Msg.str();
 }
 
-void verifyObject(CompilerInstance &CI, ASTContext &Ctx, const Options &Opts,
-                  llvm::StringRef Object, llvm::StringRef SourceName) {
+void report(CompilerInstance &CI, ASTContext &Ctx, const Options &Opts,
+            const Collected &C) {
   DiagnosticsEngine &Diags = CI.getDiagnostics();
-  // The worker owns copies of everything it reads: after a timeout it is
-  // left running (detached) while the compilation goes on.
-  auto J = std::make_shared<Job>();
-  J->Opts = Opts;
-  J->Object = Object.str();
-  J->Source = SourceName.str();
-  // Crash recovery is on when clang runs cc1 in-process; turn it on for the
-  // other cases too (outside a recovery context a crash still ends clang as
-  // before).
-  llvm::CrashRecoveryContext::Enable();
-  std::thread Worker([J] {
-    if (J->Opts.DebugStall)
-      std::this_thread::sleep_for(std::chrono::hours(1));
-    llvm::CrashRecoveryContext CRC;
-    bool Ok = CRC.RunSafely([&] {
-      if (J->Opts.DebugCrash)
-        __builtin_trap();
-      collect(J->Opts, J->Object, J->Source, J->Result);
-    });
-    std::lock_guard<std::mutex> Lock(J->Mu);
-    J->Crashed = !Ok;
-    J->Done = true;
-    J->Cv.notify_all();
-  });
-  {
-    std::unique_lock<std::mutex> Lock(J->Mu);
-    if (!J->Cv.wait_for(Lock, std::chrono::seconds(Opts.TimeoutSeconds),
-                        [&] { return J->Done; })) {
-      Lock.unlock();
-      Worker.detach();
-      reportInternalError(Diags, "verifying '" + SourceName +
-                                     "' did not finish within " +
-                                     llvm::Twine(Opts.TimeoutSeconds) +
-                                     " s; no results");
-      return;
-    }
-  }
-  Worker.join();
-  if (J->Crashed) {
-    reportInternalError(Diags, "the verifier crashed while checking '" +
-                                   SourceName + "'; no results");
+  if (!C.InternalError.empty()) {
+    reportInternalError(Diags, C.InternalError);
     return;
   }
-  const Collected &C = J->Result;
 
   for (const KernelProblem &P : C.KernelProblems) {
     if (P.Explicit) {
@@ -365,6 +286,122 @@ void verifyObject(CompilerInstance &CI, ASTContext &Ctx, const Options &Opts,
       Diags.Report(NL, NoteID) << N.second;
     }
   }
+}
+
+// ---- serialization: length-prefixed fields, in declaration order ----
+namespace {
+
+struct Writer {
+  std::string B;
+  void u32(uint32_t V) { B.append(reinterpret_cast<const char *>(&V), 4); }
+  void str(const std::string &S) {
+    u32((uint32_t)S.size());
+    B += S;
+  }
+  void loc(const Loc &L) {
+    u32(L.Valid);
+    str(L.File);
+    u32(L.Line);
+    u32(L.Col);
+  }
+};
+
+struct Reader {
+  llvm::StringRef B;
+  bool Ok = true;
+  uint32_t u32() {
+    uint32_t V = 0;
+    if (B.size() < 4) {
+      Ok = false;
+      return 0;
+    }
+    memcpy(&V, B.data(), 4);
+    B = B.drop_front(4);
+    return V;
+  }
+  std::string str() {
+    uint32_t N = u32();
+    if (!Ok || B.size() < N) {
+      Ok = false;
+      return std::string();
+    }
+    std::string S = B.take_front(N).str();
+    B = B.drop_front(N);
+    return S;
+  }
+  Loc loc() {
+    Loc L;
+    L.Valid = u32() != 0;
+    L.File = str();
+    L.Line = u32();
+    L.Col = u32();
+    return L;
+  }
+  // A count that cannot exceed what is left (each element takes >= 4 bytes).
+  uint32_t count() {
+    uint32_t N = u32();
+    if (N > B.size() / 4)
+      Ok = false;
+    return Ok ? N : 0;
+  }
+};
+
+} // namespace
+
+std::string serialize(const Collected &C) {
+  Writer W;
+  W.str(C.InternalError);
+  W.u32((uint32_t)C.KernelProblems.size());
+  for (const KernelProblem &P : C.KernelProblems) {
+    W.str(P.Spec);
+    W.str(P.Err);
+    W.u32(P.Explicit);
+  }
+  W.str(C.ObjectError);
+  W.u32((uint32_t)C.Findings.size());
+  for (const Finding &F : C.Findings) {
+    W.str(F.Program);
+    W.u32((uint32_t)F.Verdict);
+    W.str(F.Text);
+    W.loc(F.Where);
+    W.u32((uint32_t)F.Notes.size());
+    for (const auto &N : F.Notes) {
+      W.loc(N.first);
+      W.str(N.second);
+    }
+  }
+  W.u32((uint32_t)C.FileProblems.size());
+  for (const std::string &P : C.FileProblems)
+    W.str(P);
+  return W.B;
+}
+
+bool deserialize(llvm::StringRef Bytes, Collected &C) {
+  Reader R{Bytes};
+  C.InternalError = R.str();
+  for (uint32_t I = 0, N = R.count(); R.Ok && I < N; ++I) {
+    KernelProblem P;
+    P.Spec = R.str();
+    P.Err = R.str();
+    P.Explicit = R.u32() != 0;
+    C.KernelProblems.push_back(std::move(P));
+  }
+  C.ObjectError = R.str();
+  for (uint32_t I = 0, N = R.count(); R.Ok && I < N; ++I) {
+    Finding F;
+    F.Program = R.str();
+    F.Verdict = (bv_verdict)R.u32();
+    F.Text = R.str();
+    F.Where = R.loc();
+    for (uint32_t J = 0, M = R.count(); R.Ok && J < M; ++J) {
+      Loc L = R.loc();
+      F.Notes.emplace_back(std::move(L), R.str());
+    }
+    C.Findings.push_back(std::move(F));
+  }
+  for (uint32_t I = 0, N = R.count(); R.Ok && I < N; ++I)
+    C.FileProblems.push_back(R.str());
+  return R.Ok && R.B.empty();
 }
 
 } // namespace bpfverify

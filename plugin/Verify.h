@@ -1,13 +1,23 @@
-// plugin/Verify.h — from the in-memory BPF object to Clang diagnostics:
-// runs facade-clang on every (program, kernel), maps instructions to source
-// locations and reports errors/notes, the JSON document and the log.
+// plugin/Verify.h — from the in-memory BPF object to Clang diagnostics, in
+// two halves that run in different processes (Isolate.h):
+//   collect()  — in the child: facade-clang over every (program, kernel),
+//                the JSON document (json=) and the log (log=); plain data out;
+//   report()   — in clang: that data as errors/warnings + notes at source
+//                locations.
+// serialize()/deserialize() carry the data between them.
 #ifndef BPFVERIFY_PLUGIN_VERIFY_H
 #define BPFVERIFY_PLUGIN_VERIFY_H
 
 #include "Options.h"
 
+#include "bpfverify/verifier.h"
+
 #include "llvm/ADT/StringRef.h"
 #include "llvm/ADT/Twine.h"
+
+#include <string>
+#include <utility>
+#include <vector>
 
 namespace clang {
 class ASTContext;
@@ -17,14 +27,47 @@ class DiagnosticsEngine;
 
 namespace bpfverify {
 
+struct Loc {
+  bool Valid = false;
+  std::string File;
+  unsigned Line = 0, Col = 0;
+};
+
+struct Finding {
+  std::string Program;
+  bv_verdict Verdict = BV_ACCEPT;
+  std::string Text; // bvf_format_error
+  Loc Where;
+  std::vector<std::pair<Loc, std::string>> Notes;
+};
+
+struct KernelProblem {
+  std::string Spec, Err;
+  bool Explicit = false;
+};
+
+struct Collected {
+  std::string InternalError; // code generation failed in the child
+  std::vector<KernelProblem> KernelProblems;
+  std::string ObjectError;
+  std::vector<Finding> Findings;
+  std::vector<std::string> FileProblems; // json/log output failures
+};
+
 // The one warning every internal failure becomes.
 void reportInternalError(clang::DiagnosticsEngine &Diags, const llvm::Twine &Msg);
 
-// Verifies the object `Object` (the compilation of `SourceName`) and reports
-// the results through the compilation's diagnostics engine.
-void verifyObject(clang::CompilerInstance &CI, clang::ASTContext &Ctx,
-                  const Options &Opts, llvm::StringRef Object,
-                  llvm::StringRef SourceName);
+// Verifies `Object` (the compilation of `SourceName`) for every kernel of
+// Opts; writes json=/log= files.
+void collect(const Options &Opts, llvm::StringRef Object,
+             llvm::StringRef SourceName, Collected &Out);
+
+// Reports collected results through the compilation's diagnostics engine.
+void report(clang::CompilerInstance &CI, clang::ASTContext &Ctx,
+            const Options &Opts, const Collected &C);
+
+std::string serialize(const Collected &C);
+bool deserialize(llvm::StringRef Bytes, Collected &C);
 
 } // namespace bpfverify
 
