@@ -33,9 +33,13 @@ int bv_check_reg_read(struct bv_env *env, uint32_t regno)
 		return bv_reject(&env->log, env->insn_idx, -EINVAL,
 				 "R%u is invalid", regno);
 	scratch(env, regno);
-	if (bv_cur_regs(env)[regno].type == BV_NOT_INIT)
-		return bv_reject(&env->log, env->insn_idx, -EACCES,
-				 "R%u !read_ok", regno);
+	if (bv_cur_regs(env)[regno].type == BV_NOT_INIT) {
+		int err = bv_reject(&env->log, env->insn_idx, -EACCES,
+				    "R%u !read_ok", regno);
+
+		bv_explain_reg(env, regno);
+		return err;
+	}
 	return 0;
 }
 
@@ -122,6 +126,8 @@ static int check_mov(struct bv_env *env, const struct bv_insn *insn)
 		*dst = *src;
 		if (!no_sext)
 			dst->id = 0;
+		if (!no_sext)
+			dst->off = 0;
 		bv_scalar_movsx(&dst->s, &v, bits, false);
 		return 0;
 	}
@@ -144,8 +150,10 @@ static int check_mov(struct bv_env *env, const struct bv_insn *insn)
 		if (same)
 			scalar_id_before_mov(env, src);
 		*dst = *src;
-		if (!same)
+		if (!same) {
 			dst->id = 0;
+			dst->off = 0;
+		}
 		if (bits == 0)
 			bv_scalar_zext32(&dst->s);
 		else
@@ -216,10 +224,13 @@ static int ptr_alu(struct bv_env *env, const struct bv_insn *insn,
 		return bv_reject(&env->log, env->insn_idx, -EACCES,
 				 "R%u 32-bit pointer arithmetic prohibited", d);
 	}
-	if (ptr.type & BV_PTR_MAYBE_NULL)
-		return bv_reject(&env->log, env->insn_idx, -EACCES,
-				 "R%u pointer arithmetic on %s prohibited, null-check it first",
-				 d, type_str(env, ptr.type, tb, sizeof(tb)));
+	if (ptr.type & BV_PTR_MAYBE_NULL) {
+		err = bv_reject(&env->log, env->insn_idx, -EACCES,
+				"R%u pointer arithmetic on %s prohibited, null-check it first",
+				d, type_str(env, ptr.type, tb, sizeof(tb)));
+		bv_explain_reg(env, ptr_in == dst ? d : insn->src_reg);
+		return err;
+	}
 	switch (BV_BASE_TYPE(ptr.type)) {
 	case BV_PTR_TO_CTX: case BV_PTR_TO_MAP_VALUE: case BV_PTR_TO_MAP_KEY:
 	case BV_PTR_TO_STACK: case BV_PTR_TO_PACKET_META: case BV_PTR_TO_PACKET:
@@ -365,6 +376,7 @@ int bv_check_alu(struct bv_env *env, const struct bv_insn *insn)
 		if (op == BV_NEG && regs[d].type == BV_SCALAR) {
 			bv_scalar_neg(&regs[d].s, alu32);
 			regs[d].id = 0;
+			regs[d].off = 0;
 			regs[d].origin = idx;
 		} else {
 			bv_reg_mark_unknown(&regs[d], idx);
@@ -422,13 +434,31 @@ int bv_check_alu(struct bv_env *env, const struct bv_insn *insn)
 
 	{
 		struct bv_scalar sv = src->s;
+		bool src_const = alu32 ? bv_scalar_subreg_is_const(&sv) : bv_scalar_is_const(&sv);
+		uint64_t val = src_const ? bv_scalar_value(&sv) : 0;
+		uint64_t dst_umax = dst->s.umax;
+		uint32_t id = dst->id;
+		bool same_reg = BV_SRC(insn->code) == BV_X && insn->src_reg == d;
 
 		bv_scalar_alu(&dst->s, &sv, op, alu32, insn->off == 1);
+		dst->id = 0;
+		dst->off = 0;
+		/* `rX += K` / `rX -= K` keeps rX linked to its copies, K apart,
+		 * once (Linux 6.18.y; privileged only) */
+		if (env->f->bpf_capable && (op == BV_ADD || op == BV_SUB) && id &&
+		    src_const && !same_reg && !(id & BV_ID_ADD_CONST)) {
+			int64_t v = alu32 ? (int64_t)(int32_t)(uint32_t)val : (int64_t)val;
+			bool ok = alu32 ? dst_umax <= UINT32_MAX
+					: v >= INT32_MIN && v <= INT32_MAX;
+
+			if (ok && op == BV_SUB && v == INT32_MIN)
+				ok = false;
+			if (ok) {
+				dst->id = id | (alu32 ? BV_ID_ADD_CONST32 : BV_ID_ADD_CONST64);
+				dst->off = (int32_t)(op == BV_SUB ? -v : v);
+			}
+		}
 	}
-	/* The result no longer equals the registers it was copied with
-	 * (the kernel keeps "linked" ids through `+= K`; we do not: a later
-	 * comparison then refines fewer registers, never more). */
-	dst->id = 0;
 	dst->origin = idx;
 	return 0;
 }

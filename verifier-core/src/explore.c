@@ -62,6 +62,14 @@ struct walk {
 	bool do_print_state;       /* a popped branch starts */
 };
 
+/* The instruction trace is for log levels 1 and 2; level 4 alone asks
+ * for the statistics (kernel: BPF_LOG_LEVEL). */
+static bool log_insns(const struct bv_env *env)
+{
+	return bv_log_enabled(&env->log) &&
+	       (env->log.level & (BV_LOG_LEVEL1 | BV_LOG_LEVEL2));
+}
+
 /* ---- pending branches ---- */
 
 struct bv_state *bv_push_branch(struct bv_env *env, int32_t insn_idx,
@@ -426,8 +434,11 @@ static bool maybe_looping(const struct bv_state *old, const struct bv_state *cur
 	for (i = 0; i < BV_MAX_REG; i++) {
 		const struct bv_reg *a = &fo->regs[i], *b = &fc->regs[i];
 
-		if (a->type != b->type || a->off != b->off ||
-		    memcmp(&a->s, &b->s, sizeof(a->s)) != 0)
+		/* the kernel compares these raw, ids included */
+		if (a->type != b->type || a->id != b->id || a->ref_obj_id != b->ref_obj_id)
+			return false;
+		if (a->type != BV_NOT_INIT &&
+		    (a->off != b->off || memcmp(&a->s, &b->s, sizeof(a->s)) != 0))
 			return false;
 	}
 	return true;
@@ -553,7 +564,7 @@ static int enter_subprog(struct bv_env *env, const struct bv_insn *insn,
 				 (long long)target);
 	if (st->curframe + 1 >= max_frames)
 		return bv_reject(&env->log, *idx, -E2BIG,
-				 "the call stack of %u frames is too deep !",
+				 "the call stack of %u frames is too deep",
 				 st->curframe + 2);
 	if (env->info.subprogs[sp].global)
 		return bv_unsupported(&env->log, *idx, "calls to global functions");
@@ -583,7 +594,7 @@ static int leave_subprog(struct walk *w, int32_t *idx)
 	caller = st->frame[st->curframe - 1];
 	caller->regs[0] = callee->regs[0];
 	*idx = callee->callsite + 1;
-	if (bv_log_enabled(&env->log)) {
+	if (log_insns(env)) {
 		bv_log_printf(&env->log, "returning from callee:\n");
 		print_frame(w, st, st->curframe, true);
 		bv_log_printf(&env->log, "to caller at %d:\n", *idx);
@@ -647,7 +658,7 @@ static int do_insn(struct walk *w, const struct bv_insn *insn, enum step *step)
 			if (err)
 				return err;
 			*step = STEP_JUMPED;
-			if (bv_log_enabled(&env->log)) {
+			if (log_insns(env)) {
 				bv_log_printf(&env->log, "caller:\n");
 				print_frame(w, env->cur, env->cur->curframe - 1, true);
 				bv_log_printf(&env->log, "callee:\n");
@@ -721,7 +732,7 @@ static int walk(struct walk *w)
 	uint32_t cnt = env->info.insn_cnt;
 	uint32_t limit = env->f->insn_processed_limit ? env->f->insn_processed_limit
 						       : 1000000;
-	bool logging = bv_log_enabled(&env->log);
+	bool logging = log_insns(env);
 	int err;
 
 	for (;;) {
@@ -855,7 +866,9 @@ void bv_explain_reg(struct bv_env *env, uint32_t regno)
 				regno, bv_reg_type_str(env, r->type, tb, sizeof(tb)),
 				r->origin);
 	} else if (r->type == BV_NOT_INIT) {
-		bv_note(&env->log, -1, "R%u was never written on this path", regno);
+		bv_note(&env->log, -1,
+			"R%u holds no value on this path: never written, or clobbered by a call (calls leave R1-R5 unreadable)",
+			regno);
 	}
 	/* the last few decisions: older ones rarely explain the failure */
 	n = st->path_len < 4 ? st->path_len : 4;

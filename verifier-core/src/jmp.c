@@ -70,24 +70,40 @@ static int branch_taken(const struct bv_reg *a, const struct bv_reg *b,
 }
 
 struct sync_arg {
-	uint32_t id;
-	const struct bv_scalar *s;
+	const struct bv_reg *known;
 };
 
+/* r = known + (r.off - known.off), the offsets being the constants each
+ * was linked with. */
 static void sync_one(struct bv_reg *r, void *arg)
 {
-	const struct sync_arg *a = arg;
+	const struct bv_reg *k = ((const struct sync_arg *)arg)->known;
+	struct bv_scalar delta;
+	int32_t off = r->off;
+	uint32_t id = r->id;
 
-	if (r->type == BV_SCALAR && r->id == a->id)
-		r->s = *a->s;
+	if (r == k || r->type != BV_SCALAR || !r->id ||
+	    (r->id & ~BV_ID_ADD_CONST) != (k->id & ~BV_ID_ADD_CONST))
+		return;
+	/* a 32-bit link and a 64-bit one do not keep the same distance */
+	if (((r->id ^ k->id) & BV_ID_ADD_CONST) == BV_ID_ADD_CONST)
+		return;
+	r->s = k->s;
+	if ((!(r->id & BV_ID_ADD_CONST) && !(k->id & BV_ID_ADD_CONST)) || r->off == k->off)
+		return;
+	bv_scalar_const(&delta, (uint64_t)((int64_t)off - (int64_t)k->off));
+	bv_scalar_alu(&r->s, &delta, BV_ADD, false, false);
+	if ((id | k->id) & BV_ID_ADD_CONST32)
+		bv_scalar_zext32(&r->s);
+	r->off = off;
+	r->id = id;
 }
 
-/* Registers that are copies of a refined scalar learn the same range
- * (kernel: sync_linked_regs, without its "+= const" links). */
+/* Registers linked to a refined scalar learn its range (kernel:
+ * sync_linked_regs). */
 static void sync_linked(struct bv_state *st, const struct bv_reg *known)
 {
-	struct bv_scalar s = known->s;
-	struct sync_arg a = { known->id, &s };
+	struct sync_arg a = { known };
 
 	if (known->type == BV_SCALAR && known->id)
 		bv_for_each_reg(st, sync_one, &a);

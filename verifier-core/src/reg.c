@@ -186,7 +186,10 @@ int bv_reg_format_in(const struct bv_env *env, const struct bv_reg *r,
 		if (bv_scalar_is_const(&r->s) || !r->id)
 			return bv_scalar_format(&r->s, buf, size);
 		out_add(&o, "scalar(");
-		snprintf(tmp, sizeof(tmp), "id=%u", r->id);
+		if (r->id & BV_ID_ADD_CONST)
+			snprintf(tmp, sizeof(tmp), "id=%u%+d", r->id & ~BV_ID_ADD_CONST, r->off);
+		else
+			snprintf(tmp, sizeof(tmp), "id=%u", r->id);
 		out_field(&o, tmp);
 		out_ranges(&o, &r->s);
 		out_add(&o, ")");

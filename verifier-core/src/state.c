@@ -266,7 +266,13 @@ static bool reg_contains(const struct bv_reg *old, const struct bv_reg *cur,
 	if (old->type == BV_SCALAR) {
 		if (exact && !!old->id != !!cur->id)
 			return false;
-		return ids_match(m, old->id, cur->id);
+		if (!old->id)
+			return true;
+		/* linked the same way: same kind of link, same distance */
+		if ((old->id & BV_ID_ADD_CONST) != (cur->id & BV_ID_ADD_CONST) ||
+		    old->off != cur->off)
+			return false;
+		return ids_match(m, old->id & ~BV_ID_ADD_CONST, cur->id & ~BV_ID_ADD_CONST);
 	}
 	if (old->off != cur->off || old->frameno != cur->frameno)
 		return false;
@@ -374,8 +380,9 @@ static bool frame_contains(const struct bv_frame *old, const struct bv_frame *cu
 	for (i = 0; i < BV_MAX_REG; i++)
 		if (!reg_contains(&old->regs[i], &cur->regs[i], m, exact))
 			return false;
-	n = old->allocated_stack > cur->allocated_stack ? old->allocated_stack
-							  : cur->allocated_stack;
+	/* Slots beyond old's stack were never written in old: any content
+	 * will do, even for loop detection (as the kernel compares). */
+	n = old->allocated_stack;
 	for (i = 0; i < n / BV_REG_SIZE; i++) {
 		const struct bv_stack_slot *o = i < old->allocated_stack / BV_REG_SIZE ?
 						&old->stack[i] : NULL;

@@ -44,6 +44,13 @@ struct bv_reg {
 	 * source, share an id: a NULL check or a bounds check on one applies to
 	 * all copies. Scalars copied from each other share an id too. 0 = none. */
 	uint32_t id;
+	/* A scalar with BV_ID_ADD_CONST in its id equals the scalar that had
+	 * the id without the flag, plus `off` (r2 = r1; r2 += 4: a branch on
+	 * r2 also bounds r1; kernel: BPF_ADD_CONST64/32). The 32 flavour
+	 * comes from a 32-bit add/sub and zero-extends. */
+#define BV_ID_ADD_CONST64 (1u << 31)
+#define BV_ID_ADD_CONST32 (1u << 30)
+#define BV_ID_ADD_CONST (BV_ID_ADD_CONST64 | BV_ID_ADD_CONST32)
 	/* Referenced object (ringbuf record, socket, …) this pointer holds; 0 = none. */
 	uint32_t ref_obj_id;
 	/* Frame a PTR_TO_STACK points into. */

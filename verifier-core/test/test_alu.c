@@ -126,6 +126,41 @@ static const struct acase cases[] = {
 		RET0),
 	  BV_ACCEPT, NULL, -1 },
 
+	/* ---- linked scalars: r1 = r0; r1 += K; a branch on r1 bounds r0
+	 * (Linux 6.18.y, observed) ---- */
+	{ "link by += 4 bounds the source", SK, PROG(
+		KTIME, BV_MOV64_REG(1, 0), BV_ALU64_IMM(BV_ADD, 1, 4),
+		BV_JMP_IMM(BV_JGT, 1, 10, 4),
+		BV_MOV64_REG(2, 10), BV_ALU64_IMM(BV_ADD, 2, -16),
+		BV_ALU64_REG(BV_ADD, 2, 0), BV_ST_MEM(BV_B, 2, 0, 0), RET0),
+	  BV_ACCEPT, NULL, -1 },
+	{ "link by += -4 bounds the source", SK, PROG(
+		KTIME, BV_MOV64_REG(1, 0), BV_ALU64_IMM(BV_ADD, 1, -4),
+		BV_JMP_IMM(BV_JGT, 1, 10, 4),
+		BV_MOV64_REG(2, 10), BV_ALU64_IMM(BV_ADD, 2, -16),
+		BV_ALU64_REG(BV_ADD, 2, 0), BV_ST_MEM(BV_B, 2, 0, 0), RET0),
+	  BV_ACCEPT, NULL, -1 },
+	{ "link by -= 4 bounds the source", SK, PROG(
+		KTIME, BV_MOV64_REG(1, 0), BV_ALU64_IMM(BV_SUB, 1, 4),
+		BV_JMP_IMM(BV_JGT, 1, 10, 4),
+		BV_MOV64_REG(2, 10), BV_ALU64_IMM(BV_ADD, 2, -16),
+		BV_ALU64_REG(BV_ADD, 2, 0), BV_ST_MEM(BV_B, 2, 0, 0), RET0),
+	  BV_ACCEPT, NULL, -1 },
+	{ "a second += breaks the link", SK, PROG(
+		KTIME, BV_MOV64_REG(1, 0), BV_ALU64_IMM(BV_ADD, 1, 4),
+		BV_ALU64_IMM(BV_ADD, 1, 1),
+		BV_JMP_IMM(BV_JGT, 1, 10, 4),
+		BV_MOV64_REG(2, 10), BV_ALU64_IMM(BV_ADD, 2, -16),
+		BV_ALU64_REG(BV_ADD, 2, 0), BV_ST_MEM(BV_B, 2, 0, 0), RET0),
+	  BV_REJECT, "math between fp pointer and register with unbounded min value is not allowed", 7 },
+	{ "32-bit link zero-extends", SK, PROG(
+		KTIME, BV_ALU64_IMM(BV_AND, 0, 0xffff), BV_MOV64_REG(1, 0),
+		BV_ALU32_IMM(BV_ADD, 1, -4),
+		BV_JMP32_IMM(BV_JLT, 1, 10, 4),
+		BV_MOV64_REG(2, 10), BV_ALU64_IMM(BV_ADD, 2, -16),
+		BV_ALU64_REG(BV_ADD, 2, 0), BV_ST_MEM(BV_B, 2, 0, 0), RET0),
+	  BV_REJECT, "invalid variable-offset write to stack R2 var_off=(0x0; 0xffff) off=-16 size=1", 8 },
+
 	/* ---- register checks ---- */
 	{ "reading an uninitialised register", SK, PROG(
 		BV_ALU64_IMM(BV_ADD, 4, 1), RET0),

@@ -38,6 +38,17 @@ static void hist_value_128(struct bvt_facade *tf)
 	tf->maps[BVT_MAP_ARRAY].value_size = 128;   /* 16 u64 buckets */
 }
 
+static const struct bv_func_desc global_funcs[] = {
+	{ .insn_off = 0, .name = "main", .global = true },
+	{ .insn_off = 2, .name = "helper_fn", .global = true },
+};
+
+static void with_global_func(struct bvt_facade *tf)
+{
+	tf->f.funcs = global_funcs;
+	tf->f.nr_funcs = 2;
+}
+
 static void no_leaks(struct bvt_facade *tf)
 {
 	tf->f.allow_ptr_leaks = false;
@@ -337,6 +348,59 @@ static const struct vcase cases[] = {
 		BV_MOV64_REG(R0, FP),
 		BV_EXIT_INSN()),
 	  BV_REJECT, "cannot return stack pointer to the caller", 4, -1 },
+	/* observed on 6.18: the stack sizes of a call chain add up */
+	{ "combined stack of two frames", BV_PROG_TYPE_SOCKET_FILTER, PROG(
+		BV_ST_MEM(BV_DW, FP, -304, 0),
+		BV_CALL_REL(2),
+		BV_MOV64_IMM(R0, 0),
+		BV_EXIT_INSN(),
+		BV_ST_MEM(BV_DW, FP, -304, 0),
+		BV_MOV64_IMM(R0, 0),
+		BV_EXIT_INSN()),
+	  BV_REJECT, "combined stack size of 2 calls is 608. Too large", -1, 7 },
+	/* observed on 6.18: main plus 8 nested calls */
+	{ "call stack too deep", BV_PROG_TYPE_SOCKET_FILTER, PROG(
+		BV_CALL_REL(1), BV_EXIT_INSN(),
+		BV_CALL_REL(1), BV_EXIT_INSN(),
+		BV_CALL_REL(1), BV_EXIT_INSN(),
+		BV_CALL_REL(1), BV_EXIT_INSN(),
+		BV_CALL_REL(1), BV_EXIT_INSN(),
+		BV_CALL_REL(1), BV_EXIT_INSN(),
+		BV_CALL_REL(1), BV_EXIT_INSN(),
+		BV_CALL_REL(1), BV_EXIT_INSN(),
+		BV_MOV64_IMM(R0, 0), BV_EXIT_INSN()),
+	  BV_REJECT, "the call stack of 9 frames is too deep", 14, 8 },
+	/* observed on 6.18: a callee writes through a pointer to its
+	 * caller's stack; the caller then reads it back */
+	{ "callee writes its caller's stack", BV_PROG_TYPE_SOCKET_FILTER, PROG(
+		BV_MOV64_IMM(R1, 0),
+		BV_STX_MEM(BV_DW, FP, R1, -8),
+		BV_MOV64_REG(R1, FP),
+		BV_ALU64_IMM(BV_ADD, R1, -8),
+		BV_CALL_REL(2),
+		BV_LDX_MEM(BV_DW, R0, FP, -8),
+		BV_EXIT_INSN(),
+		BV_ST_MEM(BV_DW, R1, 0, 5),
+		BV_MOV64_IMM(R0, 0),
+		BV_EXIT_INSN()),
+	  BV_ACCEPT, "", -1, 10 },
+	/* ---- not modelled yet: an error, never an accept ---- */
+	{ "kfunc call", BV_PROG_TYPE_SOCKET_FILTER, PROG(
+		BV_RAW(BV_JMP | BV_CALL, 0, BV_PSEUDO_KFUNC_CALL, 0, 1234),
+		BV_MOV64_IMM(R0, 0),
+		BV_EXIT_INSN()),
+	  BV_ERROR, NULL, -2, -1 },
+	{ "call to a global function", BV_PROG_TYPE_SOCKET_FILTER, PROG(
+		BV_CALL_REL(1),
+		BV_EXIT_INSN(),
+		BV_MOV64_IMM(R0, 0),
+		BV_EXIT_INSN()),
+	  BV_ERROR, NULL, -2, -1, with_global_func },
+	{ "may_goto", BV_PROG_TYPE_SOCKET_FILTER, PROG(
+		BV_RAW(BV_JMP | BV_JCOND, 0, 0, 0, 0),
+		BV_MOV64_IMM(R0, 0),
+		BV_EXIT_INSN()),
+	  BV_ERROR, NULL, -2, -1 },
 	{ "privileged pointer comparison", BV_PROG_TYPE_SOCKET_FILTER, PROG(
 		BV_MOV64_IMM(R0, 0),
 		BV_JMP_REG(BV_JEQ, R1, FP, 0),
@@ -399,6 +463,28 @@ static void test_log(void)
 		    "total_states 0 peak_states 0 mark_read 0\n") == 0, &r);
 }
 
+/* Observed on 6.18: 8193 undecided branches pending at once. */
+static void test_too_many_branches(void)
+{
+	enum { N = 8300 };
+	static struct bv_insn p[N + 3];
+	struct bvt_facade tf;
+	struct bv_result r;
+	uint32_t i;
+
+	p[0] = (struct bv_insn)BV_CALL_HELPER(BVT_FN_ktime_get_ns);
+	for (i = 1; i <= N; i++)
+		p[i] = (struct bv_insn)BV_JMP_IMM(BV_JEQ, R0, (int32_t)i, 0);
+	p[N + 1] = (struct bv_insn)BV_MOV64_IMM(R0, 0);
+	p[N + 2] = (struct bv_insn)BV_EXIT_INSN();
+	bvt_facade_init(&tf, BV_PROG_TYPE_SOCKET_FILTER);
+	r = run(p, N + 3, &tf.f);
+	if (expect("8193 pending branches", &r, BV_REJECT,
+		   "The sequence of 8193 jumps is too complex.", 8193))
+		expect_true("8193 pending branches: processed 8194, 1024 states",
+			    r.insns_processed == 8194 && r.total_states == 1024, &r);
+}
+
 /* Never crash on unusable arguments. */
 static void test_args(void)
 {
@@ -431,6 +517,7 @@ int main(void)
 	for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++)
 		run_case(&cases[i]);
 	test_log();
+	test_too_many_branches();
 	test_args();
 	return bvt_summary();
 }
