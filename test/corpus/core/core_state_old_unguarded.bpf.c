@@ -1,0 +1,35 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * Tests: the old "state" field read through the ___old flavor
+ * without the bpf_core_field_exists() guard. Neither kernel has
+ * task_struct.state any more, so libbpf cannot resolve the relocation and
+ * poisons the instruction.
+ * EXPECT: reject
+ */
+#include "vmlinux.h"
+#include <bpf/bpf_helpers.h>
+#include <bpf/bpf_tracing.h>
+#include <bpf/bpf_core_read.h>
+
+struct task_struct___old {
+	long state;
+} __attribute__((preserve_access_index));
+
+__u64 running_seen;
+
+static __always_inline long task_state(struct task_struct *t)
+{
+	struct task_struct___old *old = (void *)t;
+
+	return BPF_CORE_READ(old, state); /* BUG: no such field since 5.14 */
+}
+
+SEC("kprobe/finish_task_switch")
+int BPF_KPROBE(on_switch, struct task_struct *prev)
+{
+	if (task_state(prev) == 0 /* TASK_RUNNING */)
+		__sync_fetch_and_add(&running_seen, 1);
+	return 0;
+}
+
+char LICENSE[] SEC("license") = "GPL";

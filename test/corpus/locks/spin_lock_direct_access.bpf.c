@@ -1,0 +1,43 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * Tests: the developer resets the entry with a direct store to the
+ * bpf_spin_lock field ("zero the lock"). The lock word may only be
+ * touched by bpf_spin_lock()/bpf_spin_unlock().
+ * EXPECT: reject
+ */
+#include "vmlinux.h"
+#include <bpf/bpf_helpers.h>
+
+struct if_stats {
+	struct bpf_spin_lock lock;
+	__u64 packets;
+	__u64 bytes;
+};
+
+struct {
+	__uint(type, BPF_MAP_TYPE_HASH);
+	__uint(max_entries, 1024);
+	__type(key, __u32);
+	__type(value, struct if_stats);
+} stats SEC(".maps");
+
+SEC("tc")
+int tc_count(struct __sk_buff *skb)
+{
+	__u32 key = skb->ifindex;
+	struct if_stats *st = bpf_map_lookup_elem(&stats, &key);
+
+	if (!st)
+		return 0;
+	if (skb->len == 0) {
+		*(volatile __u32 *)&st->lock = 0; /* BUG: direct access */
+		return 0;
+	}
+	bpf_spin_lock(&st->lock);
+	st->packets++;
+	st->bytes += skb->len;
+	bpf_spin_unlock(&st->lock);
+	return 0;
+}
+
+char LICENSE[] SEC("license") = "GPL";

@@ -1,0 +1,29 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * Tests: the result of bpf_task_acquire() is dereferenced and released
+ * without the NULL check (it is KF_RET_NULL: acquiring can fail when the
+ * task is exiting). Declared __weak so 6.1 is asked too.
+ * EXPECT: reject
+ */
+#include "vmlinux.h"
+#include <bpf/bpf_helpers.h>
+#include <bpf/bpf_tracing.h>
+
+extern struct task_struct *bpf_task_acquire(struct task_struct *p) __ksym __weak;
+extern void bpf_task_release(struct task_struct *p) __ksym __weak;
+
+__u64 forks_seen;
+
+SEC("tp_btf/sched_process_fork")
+int BPF_PROG(on_fork, struct task_struct *parent, struct task_struct *child)
+{
+	struct task_struct *t;
+
+	t = bpf_task_acquire(child);
+	if (t->tgid != parent->tgid)
+		__sync_fetch_and_add(&forks_seen, 1);
+	bpf_task_release(t);
+	return 0;
+}
+
+char LICENSE[] SEC("license") = "GPL";
