@@ -66,6 +66,8 @@ static enum line_kind classify(const char *s, size_t len, long *idx)
 	 * (6.18) and "reg type unsupported for arg#0 function f#26" (6.1). */
 	if (starts(s, len, "func#") ||
 	    starts(s, len, "reg type unsupported for arg#") ||
+	    /* 6.1, before checking a global function on its own */
+	    (starts(s, len, "Validating ") && memmem(s, len, "() func#", 8)) ||
 	    (starts(s, len, "arg#") &&
 	     memmem(s, len, "size cannot be determined", 25)))
 		return L_PREAMBLE;
@@ -126,7 +128,48 @@ static char *stable_copy(const char *log)
 	return out;
 }
 
-int oracle_log_parse(const char *log, struct oracle_log_facts *f)
+/*
+ * A copy of the log in which "verification time N usec" always starts a
+ * line: after a message printed without a trailing newline (6.18's
+ * "expected prog array map for tail call") the kernel glues it on.
+ */
+static char *split_glued_stats(const char *log)
+{
+	static const char key[] = "verification time ";
+	size_t n = 0;
+	const char *p;
+	char *out, *o;
+
+	for (p = log; (p = strstr(p, key)) != NULL; p++)
+		n++;
+	out = malloc(strlen(log) + n + 1);
+	if (!out)
+		return NULL;
+	for (o = out, p = log; *p; p++) {
+		if (p > log && p[-1] != '\n' &&
+		    strncmp(p, key, sizeof(key) - 1) == 0)
+			*o++ = '\n';
+		*o++ = *p;
+	}
+	*o = '\0';
+	return out;
+}
+
+static int parse_normalized(const char *log, struct oracle_log_facts *f);
+
+int oracle_log_parse(const char *raw, struct oracle_log_facts *f)
+{
+	char *log = split_glued_stats(raw);
+	int err;
+
+	if (!log)
+		return -ENOMEM;
+	err = parse_normalized(log, f);
+	free(log);
+	return err;
+}
+
+static int parse_normalized(const char *log, struct oracle_log_facts *f)
 {
 	const char *p, *nl, *msg = NULL, *after_trace = NULL, *pre = NULL;
 	size_t pre_len = 0;
@@ -155,7 +198,7 @@ int oracle_log_parse(const char *log, struct oracle_log_facts *f)
 		nl = strchr(p, '\n');
 		len = nl ? (size_t)(nl - p + 1) : strlen(p);
 		k = classify(p, nl ? len - 1 : len, &idx);
-		if (k == L_PREAMBLE && !pre) {
+		if (k == L_PREAMBLE) { /* the last one: the error, if only notes */
 			pre = p;
 			pre_len = nl ? len - 1 : len;
 		}
@@ -165,7 +208,7 @@ int oracle_log_parse(const char *log, struct oracle_log_facts *f)
 			break;
 		}
 	}
-	/* Nothing but BTF notes: then a note is all the kernel said. */
+	/* Nothing but BTF notes: then the last note is all the kernel said. */
 	if (!msg && !seen_trace && pre) {
 		msg = pre;
 		msg_len = pre_len;

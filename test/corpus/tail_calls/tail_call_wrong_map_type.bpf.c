@@ -5,11 +5,8 @@
  * takes a prog array.
  * EXPECT: reject
  *
- * ORACLE-SKIP-KERNEL: 6.18
- * Not recorded on 6.18 because of an oracle limitation: 6.18 prints
- * "expected prog array map for tail call" without a newline, so the
- * "verification time N usec" line is glued to it and the golden would
- * change on every run. 6.18 rejects it at insn 4 (call bpf_tail_call#12).
+ * 6.18 prints "expected prog array map for tail call" without a newline,
+ * so its "verification time" line is glued on; the oracle splits it off.
  */
 #include "vmlinux.h"
 #include <bpf/bpf_helpers.h>
