@@ -129,9 +129,9 @@ static char *load_error_text(int err, const char *path)
 	return strdup(buf);
 }
 
-int oracle_load_one(const char *path, const char *name,
-		    const struct oracle_setup_opts *opts, char *log_buf,
-		    struct oracle_load *out)
+static int load_attempt(const char *path, const char *name,
+			const struct oracle_setup_opts *opts, char *log_buf,
+			size_t log_size, struct oracle_load *out)
 {
 	struct bpf_object *obj;
 	struct bpf_program *prog, *target = NULL;
@@ -170,7 +170,7 @@ int oracle_load_one(const char *path, const char *name,
 				    sizeof(out->setup) / sizeof(out->setup[0]));
 
 	log_buf[0] = '\0';
-	bpf_program__set_log_buf(target, log_buf, ORACLE_LOG_SIZE);
+	bpf_program__set_log_buf(target, log_buf, log_size);
 	bpf_program__set_log_level(target, ORACLE_LOG_LEVEL);
 	err = bpf_object__load(obj);
 	/* The prog type can be refined at load (e.g. by set-up); re-read. */
@@ -192,6 +192,31 @@ int oracle_load_one(const char *path, const char *name,
 	if (!out->program || !out->section || !out->log)
 		return -ENOMEM;
 	return copy_captured(out, path);
+}
+
+/*
+ * ENOSPC means the verifier log did not fit the buffer: 6.1 then stops
+ * before printing its message, and 6.18 (whose log rotates) fails even a
+ * program it would accept. Neither is a verdict, so a load that ends so is
+ * tried once more with a buffer large enough for a 1M-instruction path.
+ */
+int oracle_load_one(const char *path, const char *name,
+		    const struct oracle_setup_opts *opts, char *log_buf,
+		    struct oracle_load *out)
+{
+	char *big;
+	int err;
+
+	err = load_attempt(path, name, opts, log_buf, ORACLE_LOG_SIZE, out);
+	if (err || out->err != ENOSPC)
+		return err;
+	big = malloc(ORACLE_LOG_SIZE_LARGE);
+	if (!big)
+		return 0; /* keep the first answer */
+	oracle_load_free(out);
+	err = load_attempt(path, name, opts, big, ORACLE_LOG_SIZE_LARGE, out);
+	free(big);
+	return err;
 }
 
 void oracle_load_free(struct oracle_load *ld)

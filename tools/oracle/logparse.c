@@ -82,6 +82,45 @@ static long number_after(const char *log, const char *key)
 }
 
 /*
+ * Results keep at most ORACLE_LOG_KEEP bytes of a log: its head and its
+ * tail, which hold the set-up and the failure. A loop walked a million
+ * times logs tens of megabytes, far too much to check in as a golden; the
+ * message, instruction and statistics are taken from the whole log first.
+ */
+#define ORACLE_LOG_KEEP_HEAD (16u * 1024)
+#define ORACLE_LOG_KEEP_TAIL (48u * 1024)
+
+static char *cap_length(char *log)
+{
+	size_t len = strlen(log), cut, head, tail;
+	char *out, note[96];
+	int n;
+
+	if (len <= ORACLE_LOG_KEEP_HEAD + ORACLE_LOG_KEEP_TAIL)
+		return log;
+	/* Cut at line boundaries so every kept line is whole. */
+	head = ORACLE_LOG_KEEP_HEAD;
+	while (head > 0 && log[head - 1] != '\n')
+		head--;
+	tail = len - ORACLE_LOG_KEEP_TAIL;
+	while (tail < len && log[tail - 1] != '\n')
+		tail++;
+	cut = tail - head;
+	n = snprintf(note, sizeof(note),
+		     "[bpfverify-oracle: %zu bytes of log omitted]\n", cut);
+	out = malloc(head + (size_t)n + (len - tail) + 1);
+	if (!out) {
+		free(log);
+		return NULL;
+	}
+	memcpy(out, log, head);
+	memcpy(out + head, note, (size_t)n);
+	memcpy(out + head + (size_t)n, log + tail, len - tail + 1);
+	free(log);
+	return out;
+}
+
+/*
  * The copy of the log kept in results: without the "verification time"
  * line (a timing, reported as time_us) and with kernel addresses in
  * ld_imm64 lines ("5: (18) r1 = 0xffff8881043c1400") masked to
@@ -125,7 +164,7 @@ static char *stable_copy(const char *log)
 		p += len;
 	}
 	*o = '\0';
-	return out;
+	return cap_length(out);
 }
 
 /*

@@ -16,6 +16,8 @@ struct bpf_program;
 /* Verifier log size requested from the kernel: 16 MiB, far above what a
  * log level 1 log of a 1M-instruction program needs. */
 #define ORACLE_LOG_SIZE (16u * 1024 * 1024)
+/* Retry size after ENOSPC (load.c); the kernel caps log_size below 1 GiB. */
+#define ORACLE_LOG_SIZE_LARGE (256u * 1024 * 1024)
 
 /* Log level passed to BPF_PROG_LOAD: BPF_LOG_LEVEL1 | BPF_LOG_STATS.  The
  * stats bit adds the "verification time N usec" and "stack depth" lines and
