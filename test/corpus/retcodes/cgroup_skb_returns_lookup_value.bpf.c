@@ -1,0 +1,30 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * Tests: returning a verdict read from a map.  The policy map stores the
+ * verdict and the program returns it directly; the verifier cannot know
+ * the value is 0 or 1, so the return value is unbounded.  Masking it
+ * (`return *v & 1;`) would be accepted.
+ */
+// EXPECT: reject
+#include "vmlinux.h"
+#include <bpf/bpf_helpers.h>
+
+struct {
+	__uint(type, BPF_MAP_TYPE_HASH);
+	__uint(max_entries, 1024);
+	__type(key, __u32);
+	__type(value, __u32);
+} verdict_by_port SEC(".maps");
+
+SEC("cgroup_skb/ingress")
+int policy(struct __sk_buff *skb)
+{
+	__u32 port = skb->local_port;
+	__u32 *v = bpf_map_lookup_elem(&verdict_by_port, &port);
+
+	if (!v)
+		return 1;
+	return *v;
+}
+
+char LICENSE[] SEC("license") = "GPL";
