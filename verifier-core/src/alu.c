@@ -440,6 +440,17 @@ int bv_check_alu(struct bv_env *env, const struct bv_insn *insn)
 		uint32_t id = dst->id;
 		bool same_reg = BV_SRC(insn->code) == BV_X && insn->src_reg == d;
 
+		/* 6.18 splits `mask &= K` / `mask |= K` when the mask is 0 or
+		 * -1 in its low half: the queued path runs this instruction
+		 * again with the low half 0, this one goes on with all ones. */
+		if (bv_scalar_alu_splits(&dst->s, &sv, op)) {
+			struct bv_state *zero = bv_push_branch(env, idx, idx);
+
+			if (!zero)
+				return -ENOMEM;
+			bv_scalar_set_subreg_const(&zero->frame[zero->curframe]->regs[d].s, 0);
+			bv_scalar_set_subreg_const(&dst->s, UINT32_MAX);
+		}
 		bv_scalar_alu(&dst->s, &sv, op, alu32, insn->off == 1);
 		dst->id = 0;
 		dst->off = 0;

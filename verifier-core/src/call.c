@@ -628,6 +628,10 @@ int bv_check_helper_call(struct bv_env *env, const struct bv_insn *insn, int32_t
 
 	switch (func_id) {
 	case FN_tail_call:
+		/* a tail call never returns: nothing may be held across it */
+		err = bv_check_resource_leak(env, true, "tail_call");
+		if (err)
+			return err;
 		return bv_unsupported(&env->log, idx, "tail calls");
 	case FN_for_each_map_elem:
 	case FN_timer_set_callback:

@@ -60,6 +60,10 @@ struct walk {
 	size_t prev_log_pos;       /* end of the last instruction line, 0: none */
 	size_t prev_insn_print_pos;
 	bool do_print_state;       /* a popped branch starts */
+	/* A conditional jump prints its state under its own index, also when
+	 * the next instruction is elsewhere (kernel: print_insn_state from
+	 * check_cond_jmp_op); -1: under the next instruction's. */
+	int32_t state_idx;
 };
 
 /* The instruction trace is for log levels 1 and 2; level 4 alone asks
@@ -251,7 +255,8 @@ static void print_insn_state(struct walk *w)
 		bv_log_printf(&env->log, "%*c;",
 			      log_alignment(w->prev_insn_print_pos), ' ');
 	} else {
-		bv_log_printf(&env->log, "%d:", env->insn_idx);
+		bv_log_printf(&env->log, "%d:",
+			      w->state_idx >= 0 ? w->state_idx : env->insn_idx);
 	}
 	print_state(w, env->cur, false);
 }
@@ -294,6 +299,7 @@ struct snapshot {
 	uint32_t nslots;
 	uint32_t curframe;
 	bool jmp;
+	bool helper;      /* the kernel scratches no stack slot a helper touched */
 };
 
 static void snapshot_take(struct snapshot *s, struct bv_state *st,
@@ -302,6 +308,7 @@ static void snapshot_take(struct snapshot *s, struct bv_state *st,
 	const struct bv_frame *f = st->frame[st->curframe];
 
 	s->jmp = BV_CLASS(insn->code) == BV_JMP || BV_CLASS(insn->code) == BV_JMP32;
+	s->helper = bv_insn_is_helper_call(insn);
 	memcpy(s->regs, f->regs, sizeof(s->regs));
 	s->curframe = st->curframe;
 	s->nslots = f->allocated_stack / BV_REG_SIZE;
@@ -342,7 +349,7 @@ static void snapshot_diff(struct snapshot *s, struct bv_env *env)
 	for (i = 0; i < BV_MAX_REG; i++)
 		if (memcmp(&s->regs[i], &f->regs[i], sizeof(s->regs[i])))
 			env->scratched_regs |= 1u << i;
-	n = f->allocated_stack / BV_REG_SIZE;
+	n = s->helper ? 0 : f->allocated_stack / BV_REG_SIZE;
 	for (i = 0; i < n && i < 64; i++)
 		if (i >= s->nslots || !s->stack || slot_changed(&s->stack[i], &f->stack[i]))
 			env->scratched_stack |= 1ull << i;
@@ -721,6 +728,7 @@ static bool pop_branch(struct walk *w)
 		bv_log_truncate(&env->log, e.log_pos);
 	w->do_print_state = true;
 	w->prev_log_pos = 0;
+	w->state_idx = -1;
 	scratch_all(env);
 	return true;
 }
@@ -787,8 +795,10 @@ static int walk(struct walk *w)
 			env->aux[idx].seen = true;
 			err = do_insn(w, insn, &step);
 		}
-		if (logging)
+		if (logging) {
 			snapshot_diff(&snap, env);
+			w->state_idx = bv_insn_is_cond_jmp(insn) ? idx : -1;
+		}
 		if (err)
 			return err;
 		track_stack_depth(env);
@@ -808,7 +818,7 @@ path_end:
  * do_check_common for the main subprogram). */
 int bv_explore_main(struct bv_env *env)
 {
-	struct walk w = { .env = env };
+	struct walk w = { .env = env, .state_idx = -1 };
 	struct bv_explored *e;
 	int err;
 

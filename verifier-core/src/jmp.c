@@ -109,15 +109,34 @@ static void sync_linked(struct bv_state *st, const struct bv_reg *known)
 		bv_for_each_reg(st, sync_one, &a);
 }
 
+/* An edge the refinement proved impossible leaves inconsistent bounds:
+ * 6.18 logs it as a verifier bug, forgets the bounds (var_off stays) and
+ * goes on walking the edge (kernel: reg_bounds_sanity_check). */
+static void check_invariants(struct bv_env *env, struct bv_reg *r, const char *ctx)
+{
+	char msg[320];
+
+	if (!bv_scalar_check_invariants(&r->s, msg, sizeof(msg)))
+		bv_log_printf(&env->log, "verifier bug: REG INVARIANTS VIOLATION (%s): %s\n",
+			      ctx, msg);
+}
+
 /* Refine both edges of `dst OP src` when both are scalars (kernel:
- * reg_set_min_max). t*: registers of the jump edge, f*: fall-through. */
-static void refine_scalars(struct bv_reg *t1, struct bv_reg *t2,
+ * reg_set_min_max). t*: registers of the jump edge, f*: fall-through;
+ * for `if rX OP rX` the two of an edge are the same register, refined
+ * as if they were two (as 6.18 does). */
+static void refine_scalars(struct bv_env *env, struct bv_reg *t1, struct bv_reg *t2,
 			   struct bv_reg *f1, struct bv_reg *f2, uint8_t op, bool jmp32)
 {
 	if (f1->type != BV_SCALAR || f2->type != BV_SCALAR)
 		return;
 	bv_scalar_refine(&t1->s, &t2->s, op, jmp32);
 	bv_scalar_refine(&f1->s, &f2->s, bv_jmp_negate(op), jmp32);
+	/* 6.18 checks the jump edge first */
+	check_invariants(env, t1, "true_reg1");
+	check_invariants(env, t2, "true_reg2");
+	check_invariants(env, f1, "false_reg1");
+	check_invariants(env, f2, "false_reg2");
 }
 
 struct null_arg {
@@ -331,7 +350,7 @@ int bv_check_cond_jmp(struct bv_env *env, const struct bv_insn *insn,
 	struct bv_reg *jdst = &jregs[insn->dst_reg];
 
 	if (BV_SRC(insn->code) == BV_X) {
-		refine_scalars(jdst, &jregs[insn->src_reg], dst, src, op, jmp32);
+		refine_scalars(env, jdst, &jregs[insn->src_reg], dst, src, op, jmp32);
 		if (src->type == BV_SCALAR && src->id) {
 			sync_linked(fall, src);
 			sync_linked(jump, &jregs[insn->src_reg]);
@@ -339,7 +358,7 @@ int bv_check_cond_jmp(struct bv_env *env, const struct bv_insn *insn,
 	} else {
 		struct bv_reg jimm = imm_reg;
 
-		refine_scalars(jdst, &jimm, dst, &imm_reg, op, jmp32);
+		refine_scalars(env, jdst, &jimm, dst, &imm_reg, op, jmp32);
 	}
 	if (dst->type == BV_SCALAR && dst->id) {
 		sync_linked(fall, dst);

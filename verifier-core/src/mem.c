@@ -744,7 +744,8 @@ static int stack_range_init(struct bv_env *env, uint32_t regno, int32_t off, int
 		struct bv_stack_slot *st = &fr->stack[spi];
 		uint8_t *stype = &st->slot_type[slot % BV_REG_SIZE];
 
-		scratch_stack(env, fr, spi);
+		/* (a helper's access leaves the slots unscratched: the
+		 * kernel's log does not show them after the call) */
 		if (*stype == BV_STACK_MISC)
 			continue;
 		if (*stype == BV_STACK_ZERO ||
@@ -808,33 +809,71 @@ static int stack_access(struct bv_env *env, int32_t insn_idx, uint32_t regno,
 
 /* ---- alignment ---- */
 
-/* Stack accesses must be naturally aligned: spill tracking relies on it
- * (other pointers are checked only under strict alignment, which x86-64
- * loads do not ask for). */
-static int stack_alignment(struct bv_env *env, const struct bv_reg *r, int32_t off,
-			   int size)
+/* What a misaligned access message calls each pointer (kernel:
+ * check_ptr_alignment; flags count: a maybe-NULL map value is "").*/
+static const char *align_desc(bv_reg_type type)
 {
+	switch (type) {
+	case BV_PTR_TO_FLOW_KEYS: return "flow keys ";
+	case BV_PTR_TO_MAP_KEY: return "key ";
+	case BV_PTR_TO_MAP_VALUE: return "value ";
+	case BV_PTR_TO_CTX: return "context ";
+	case BV_PTR_TO_STACK: return "stack ";
+	case BV_PTR_TO_SOCKET: return "sock ";
+	case BV_PTR_TO_SOCK_COMMON: return "sock_common ";
+	case BV_PTR_TO_TCP_SOCK: return "tcp_sock ";
+	case BV_PTR_TO_XDP_SOCK: return "xdp_sock ";
+	default: return "";
+	}
+}
+
+/* The first check of every access. Stack accesses must be naturally
+ * aligned (spill tracking relies on it); other pointers only under strict
+ * alignment, which x86-64 asks of atomics alone ("strict once"); scalars
+ * take this check too, so a misaligned atomic through a number is
+ * reported as misaligned before it is found not to be a pointer. Packet
+ * offsets count NET_IP_ALIGN (2). A constant var_off prints as a number
+ * (decimal up to 65535), otherwise as a tnum. */
+static int ptr_alignment(struct bv_env *env, const struct bv_reg *r, int32_t off,
+			 int size, bool strict)
+{
+	bool pkt = r->type == BV_PTR_TO_PACKET || r->type == BV_PTR_TO_PACKET_META;
+	int ip_align = pkt ? 2 : 0;
 	struct bv_tnum t;
 	char tn[64];
 
-	if (size == 1)
+	if (r->type == BV_PTR_TO_ARENA)
 		return 0;
-	t = bv_tnum_add(r->s.var_off, bv_tnum_const((uint64_t)(int64_t)(r->off + off)));
+	if (r->type == BV_PTR_TO_STACK)
+		strict = true;
+	if (!strict || size == 1)
+		return 0;
+	t = bv_tnum_add(r->s.var_off,
+			bv_tnum_const((uint64_t)((int64_t)ip_align + r->off + off)));
 	if (bv_tnum_is_aligned(t, (uint64_t)size))
 		return 0;
-	if (var_is_const(r))
-		snprintf(tn, sizeof(tn), "%" PRId64, (int64_t)r->s.var_off.value);
+	if (var_is_const(r) && r->s.var_off.value <= 65535)
+		snprintf(tn, sizeof(tn), "%" PRIu64, r->s.var_off.value);
+	else if (var_is_const(r))
+		snprintf(tn, sizeof(tn), "0x%" PRIx64, r->s.var_off.value);
 	else
 		bv_tnum_format(r->s.var_off, tn, sizeof(tn));
+	if (pkt)
+		return bv_reject(&env->log, env->insn_idx, -EACCES,
+				 "misaligned packet access off %d+%s+%d+%d size %d",
+				 ip_align, tn, r->off, off, size);
 	return bv_reject(&env->log, env->insn_idx, -EACCES,
-			 "misaligned stack access off %s+%d+%d size %d", tn, r->off, off, size);
+			 "misaligned %saccess off %s+%d+%d size %d",
+			 align_desc(r->type), tn, r->off, off, size);
 }
 
 /* ---- check_mem_access ---- */
 
-int bv_check_mem_access(struct bv_env *env, int32_t insn_idx, uint32_t regno,
-			int32_t off, uint32_t usize, enum bv_access t,
-			int32_t value_regno, bool sign_ext)
+/* strict_once: the access must be aligned whatever the pointer (atomics;
+ * kernel: check_mem_access's strict_alignment_once). */
+static int mem_access(struct bv_env *env, int32_t insn_idx, uint32_t regno,
+		      int32_t off, uint32_t usize, enum bv_access t,
+		      int32_t value_regno, bool sign_ext, bool strict_once)
 {
 	struct bv_reg *regs = bv_cur_regs(env);
 	struct bv_reg *r = &regs[regno];
@@ -842,11 +881,9 @@ int bv_check_mem_access(struct bv_env *env, int32_t insn_idx, uint32_t regno,
 	bv_reg_type type = r->type;
 	char b[64];
 
-	if (type == BV_PTR_TO_STACK) {
-		err = stack_alignment(env, r, off, size);
-		if (err)
-			return err;
-	}
+	err = ptr_alignment(env, r, off, size, strict_once);
+	if (err)
+		return err;
 	off += r->off;
 
 	if (type == BV_PTR_TO_MAP_KEY) {
@@ -953,6 +990,14 @@ int bv_check_mem_access(struct bv_env *env, int32_t insn_idx, uint32_t regno,
 	return err;
 }
 
+int bv_check_mem_access(struct bv_env *env, int32_t insn_idx, uint32_t regno,
+			int32_t off, uint32_t usize, enum bv_access t,
+			int32_t value_regno, bool sign_ext)
+{
+	return mem_access(env, insn_idx, regno, off, usize, t, value_regno, sign_ext,
+			  false);
+}
+
 /* ---- instructions ---- */
 
 /* Kernel reg_type_mismatch_ok: types whose loads are rewritten per type
@@ -1053,14 +1098,14 @@ static int check_atomic(struct bv_env *env, const struct bv_insn *insn)
 		bv_reg_mark_unknown(&regs[load_reg], idx);
 		scratch_reg(env, load_reg);
 	}
-	err = bv_check_mem_access(env, idx, insn->dst_reg, insn->off, (uint32_t)size,
-				  BV_READ, -1, false);
+	err = mem_access(env, idx, insn->dst_reg, insn->off, (uint32_t)size,
+			 BV_READ, -1, false, true);
 	if (!err && load_reg >= 0)
-		err = bv_check_mem_access(env, idx, insn->dst_reg, insn->off,
-					  (uint32_t)size, BV_READ, load_reg, false);
+		err = mem_access(env, idx, insn->dst_reg, insn->off, (uint32_t)size,
+				 BV_READ, load_reg, false, true);
 	if (!err)
-		err = bv_check_mem_access(env, idx, insn->dst_reg, insn->off,
-					  (uint32_t)size, BV_WRITE, -1, false);
+		err = mem_access(env, idx, insn->dst_reg, insn->off, (uint32_t)size,
+				 BV_WRITE, -1, false, true);
 	return explain(env, err, insn->dst_reg);
 }
 

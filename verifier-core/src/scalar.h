@@ -113,8 +113,10 @@ uint8_t bv_jmp_flip(uint8_t op);
 bool bv_scalar_valid(const struct bv_scalar *s);
 
 /* The kernel's reg_bounds_sanity_check, which 6.18 runs on each scalar
- * after a branch refinement (contexts "false_reg1", "false_reg2",
- * "true_reg1", "true_reg2", in that order) and after ALU ops ("alu").
+ * after a branch refinement (contexts "true_reg1", "true_reg2",
+ * "false_reg1", "false_reg2", in that order; for `if rX OP rX` reg1 and
+ * reg2 are the same register, so a violation there is reported twice, the
+ * second time against the reset bounds) and after ALU ops ("alu").
  * Returns true if s is consistent. Otherwise writes the text that follows
  * "verifier bug: REG INVARIANTS VIOLATION (<ctx>): " in the kernel's log
  * (e.g. "range bounds violation u64=[0x0, 0x87481ed] ... var_off=(0x0,

@@ -1,5 +1,5 @@
 /* fixture.h — header-only support for the core's unit tests: instruction
- * macros, a small test facade (a few program types, three maps, a handful
+ * macros, a small test facade (a few program types, four maps, a handful
  * of helpers with the kernel's prototypes) and a compact assertion harness.
  *
  * Usage, one readable record per case:
@@ -92,6 +92,7 @@
 #define BVT_FN_map_update_elem       2
 #define BVT_FN_map_delete_elem       3
 #define BVT_FN_ktime_get_ns          5
+#define BVT_FN_tail_call             12
 #define BVT_FN_get_current_pid_tgid  14
 #define BVT_FN_get_current_comm      16   /* known, not allowed here: -EPERM */
 #define BVT_FN_ringbuf_reserve       131
@@ -102,10 +103,12 @@
 #define BVT_MAP_HASH    0   /* hash, key 4, value 8 */
 #define BVT_MAP_ARRAY   1   /* array, key 4, value 64 */
 #define BVT_MAP_RINGBUF 2   /* ringbuf, max_entries 4096 */
+#define BVT_MAP_PROG_ARRAY 3 /* prog array, key 4, value 4, max_entries 4 */
+#define BVT_NR_MAPS     4
 
 struct bvt_facade {
 	struct bv_facade f;
-	struct bv_map_desc maps[3];
+	struct bv_map_desc maps[BVT_NR_MAPS];
 	struct bv_retval_range ret;   /* what return_range() answers */
 };
 
@@ -124,6 +127,8 @@ static const struct bv_helper_proto bvt_helpers[] = {
 	  .arg_type = { BV_ARG_CONST_MAP_PTR, BV_ARG_PTR_TO_MAP_KEY },
 	  .pkt_access = 1 },
 	{ .name = "bpf_ktime_get_ns", .func_id = 5, .ret_type = BV_RET_INTEGER },
+	{ .name = "bpf_tail_call", .func_id = 12, .ret_type = BV_RET_VOID,
+	  .arg_type = { BV_ARG_PTR_TO_CTX, BV_ARG_CONST_MAP_PTR, BV_ARG_ANYTHING } },
 	{ .name = "bpf_get_current_pid_tgid", .func_id = 14,
 	  .ret_type = BV_RET_INTEGER },
 	{ .name = "bpf_get_current_comm", .func_id = 16,
@@ -158,6 +163,75 @@ static inline int bvt_helper(void *ctx, int32_t func_id,
 	return -ENOENT;
 }
 
+/* struct __sk_buff as Linux 6.18 lets socket filters and tc programs
+ * touch it (the same rules as facade-clang/src/kb_ctx.c, for these two
+ * types): each row is [off, end) of `elem`-byte fields with a read and a
+ * write rule. NARROW: a naturally aligned 1, 2 or 4-byte part of one
+ * field (the kernel's narrow loads, `r0 = *(u8 *)(r1 + 0)` of len);
+ * EXACT: a whole field; ANY: any aligned access inside (cb[]). */
+enum { BVT_NO = 0, BVT_EXACT, BVT_NARROW, BVT_ANY };
+
+struct bvt_ctx_field {
+	uint16_t off, end;
+	uint8_t elem, read, write_sk, write_tc;
+	bool tc_only;
+	bv_reg_type reg_type;
+};
+
+static const struct bvt_ctx_field bvt_skb_fields[] = {
+	{ 0, 8, 4, BVT_NARROW, BVT_NO, BVT_NO, false, BV_SCALAR },         /* len, pkt_type */
+	{ 8, 12, 4, BVT_NARROW, BVT_NO, BVT_EXACT, false, BV_SCALAR },     /* mark */
+	{ 12, 16, 4, BVT_NARROW, BVT_NO, BVT_EXACT, false, BV_SCALAR },    /* queue_mapping */
+	{ 16, 32, 4, BVT_NARROW, BVT_NO, BVT_NO, false, BV_SCALAR },       /* protocol .. vlan_proto */
+	{ 32, 36, 4, BVT_NARROW, BVT_NO, BVT_EXACT, false, BV_SCALAR },    /* priority */
+	{ 36, 44, 4, BVT_NARROW, BVT_NO, BVT_NO, false, BV_SCALAR },       /* ingress_ifindex, ifindex */
+	{ 44, 48, 4, BVT_NARROW, BVT_NO, BVT_EXACT, false, BV_SCALAR },    /* tc_index */
+	{ 48, 68, 4, BVT_ANY, BVT_ANY, BVT_ANY, false, BV_SCALAR },        /* cb[5] */
+	{ 68, 72, 4, BVT_NARROW, BVT_NO, BVT_NO, false, BV_SCALAR },       /* hash */
+	{ 72, 76, 4, BVT_NARROW, BVT_NO, BVT_EXACT, true, BV_SCALAR },     /* tc_classid */
+	{ 76, 80, 4, BVT_EXACT, BVT_NO, BVT_NO, true, BV_PTR_TO_PACKET },  /* data */
+	{ 80, 84, 4, BVT_EXACT, BVT_NO, BVT_NO, true, BV_PTR_TO_PACKET_END },
+	{ 84, 88, 4, BVT_NARROW, BVT_NO, BVT_NO, false, BV_SCALAR },       /* napi_id */
+	{ 140, 144, 4, BVT_EXACT, BVT_NO, BVT_NO, true, BV_PTR_TO_PACKET_META },
+	{ 152, 160, 8, BVT_EXACT, BVT_NO, BVT_EXACT, true, BV_SCALAR },    /* tstamp */
+	{ 160, 164, 4, BVT_NARROW, BVT_NO, BVT_NO, true, BV_SCALAR },      /* wire_len */
+	{ 164, 168, 4, BVT_NARROW, BVT_NO, BVT_NO, false, BV_SCALAR },     /* gso_segs */
+	{ 168, 176, 8, BVT_EXACT, BVT_NO, BVT_NO, false,
+	  BV_PTR_TO_SOCK_COMMON | BV_PTR_MAYBE_NULL },                      /* sk */
+	{ 176, 180, 4, BVT_NARROW, BVT_NO, BVT_NO, false, BV_SCALAR },     /* gso_size */
+	{ 180, 181, 1, BVT_EXACT, BVT_NO, BVT_NO, true, BV_SCALAR },       /* tstamp_type */
+	{ 184, 192, 8, BVT_EXACT, BVT_NO, BVT_NO, true, BV_SCALAR },       /* hwtstamp */
+};
+
+static inline bool bvt_skb_access(bool tc, int32_t off, uint32_t size,
+				  enum bv_access access, struct bv_ctx_access_info *info)
+{
+	const struct bvt_ctx_field *f = NULL;
+	uint32_t in_elem;
+	uint8_t mode;
+	size_t i;
+
+	if (size != 1 && size != 2 && size != 4 && size != 8)
+		return false;
+	if ((uint32_t)off + size > 192 || (uint32_t)off % size)
+		return false;
+	for (i = 0; i < sizeof(bvt_skb_fields) / sizeof(bvt_skb_fields[0]); i++)
+		if ((uint32_t)off >= bvt_skb_fields[i].off &&
+		    (uint32_t)off < bvt_skb_fields[i].end)
+			f = &bvt_skb_fields[i];
+	if (!f || (f->tc_only && !tc) || (uint32_t)off + size > f->end)
+		return false;
+	mode = access == BV_WRITE ? (tc ? f->write_tc : f->write_sk) : f->read;
+	in_elem = ((uint32_t)off - f->off) % f->elem;
+	if (mode == BVT_NO ||
+	    (mode == BVT_EXACT && (size != f->elem || in_elem)) ||
+	    (mode == BVT_NARROW && (size > f->elem || in_elem + size > f->elem)))
+		return false;
+	info->reg_type = access == BV_WRITE ? BV_SCALAR : f->reg_type;
+	info->ctx_field_size = mode == BVT_NARROW ? f->elem : 0;
+	return true;
+}
+
 static inline bool bvt_ctx_access(void *ctx, int32_t off, uint32_t size,
 			   enum bv_access access, struct bv_ctx_access_info *info)
 {
@@ -170,22 +244,10 @@ static inline bool bvt_ctx_access(void *ctx, int32_t off, uint32_t size,
 		return false;
 	switch (type) {
 	case BV_PROG_TYPE_SOCKET_FILTER:
+		return bvt_skb_access(false, off, size, access, info);
 	case BV_PROG_TYPE_SCHED_CLS:
 	case BV_PROG_TYPE_SCHED_ACT:
-		/* __sk_buff: u32 fields up to 192 bytes. */
-		if (size != 4 || off + size > 192)
-			return false;
-		if (off == 76 || off == 80 || off == 140) {
-			if (type == BV_PROG_TYPE_SOCKET_FILTER || access != BV_READ)
-				return false;
-			info->reg_type = off == 76 ? BV_PTR_TO_PACKET :
-					 off == 80 ? BV_PTR_TO_PACKET_END :
-						     BV_PTR_TO_PACKET_META;
-			return true;
-		}
-		if (access == BV_WRITE)
-			return off >= 48 && off + size <= 68;   /* cb[0..4] */
-		return true;
+		return bvt_skb_access(true, off, size, access, info);
 	case BV_PROG_TYPE_XDP:
 		/* xdp_md: six u32 fields, read-only here. */
 		if (size != 4 || off + size > 24 || access != BV_READ)
@@ -212,7 +274,7 @@ static inline const struct bv_map_desc *bvt_map(void *ctx, uint32_t index)
 {
 	const struct bvt_facade *tf = ctx;
 
-	return index < 3 ? &tf->maps[index] : NULL;
+	return index < BVT_NR_MAPS ? &tf->maps[index] : NULL;
 }
 
 static inline void bvt_return_range(void *ctx, struct bv_retval_range *range)
@@ -245,6 +307,9 @@ static inline void bvt_facade_init(struct bvt_facade *tf, uint32_t prog_type)
 	tf->maps[2] = (struct bv_map_desc){ .name = "rb", .type = BV_MAP_TYPE_RINGBUF,
 		.key_size = 0, .value_size = 0, .max_entries = 4096,
 		.spin_lock_off = -1, .timer_off = -1 };
+	tf->maps[3] = (struct bv_map_desc){ .name = "progs", .type = BV_MAP_TYPE_PROG_ARRAY,
+		.key_size = 4, .value_size = 4, .max_entries = 4,
+		.spin_lock_off = -1, .timer_off = -1 };
 	tf->f.sz = sizeof(tf->f);
 	tf->f.ctx = tf;
 	tf->f.kernel_name = "6.18";
@@ -262,7 +327,7 @@ static inline void bvt_facade_init(struct bvt_facade *tf, uint32_t prog_type)
 	tf->f.ctx_access = bvt_ctx_access;
 	tf->f.ctx_size = bvt_ctx_size(prog_type);
 	tf->f.map = bvt_map;
-	tf->f.nr_maps = 3;
+	tf->f.nr_maps = BVT_NR_MAPS;
 	tf->f.return_range = bvt_return_range;
 }
 

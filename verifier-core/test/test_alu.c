@@ -173,9 +173,96 @@ static const struct acase cases[] = {
 	  BV_REJECT, "R1 !read_ok", 1 },
 };
 
+/* The level-2 log of a program, compared with the kernel's (observed on
+ * 6.18.44 as root, without its "func#0 @0" and "Live regs" header). */
+static void expect_log(const char *name, const struct bv_insn *insns, uint32_t cnt,
+		       const char *want, uint32_t processed)
+{
+	struct bvt_facade tf;
+	struct bv_result r;
+	bool ok;
+
+	bvt_facade_init(&tf, SK);
+	r = run_log(insns, cnt, &tf.f, BV_LOG_LEVEL2);
+	ok = r.verdict == BV_ACCEPT && r.insns_processed == processed &&
+	     bvt_last_log.text && strcmp(bvt_last_log.text, want) == 0;
+	if (!ok)
+		fprintf(stderr, "want log:\n%s", want);
+	expect_true(name, ok, &r);
+}
+
+/* 6.18 splits the path before AND/OR of a constant when the low half of
+ * dst is 0 or -1 (`r0 s>>= 63`): the queued path runs the instruction
+ * again with 0 ("from 2 to 2"). */
+static void test_mask_split(void)
+{
+	static const struct bv_insn and64[] = {
+		KTIME,
+		BV_ALU64_IMM(BV_ARSH, 0, 63),
+		BV_ALU64_IMM(BV_AND, 0, 5),
+		BV_EXIT_INSN(),
+	};
+	static const struct bv_insn or32[] = {
+		KTIME,
+		BV_ALU32_IMM(BV_ARSH, 0, 31),
+		BV_ALU32_IMM(BV_OR, 0, 5),
+		BV_EXIT_INSN(),
+	};
+	static const struct bv_insn and_reg[] = {
+		KTIME,
+		BV_ALU64_IMM(BV_ARSH, 0, 63),
+		BV_MOV64_IMM(1, 7),
+		BV_ALU64_REG(BV_AND, 0, 1),
+		BV_EXIT_INSN(),
+	};
+
+	expect_log("split: r0 s>>= 63; r0 &= 5", and64, BVT_LEN(and64),
+		"0: R1=ctx() R10=fp0\n"
+		"0: (85) call bpf_ktime_get_ns#5       ; R0=scalar()\n"
+		"1: (c7) r0 s>>= 63                    ; R0=scalar(smin=smin32=-1,smax=smax32=0)\n"
+		"2: (57) r0 &= 5                       ; R0=5\n"
+		"3: (95) exit\n"
+		"\n"
+		"from 2 to 2: R0=0 R10=fp0\n"
+		"2: R0=0 R10=fp0\n"
+		"2: (57) r0 &= 5                       ; R0=0\n"
+		"3: (95) exit\n"
+		"processed 6 insns (limit 1000000) max_states_per_insn 0 total_states 0 peak_states 0 mark_read 0\n",
+		6);
+	expect_log("split: w0 s>>= 31; w0 |= 5", or32, BVT_LEN(or32),
+		"0: R1=ctx() R10=fp0\n"
+		"0: (85) call bpf_ktime_get_ns#5       ; R0=scalar()\n"
+		"1: (c4) w0 s>>= 31                    ; R0=scalar(smin=0,smax=umax=0xffffffff,smin32=-1,smax32=0,var_off=(0x0; 0xffffffff))\n"
+		"2: (44) w0 |= 5                       ; R0=0xffffffff\n"
+		"3: (95) exit\n"
+		"\n"
+		"from 2 to 2: R0=0 R10=fp0\n"
+		"2: R0=0 R10=fp0\n"
+		"2: (44) w0 |= 5                       ; R0=5\n"
+		"3: (95) exit\n"
+		"processed 6 insns (limit 1000000) max_states_per_insn 0 total_states 0 peak_states 0 mark_read 0\n",
+		6);
+	expect_log("split: r0 &= r1 (constant register)", and_reg, BVT_LEN(and_reg),
+		"0: R1=ctx() R10=fp0\n"
+		"0: (85) call bpf_ktime_get_ns#5       ; R0=scalar()\n"
+		"1: (c7) r0 s>>= 63                    ; R0=scalar(smin=smin32=-1,smax=smax32=0)\n"
+		"2: (b7) r1 = 7                        ; R1=7\n"
+		"3: (5f) r0 &= r1                      ; R0=7 R1=7\n"
+		"4: (95) exit\n"
+		"\n"
+		"from 3 to 3: R0=0 R1=7 R10=fp0\n"
+		"3: R0=0 R1=7 R10=fp0\n"
+		"3: (5f) r0 &= r1                      ; R0=0 R1=7\n"
+		"4: (95) exit\n"
+		"processed 7 insns (limit 1000000) max_states_per_insn 0 total_states 0 peak_states 0 mark_read 0\n",
+		7);
+}
+
 int main(void)
 {
 	size_t i;
+
+	test_mask_split();
 
 	for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
 		const struct acase *c = &cases[i];

@@ -369,8 +369,90 @@ static void exits(void)
 	  BV_ACCEPT, NULL, -1, BV_MOV64_REG(0, 1), BV_EXIT_INSN());
 }
 
+/* The error block a leaked reference ends with, at level 1: one line per
+ * reference still held (in acquisition order), then the one naming the
+ * instruction; the first line is the message (Linux 6.18.44, as root). */
+static void expect_leak(const char *name, const struct bv_insn *p, uint32_t cnt,
+			const char *msg, int32_t at, const char *block)
+{
+	struct bvt_facade tf;
+	struct bv_result r;
+	const char *log;
+	size_t bl = strlen(block), ll;
+
+	bvt_facade_init(&tf, BV_PROG_TYPE_SOCKET_FILTER);
+	r = run_log(p, cnt, &tf.f, BV_LOG_LEVEL1);
+	expect(name, &r, BV_REJECT, msg, at);
+	log = bvt_last_log.text ? bvt_last_log.text : "";
+	ll = strlen(log);
+	/* the block sits right before the statistics line */
+	expect_true(name, ll > bl && strstr(log, block) &&
+		    strncmp(strstr(log, block) + bl, "processed ", 10) == 0, &r);
+}
+
+static void leaks(void)
+{
+	static const struct bv_insn two[] = {
+		RESERVE8,
+		BV_MOV64_REG(6, 0),
+		RESERVE8,
+		BV_MOV64_IMM(0, 0),
+		BV_EXIT_INSN(),
+	};
+	static const struct bv_insn tail[] = {
+		BV_MOV64_REG(6, 1),
+		RESERVE8,
+		BV_MOV64_REG(1, 6),
+		BV_LD_MAP_FD(2, BVT_MAP_PROG_ARRAY),
+		BV_MOV64_IMM(3, 0),
+		BV_CALL_HELPER(BVT_FN_tail_call),
+		BV_MOV64_IMM(0, 0),
+		BV_EXIT_INSN(),
+	};
+	static const struct bv_insn ld_abs[] = {
+		BV_MOV64_REG(6, 1),
+		RESERVE8,
+		BV_LD_ABS(BV_B, 0),
+		BV_MOV64_IMM(0, 0),
+		BV_EXIT_INSN(),
+	};
+
+	/* a subprogram's exit does not check: the main program's does */
+	static const struct bv_insn sub[] = {
+		BV_CALL_REL(2),
+		BV_MOV64_IMM(0, 0),
+		BV_EXIT_INSN(),
+		RESERVE8,
+		BV_MOV64_IMM(0, 0),
+		BV_EXIT_INSN(),
+	};
+
+	expect_leak("leak: record taken in a subprogram", sub, BVT_LEN(sub),
+		    "Unreleased reference id=2 alloc_insn=7", 2,
+		    "2: (95) exit\n"
+		    "Unreleased reference id=2 alloc_insn=7\n"
+		    "BPF_EXIT instruction in main prog would lead to reference leak\n");
+	expect_leak("leak: two records at exit", two, BVT_LEN(two),
+		    "Unreleased reference id=2 alloc_insn=4", 12,
+		    "12: (95) exit\n"
+		    "Unreleased reference id=2 alloc_insn=4\n"
+		    "Unreleased reference id=4 alloc_insn=10\n"
+		    "BPF_EXIT instruction in main prog would lead to reference leak\n");
+	expect_leak("leak: record held across a tail call", tail, BVT_LEN(tail),
+		    "Unreleased reference id=2 alloc_insn=5", 10,
+		    "10: (85) call bpf_tail_call#12\n"
+		    "Unreleased reference id=2 alloc_insn=5\n"
+		    "tail_call would lead to reference leak\n");
+	expect_leak("leak: record held at LD_ABS", ld_abs, BVT_LEN(ld_abs),
+		    "Unreleased reference id=2 alloc_insn=5", 6,
+		    "6: (30) r0 = *(u8 *)skb[0]\n"
+		    "Unreleased reference id=2 alloc_insn=5\n"
+		    "BPF_LD_[ABS|IND] would lead to reference leak\n");
+}
+
 int main(void)
 {
+	leaks();
 	lookup();
 	maps();
 	memory_and_sizes();
