@@ -104,41 +104,47 @@ bool bv_log_failed(const struct bv_log *log)
 	return log->res->verdict != BV_ACCEPT;
 }
 
-int bv_reject(struct bv_log *log, int32_t insn, int err, const char *fmt, ...)
+/* The first failure sets the verdict, the instruction and the message;
+ * a rejection's further lines (the kernel's multi-line errors) become
+ * notes. An unsupported feature is marked as ours in the log. */
+static void record_failure(struct bv_log *log, enum bv_verdict verdict,
+			   int32_t insn, const char *line)
 {
 	struct bv_result *res = log->res;
+
+	bv_log_printf(log, "%s%s\n", verdict == BV_ERROR ? "bpfverify: " : "",
+		      line);
+	if (res->verdict == BV_ACCEPT) {
+		res->verdict = verdict;
+		res->insn = insn;
+		snprintf(res->message, sizeof(res->message), "%s", line);
+	} else if (verdict == BV_REJECT) {
+		add_note(res, insn, line);
+	}
+}
+
+int bv_reject(struct bv_log *log, int32_t insn, int err, const char *fmt, ...)
+{
 	char line[BV_MSG_MAX];
 	va_list ap;
 
 	va_start(ap, fmt);
 	vsnprintf(line, sizeof(line), fmt, ap);
 	va_end(ap);
-	bv_log_printf(log, "%s\n", line);
-	if (res->verdict == BV_ACCEPT) {
-		res->verdict = BV_REJECT;
-		res->insn = insn;
-		snprintf(res->message, sizeof(res->message), "%s", line);
-	} else {
-		add_note(res, insn, line);
-	}
+	record_failure(log, BV_REJECT, insn, line);
 	return err;
 }
 
 int bv_unsupported(struct bv_log *log, int32_t insn, const char *fmt, ...)
 {
-	struct bv_result *res = log->res;
-	char line[BV_MSG_MAX];
+	char line[BV_MSG_MAX + 16];
 	va_list ap;
 
+	strcpy(line, "unsupported: ");
 	va_start(ap, fmt);
-	vsnprintf(line, sizeof(line), fmt, ap);
+	vsnprintf(line + strlen(line), sizeof(line) - strlen(line), fmt, ap);
 	va_end(ap);
-	bv_log_printf(log, "bpfverify: unsupported: %s\n", line);
-	if (res->verdict == BV_ACCEPT) {
-		res->verdict = BV_ERROR;
-		res->insn = insn;
-		snprintf(res->message, sizeof(res->message), "unsupported: %s", line);
-	}
+	record_failure(log, BV_ERROR, insn, line);
 	return -EOPNOTSUPP;
 }
 
