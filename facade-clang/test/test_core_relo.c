@@ -27,21 +27,10 @@
 #include "core_relo.h"
 #include "obj_internal.h"
 
-static int passed, failed;
+#include "harness.h"
 
-#define CHECK(cond, ...)                                                      \
-	do {                                                                  \
-		if (cond) {                                                   \
-			passed++;                                             \
-		} else {                                                      \
-			failed++;                                             \
-			printf("FAIL %s:%d: %s: ", __FILE__, __LINE__, #cond); \
-			printf(__VA_ARGS__);                                  \
-			printf("\n");                                         \
-		}                                                             \
-	} while (0)
 
-#define STREQ(a, b) ((a) && (b) && strcmp((a), (b)) == 0)
+
 #define POISON_CODE (BV_JMP | BV_CALL)
 
 static char *input_path(const char *name)
@@ -664,27 +653,6 @@ static void test_names(void)
 }
 
 /* ---- corrupt records in the object ---- */
-
-static unsigned char *slurp(const char *path, size_t *size)
-{
-	FILE *f = fopen(path, "rb");
-	unsigned char *buf;
-	long n;
-
-	if (!f)
-		return NULL;
-	fseek(f, 0, SEEK_END);
-	n = ftell(f);
-	fseek(f, 0, SEEK_SET);
-	buf = malloc((size_t)n + 1);
-	if (buf && fread(buf, 1, (size_t)n, f) != (size_t)n) {
-		free(buf);
-		buf = NULL;
-	}
-	fclose(f);
-	*size = (size_t)n;
-	return buf;
-}
 
 static uint32_t rd32(const unsigned char *p)
 {

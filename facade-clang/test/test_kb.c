@@ -20,18 +20,9 @@
 #include "kb.h"
 #include "kb_observed_6_18.h"
 
-static int passed, failed;
+#include "harness.h"
 
-#define CHECK(cond, ...) do {						\
-	if (cond) {							\
-		passed++;						\
-	} else {							\
-		failed++;						\
-		printf("FAIL %s:%d: ", __FILE__, __LINE__);		\
-		printf(__VA_ARGS__);					\
-		printf("\n");						\
-	}								\
-} while (0)
+
 
 static struct bvf_kb_env env_of(uint32_t prog_type, bool priv)
 {

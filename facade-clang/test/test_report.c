@@ -13,18 +13,9 @@
 #include "bvf_internal.h"
 #include "report_internal.h"
 
-static int passed, failed;
+#include "harness.h"
 
-#define CHECK(cond, ...) do {						\
-	if (cond) {							\
-		passed++;						\
-	} else {							\
-		failed++;						\
-		printf("FAIL %s:%d: ", __FILE__, __LINE__);		\
-		printf(__VA_ARGS__);					\
-		printf("\n");						\
-	}								\
-} while (0)
+
 
 static const char *const row_keys[] = {
 	"program", "section", "prog_type", "kernel", "verdict", "message", "insn",
