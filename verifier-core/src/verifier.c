@@ -22,6 +22,7 @@ const char *bv_verdict_name(enum bv_verdict v)
 	case BV_ACCEPT: return "accept";
 	case BV_REJECT: return "reject";
 	case BV_ERROR: return "error";
+	case BV_LOAD_ERROR: return "load_error";
 	default: return "?";
 	}
 }

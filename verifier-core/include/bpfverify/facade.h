@@ -16,6 +16,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "bpfverify/features.h"
 #include "bpfverify/types.h"
 
 #define BV_KERNEL_VERSION(a, b, c) (((a) << 16) + ((b) << 8) + ((c) > 255 ? 255 : (c)))
@@ -122,6 +123,18 @@ struct bv_facade {
 				 uint32_t size, enum bv_access access,
 				 uint32_t *next_btf_id, bv_reg_type *type);
 	const char *(*btf_type_name)(void *ctx, uint32_t btf_id);
+
+	/* Verifier behaviours of the target kernel (bpfverify/features.h):
+	 * BV_FEAT_BIT(BV_FEAT_X) set when that kernel's verifier has it. */
+	uint64_t features;
 };
+
+/* Does the target kernel's verifier have behaviour f? A facade too old to
+ * carry the field has none. */
+static inline bool bv_kernel_has(const struct bv_facade *f, enum bv_feature feat)
+{
+	return f && f->sz >= offsetof(struct bv_facade, features) + sizeof(f->features) &&
+	       (f->features & BV_FEAT_BIT(feat));
+}
 
 #endif

@@ -18,6 +18,11 @@ enum bv_verdict {
 	BV_ACCEPT = 0,
 	BV_REJECT = 1,   /* the target kernel would refuse the program */
 	BV_ERROR = 2,    /* could not be verified: message says why */
+	BV_LOAD_ERROR = 3, /* the load fails before the verifier runs on that
+			    * kernel (an extern or kfunc it lacks, a program
+			    * type it does not know, a CO-RE relocation libbpf
+			    * refuses): the message is libbpf's. Never set by
+			    * the core; facades report it. */
 };
 
 #define BV_MSG_MAX   512

@@ -1,0 +1,42 @@
+/* bpfverify/features.h — verifier behaviours that differ between kernels,
+ * each named once.
+ *
+ * A kernel profile (btf-db/profiles/NAME/facts.json, "features") lists the
+ * behaviours its verifier has by these names; the facade hands them to the
+ * core as a bit set (struct bv_facade.features) and the core asks
+ * bv_kernel_has(facade, BV_FEAT_X) — never a version number. This is the
+ * way libbpf names kernel features once and asks kernel_supports(FEAT_X).
+ *
+ * Add a behaviour: one line in BV_FEATURES (name, what it means), then the
+ * facts files of the profiles whose verifier has it. Names are stable: they
+ * are data in the profiles.
+ */
+#ifndef BPFVERIFY_FEATURES_H
+#define BPFVERIFY_FEATURES_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+/* X(ENUM_SUFFIX, "name in facts.json", "what the kernel does when it has it") */
+#define BV_FEATURES(X) \
+	X(NONE_YET, "none-yet", "placeholder: no behaviour is named yet")
+
+enum bv_feature {
+#define BV_FEATURE_ENUM(e, n, d) BV_FEAT_##e,
+	BV_FEATURES(BV_FEATURE_ENUM)
+#undef BV_FEATURE_ENUM
+	BV_FEAT_COUNT,
+};
+
+_Static_assert(BV_FEAT_COUNT <= 64, "feature bits live in one uint64_t");
+
+#define BV_FEAT_BIT(f) (UINT64_C(1) << (f))
+
+/* "none-yet" for BV_FEAT_NONE_YET; NULL for an out-of-range value. */
+const char *bv_feature_name(enum bv_feature f);
+/* One-line description (for `bpfverify-db show` and docs). */
+const char *bv_feature_description(enum bv_feature f);
+/* The feature of that name, or -1 when no behaviour has that name. */
+int bv_feature_by_name(const char *name);
+
+#endif
