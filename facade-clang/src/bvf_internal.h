@@ -45,6 +45,12 @@ const struct btf *bvf_program_btf(const struct bvf_program *prog);
 /* ---- knowledge side: facts about the target kernel ---- */
 /* "kernel profile: version" facts for a program; facade.c uses these. */
 uint32_t bvf_kernel_version(const struct bvf_kernel *k);   /* BV_KERNEL_VERSION(a,b,c) */
+/* Verifier behaviours (BV_FEAT_BIT set) of the profile whose rules apply. */
+uint64_t bvf_kernel_features(const struct bvf_kernel *k);
+/* Name of the profile whose rules apply ("6.18" for host on a 6.18.x). */
+const char *bvf_kernel_rules(const struct bvf_kernel *k);
+/* The kernel's `uname -r` ("6.1.0-50-cloud-amd64"); "" when unknown. */
+const char *bvf_kernel_release(const struct bvf_kernel *k);
 /* The profile's kernel BTF (libbpf), parsed on first use and owned by the
  * profile; NULL with a message in err when it cannot be read. */
 struct btf *bvf_kernel_btf(const struct bvf_kernel *k, char *err, size_t errsz);

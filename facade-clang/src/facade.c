@@ -217,6 +217,7 @@ int bvf_verify(const struct bvf_program *prog, const struct bvf_kernel *k,
 	f.ctx = &c;
 	f.kernel_name = bvf_kernel_name(k);
 	f.kernel_version = bvf_kernel_version(k);
+	f.features = bvf_kernel_features(k);
 	f.bpf_capable = !unpriv;
 	f.perfmon_capable = !unpriv;
 	f.allow_ptr_leaks = !unpriv;

@@ -507,6 +507,79 @@ static void test_map_compat(void)
 	      "no lookup on a cpumap");
 }
 
+/* A db folder with one profile NAME whose files are given (NULL: absent). */
+static void make_profile(const char *db, const char *name, const char *profile,
+			 const char *facts, const void *btf, size_t btf_len)
+{
+	char path[512];
+	FILE *f;
+
+	snprintf(path, sizeof(path), "%s/%s", db, name);
+	mkdir(path, 0755);
+	if (profile && (snprintf(path, sizeof(path), "%s/%s/profile.json", db, name),
+			f = fopen(path, "w"))) {
+		fputs(profile, f);
+		fclose(f);
+	}
+	if (facts && (snprintf(path, sizeof(path), "%s/%s/facts.json", db, name),
+		      f = fopen(path, "w"))) {
+		fputs(facts, f);
+		fclose(f);
+	}
+	if (btf && (snprintf(path, sizeof(path), "%s/%s/vmlinux.btf.zst", db, name),
+		    f = fopen(path, "w"))) {
+		fwrite(btf, 1, btf_len, f);
+		fclose(f);
+	}
+}
+
+/* Broken profiles are clear errors for that kernel, never a crash. */
+static void test_broken_profiles(void)
+{
+	char db[] = "/tmp/bvf-test-db.XXXXXX", err[1024];
+	struct bvf_kernel *k;
+	const char *old = getenv("BPFVERIFY_DB");
+	char *saved = old ? strdup(old) : NULL;
+
+	if (!mkdtemp(db)) {
+		CHECK(0, "mkdtemp");
+		return;
+	}
+	setenv("BPFVERIFY_DB", db, 1);
+	make_profile(db, "9.1", "{\"release\": \"9.1.0\"}", "{\"features\": [\"no-such\"]}",
+		     NULL, 0);
+	make_profile(db, "9.2", "{\"release\": \"9.2.0\"}", "{\"features\": []}",
+		     "\x28\xb5\x2f\xfdjunk", 9);
+	make_profile(db, "9.3", "not json", "{}", NULL, 0);
+	make_profile(db, "9.4", "{\"release\": \"9.4.0\"}", NULL, NULL, 0);
+
+	k = bvf_kernel_open("9.1", err, sizeof(err));
+	CHECK(!k && strstr(err, "unknown verifier behaviour 'no-such'"), "unknown feature: %s", err);
+	k = bvf_kernel_open("9.2", err, sizeof(err));
+	CHECK(k != NULL, "9.2 opens (BTF is lazy): %s", err);
+	CHECK(k && !bvf_kernel_btf(k, err, sizeof(err)) && strstr(err, "vmlinux.btf.zst"),
+	      "corrupt BTF: %s", err);
+	bvf_kernel_close(k);
+	k = bvf_kernel_open("9.3", err, sizeof(err));
+	CHECK(!k && strstr(err, "is broken") && strstr(err, "not a JSON object"),
+	      "corrupt profile.json: %s", err);
+	k = bvf_kernel_open("9.4", err, sizeof(err));
+	CHECK(!k && strstr(err, "facts.json"), "missing facts: %s", err);
+
+	if (saved) {
+		setenv("BPFVERIFY_DB", saved, 1);
+		free(saved);
+	} else {
+		unsetenv("BPFVERIFY_DB");
+	}
+	{
+		char cmd[600];
+
+		snprintf(cmd, sizeof(cmd), "rm -rf '%s'", db);
+		CHECK(system(cmd) == 0, "cleanup");
+	}
+}
+
 static void test_profiles(void)
 {
 	char err[512];
@@ -517,25 +590,31 @@ static void test_profiles(void)
 
 	k = bvf_kernel_open("6.18", err, sizeof(err));
 	CHECK(k && strcmp(bvf_kernel_name(k), "6.18") == 0, "open 6.18");
-	CHECK(k && bvf_kernel_version(k) == BV_KERNEL_VERSION(6, 18, 0), "6.18 version");
-	if (k && stat("/sys/kernel/btf/vmlinux", &st) == 0)
-		CHECK(bvf_kernel_btf(k, err, sizeof(err)) != NULL, "6.18 BTF: %s", err);
+	CHECK(k && (bvf_kernel_version(k) >> 8) == (BV_KERNEL_VERSION(6, 18, 0) >> 8),
+	      "6.18 version");
+	CHECK(k && bvf_kernel_btf(k, err, sizeof(err)) != NULL, "6.18 BTF: %s", err);
 	bvf_kernel_close(k);
 
 	k = bvf_kernel_open(NULL, err, sizeof(err));
 	CHECK(k && strcmp(bvf_kernel_name(k), "6.18") == 0, "NULL spec = default");
 	bvf_kernel_close(k);
 
-	err[0] = 0;
+	/* the shipped profiles, offline: BTF from btf-db, whatever the host */
 	k = bvf_kernel_open("6.1", err, sizeof(err));
-	CHECK(!k && strcmp(err, "kernel profile '6.1' is not available yet: btf-db does not "
-			   "ship it (available: 6.18, host, or a path to a BTF or vmlinux "
-			   "file)") == 0, "6.1 not shipped: %s", err);
+	CHECK(k && strcmp(bvf_kernel_name(k), "6.1") == 0, "open 6.1: %s", err);
+	CHECK(k && bvf_kernel_version(k) == BV_KERNEL_VERSION(6, 1, 0),
+	      "6.1 version as libbpf derives it from 6.1.0-50-cloud-amd64");
+	CHECK(k && strcmp(bvf_kernel_rules(k), "6.1") == 0, "6.1 rules");
+	CHECK(k && bvf_kernel_btf(k, err, sizeof(err)) != NULL, "6.1 BTF: %s", err);
+	bvf_kernel_close(k);
+	k = bvf_kernel_open("6.12", err, sizeof(err));
+	CHECK(k && (bvf_kernel_version(k) >> 8) == (BV_KERNEL_VERSION(6, 12, 0) >> 8), "open 6.12");
+	bvf_kernel_close(k);
 
 	err[0] = 0;
 	k = bvf_kernel_open("5.4", err, sizeof(err));
-	CHECK(!k && strcmp(err, "unknown kernel profile '5.4' (available: 6.18, host, or a "
-			   "path to a BTF or vmlinux file)") == 0, "unknown: %s", err);
+	CHECK(!k && strcmp(err, "unknown kernel profile '5.4' (available: 6.1, 6.12, 6.18, host, "
+			   "or a path to a BTF or vmlinux file)") == 0, "unknown: %s", err);
 
 	err[0] = 0;
 	k = bvf_kernel_open("/nonexistent/vmlinux", err, sizeof(err));
@@ -558,10 +637,12 @@ static void test_profiles(void)
 		k = bvf_kernel_open("/sys/kernel/btf/vmlinux", err, sizeof(err));
 		CHECK(k && strcmp(bvf_kernel_name(k), "vmlinux") == 0, "path profile: %s", err);
 		CHECK(k && bvf_kernel_btf(k, err, sizeof(err)) != NULL, "path BTF");
-		CHECK(k && bvf_kernel_version(k) == BV_KERNEL_VERSION(6, 18, 0),
-		      "path: newest known behaviour");
+		CHECK(k && strcmp(bvf_kernel_rules(k), bvf_kernel_default()) == 0,
+		      "path: the newest profile's behaviour");
 		bvf_kernel_close(k);
 	}
+
+	test_broken_profiles();
 
 	/* a file that is not BTF */
 	err[0] = 0;
