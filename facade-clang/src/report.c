@@ -146,15 +146,23 @@ static const char *verdict_word(enum bv_verdict v)
 int bvf_report_add(struct bvf_report *rep, const struct bvf_program *prog,
 		   const struct bvf_kernel *k, const struct bv_result *res)
 {
+	if (!k)
+		return -EINVAL;
+	return bvf_report_add_named(rep, prog, bvf_kernel_name(k), res);
+}
+
+int bvf_report_add_named(struct bvf_report *rep, const struct bvf_program *prog,
+			 const char *kernel, const struct bv_result *res)
+{
 	struct bvf_report_row r = { 0 };
 	struct bvf_source_loc loc;
 
-	if (!rep || !prog || !k || !res)
+	if (!rep || !prog || !kernel || !res)
 		return -EINVAL;
 	r.program = bvf_program_name(prog);
 	r.section = bvf_program_section(prog);
 	r.prog_type = bvf_program_type_name(prog);
-	r.kernel = bvf_kernel_name(k);
+	r.kernel = kernel;
 	r.verdict = verdict_word(res->verdict);
 	r.insn = r.line = r.column = -1;
 	if (res->verdict != BV_ACCEPT) {

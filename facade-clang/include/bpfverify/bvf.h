@@ -152,6 +152,10 @@ struct bvf_report;   /* the JSON results document of INTERFACE.md */
 struct bvf_report *bvf_report_new(const char *source);
 int bvf_report_add(struct bvf_report *rep, const struct bvf_program *prog,
 		   const struct bvf_kernel *k, const struct bv_result *res);
+/* The same for a kernel named only (e.g. a profile that could not be
+ * opened, with a BV_ERROR result saying why). */
+int bvf_report_add_named(struct bvf_report *rep, const struct bvf_program *prog,
+			 const char *kernel, const struct bv_result *res);
 int bvf_report_write(const struct bvf_report *rep, FILE *out);
 int bvf_report_write_file(const struct bvf_report *rep, const char *path);
 void bvf_report_free(struct bvf_report *rep);
