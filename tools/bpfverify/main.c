@@ -170,7 +170,8 @@ static void print_outcomes(const char *path, const struct bvf_outcomes *o)
 		print_loc(&x->loc, fallback);
 		printf("error: %s\n", x->text);
 		for (size_t j = 0; j < x->nr_notes; j++) {
-			print_loc(&x->notes[j].loc, fallback);
+			/* a note about no instruction is about the error's place */
+			print_loc(x->notes[j].loc.line ? &x->notes[j].loc : &x->loc, fallback);
 			printf("note: %s\n", x->notes[j].text);
 		}
 	}
