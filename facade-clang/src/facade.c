@@ -184,7 +184,7 @@ static bool prog_type_refused(const struct bvf_program *prog, const struct bvf_k
 	struct btf *kbtf = bvf_kernel_btf(k, err, sizeof(err));
 
 	if (!kbtf) {
-		fail(res, "kernel %s: cannot read the profile's BTF: %s", bvf_kernel_name(k), err);
+		fail(res, "cannot read the kernel profile's BTF: %s", err);
 		return true;
 	}
 	if (!tname || kernel_has_prog_type(kbtf, type, last, sizeof(last)) != 0)
