@@ -465,6 +465,7 @@ static int render_summary(struct bvf_outcomes *o, size_t prog)
 	struct prog_rec *p = &o->progs[prog];
 	size_t n = 0;
 	char *s = NULL;
+	bool first = true;
 	int pass;
 
 	free(p->summary);
@@ -503,9 +504,10 @@ static int render_summary(struct bvf_outcomes *o, size_t prog)
 			if (!list)
 				goto nomem;
 			part = g->pub.verdict == BV_ACCEPT
-				       ? str_fmt("%s%s %s", s[strlen(s) - 1] == ' ' ? "" : "; ", verb, list)
-				       : str_fmt("%s%s %s: %s", s[strlen(s) - 1] == ' ' ? "" : "; ", verb,
-						 list, g->message);
+				       ? str_fmt("%s%s %s", first ? "" : "; ", verb, list)
+				       : str_fmt("%s%s %s: %s", first ? "" : "; ", verb, list,
+						 g->message);
+			first = false;
 			free(list);
 			if (!part || str_add(&s, part)) {
 				free(part);

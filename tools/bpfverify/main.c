@@ -72,7 +72,7 @@ static void usage(FILE *out)
 		"Verifies every BPF program in each OBJECT.o with the rules of the Linux\n"
 		"verifier of the target kernel(s), and reports rejections at their source line.\n"
 		"\n"
-		"  --kernel K[,K...]  target kernel profile(s): a btf-db name (6.1, 6.18), 'host',\n"
+		"  --kernel K[,K...]  target kernel profile(s): a btf-db name (6.1, 6.12, 6.18), 'host',\n"
 		"                     or a path to a raw BTF or vmlinux file (default: %s)\n"
 		"  --json             print one JSON document with every result to stdout\n"
 		"  --table            print a table: program, kernel, verdict, insns, states, time\n"
