@@ -290,8 +290,14 @@ void report(CompilerInstance &CI, ASTContext &Ctx, const Options &Opts,
   unsigned SummaryID = Diags.getCustomDiagID(DiagnosticsEngine::Remark, "%0");
   const std::string *Summarized = nullptr;
   for (const Finding &F : C.Findings) {
+    // A rejection and a load that fails are errors (warnings under warn);
+    // "could not verify" is always a warning.
+    bool Fails = F.Verdict == BV_REJECT || F.Verdict == BV_LOAD_ERROR;
+    bool IsWarning = !Fails || Level == DiagnosticsEngine::Warning;
+    if (IsWarning && NoWarnings)
+      continue; // -w
     // Where the kernels disagree: a remark at the program's entry, before
-    // its first diagnostic.
+    // its first diagnostic (none when -w silenced them all).
     if (!Summarized || *Summarized != F.Program) {
       Summarized = &F.Program;
       for (const Summary &S : C.Summaries) {
@@ -303,12 +309,6 @@ void report(CompilerInstance &CI, ASTContext &Ctx, const Options &Opts,
         Diags.Report(L, SummaryID) << S.Text;
       }
     }
-    // A rejection and a load that fails are errors (warnings under warn);
-    // "could not verify" is always a warning.
-    bool Fails = F.Verdict == BV_REJECT || F.Verdict == BV_LOAD_ERROR;
-    bool IsWarning = !Fails || Level == DiagnosticsEngine::Warning;
-    if (IsWarning && NoWarnings)
-      continue; // -w
     SourceLocation L = R.resolve(F.Where);
     if (L.isInvalid())
       L = R.functionLoc(F.Program);
