@@ -86,6 +86,8 @@ struct ctx {
 	size_t errsz;
 	struct cands *cache;
 	size_t nr_cache;
+	struct bvf_core_outcome *o;  /* of the relocation being applied, or NULL */
+	bool patching;               /* in patch(): libbpf's "failed to patch insn" */
 };
 
 __attribute__((format(printf, 3, 4)))
@@ -94,6 +96,16 @@ static int fail(struct ctx *c, int code, const char *fmt, ...)
 	va_list ap;
 	int n;
 
+	if (c->o) {
+		c->o->refused = true;
+		if (!c->o->libbpf_error[0] && c->patching)
+			snprintf(c->o->libbpf_error, sizeof(c->o->libbpf_error),
+				 "relo #%u: failed to patch insn #%u: %d", c->r->rec_idx, c->r->insn,
+				 code);
+		else if (!c->o->libbpf_error[0])
+			snprintf(c->o->libbpf_error, sizeof(c->o->libbpf_error),
+				 "relo #%u: failed to relocate: %d", c->r->rec_idx, code);
+	}
 	if (!c->err || !c->errsz)
 		return code;
 	n = snprintf(c->err, c->errsz, "relo #%u (section '%s', insn %u, %s): ",
@@ -1094,8 +1106,17 @@ static int resolve(struct ctx *c, struct calc *res, struct spec specs[3], struct
 		return fail(c, -EINVAL, "bad local type id %u", r->type_id);
 	lname = name_of(c->local, lt->name_off);
 	err = parse_spec(c, local);
-	if (err)
+	if (err) {
+		if (o) {   /* libbpf's words */
+			const char *acc = btf__name_by_offset(c->local, r->access_str_off);
+
+			snprintf(o->libbpf_error, sizeof(o->libbpf_error),
+				 "relo #%u: parsing [%u] %s %s + %s failed: %d", r->rec_idx,
+				 r->type_id, kind_word(lt), *lname ? lname : "<anon>",
+				 acc ? acc : "<?>", err);
+		}
 		return err;
+	}
 	if (o) {
 		format_spec(local, o->spec, sizeof(o->spec));
 		format_libbpf_spec(local, o->libbpf_spec, sizeof(o->libbpf_spec));
@@ -1126,10 +1147,21 @@ static int resolve(struct ctx *c, struct calc *res, struct spec specs[3], struct
 			*res = cr;
 			*targ = *cand;
 		} else if (cand->bit_off != targ->bit_off) {
+			if (o)   /* libbpf's words: this candidate's offset first */
+				snprintf(o->libbpf_error, sizeof(o->libbpf_error),
+					 "relo #%u: field offset ambiguity: %u != %u", r->rec_idx,
+					 (unsigned)cand->bit_off, (unsigned)targ->bit_off);
 			return fail(c, -EINVAL, "field offset ambiguity: candidates [%u] and [%u] place it at bit %llu and %llu",
 				    targ->root_id, cand->root_id, (unsigned long long)targ->bit_off,
 				    (unsigned long long)cand->bit_off);
 		} else if (cr.poison != res->poison || cr.new_val != res->new_val) {
+			if (o)
+				snprintf(o->libbpf_error, sizeof(o->libbpf_error),
+					 "relo #%u: relocation decision ambiguity: %s %llu != %s %llu",
+					 r->rec_idx, cr.poison ? "failure" : "success",
+					 (unsigned long long)cr.new_val,
+					 res->poison ? "failure" : "success",
+					 (unsigned long long)res->new_val);
 			return fail(c, -EINVAL, "relocation decision ambiguity: candidates [%u] and [%u] give %s %llu and %s %llu",
 				    targ->root_id, cand->root_id,
 				    res->poison ? "failure" : "success", (unsigned long long)res->new_val,
@@ -1295,6 +1327,8 @@ int bvf_core_relocate(const struct btf *local, const struct btf *targ, const cha
 		struct calc res;
 
 		c.r = &relos[i];
+		c.o = o;
+		c.patching = false;
 		if (o) {
 			memset(o, 0, sizeof(*o));
 			o->insn = c.r->insn;
@@ -1310,6 +1344,7 @@ int bvf_core_relocate(const struct btf *local, const struct btf *targ, const cha
 			break;
 		}
 		ret = resolve(&c, &res, specs, o);
+		c.patching = true;
 		if (!ret)
 			ret = patch(&c, &res, o);
 		if (!ret && o) {
