@@ -1,0 +1,296 @@
+/* profile.c — reading a profile folder: profile.json (release, version,
+ * source), facts.json (the hand-written behaviour names), and on demand
+ * the BTFs (vmlinux.btf.zst, modules/MOD.btf.zst); listing a db. */
+#include <dirent.h>
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include <bpf/btf.h>
+#include <bpf/libbpf.h>
+#include <cjson/cJSON.h>
+
+#include "bvdb_internal.h"
+
+struct bvdb_profile {
+	char *dir;
+	char name[256];
+	char release[256];
+	uint32_t version;
+	char source_kind[16];
+	char source_text[512];
+	char **features;
+	size_t nr_features;
+};
+
+BVDB_EXPORT uint32_t bvdb_release_version(const char *rel)
+{
+	unsigned a = 0, b = 0, c = 0;
+
+	if (!rel || sscanf(rel, "%u.%u.%u", &a, &b, &c) < 2 || a > 255 || b > 255)
+		return 0;
+	return (a << 16) | (b << 8) | (c > 255 ? 255 : c);
+}
+
+static cJSON *read_json(const char *path, char *err, size_t errsz)
+{
+	char *text = bvdb_read_file(path, BVDB_JSON_MAX, NULL, err, errsz);
+	cJSON *doc;
+
+	if (!text)
+		return NULL;
+	doc = cJSON_Parse(text);
+	free(text);
+	if (!doc || !cJSON_IsObject(doc)) {
+		cJSON_Delete(doc);
+		bvdb_set_err(err, errsz, "%s: not a JSON object", path);
+		errno = EINVAL;
+		return NULL;
+	}
+	return doc;
+}
+
+static const char *jstr(const cJSON *o, const char *key)
+{
+	const cJSON *v = cJSON_GetObjectItemCaseSensitive(o, key);
+
+	return cJSON_IsString(v) ? v->valuestring : NULL;
+}
+
+static void read_source(struct bvdb_profile *p, const cJSON *doc)
+{
+	const cJSON *src = cJSON_GetObjectItemCaseSensitive(doc, "source");
+	const char *kind = src ? jstr(src, "kind") : NULL;
+
+	if (!kind)
+		return;
+	snprintf(p->source_kind, sizeof(p->source_kind), "%s", kind);
+	if (strcmp(kind, "deb") == 0)
+		snprintf(p->source_text, sizeof(p->source_text), "deb %s %s",
+			 jstr(src, "package") ? jstr(src, "package") : "?",
+			 jstr(src, "version") ? jstr(src, "version") : "?");
+	else if (strcmp(kind, "file") == 0)
+		snprintf(p->source_text, sizeof(p->source_text), "file %s (%s)",
+			 jstr(src, "file") ? jstr(src, "file") : "?",
+			 jstr(src, "format") ? jstr(src, "format") : "?");
+	else
+		snprintf(p->source_text, sizeof(p->source_text), "%s", kind);
+}
+
+static int read_facts(struct bvdb_profile *p, char *err, size_t errsz)
+{
+	char path[4200];
+	const cJSON *list, *it;
+	cJSON *doc;
+	size_t n = 0;
+
+	snprintf(path, sizeof(path), "%s/facts.json", p->dir);
+	doc = read_json(path, err, errsz);
+	if (!doc)
+		return -EINVAL;
+	list = cJSON_GetObjectItemCaseSensitive(doc, "features");
+	if (list && !cJSON_IsArray(list)) {
+		bvdb_set_err(err, errsz, "%s: \"features\" is not a list", path);
+		cJSON_Delete(doc);
+		return -EINVAL;
+	}
+	p->features = calloc((size_t)cJSON_GetArraySize(list) + 1, sizeof(*p->features));
+	if (!p->features) {
+		cJSON_Delete(doc);
+		bvdb_set_err(err, errsz, "%s: out of memory", path);
+		return -ENOMEM;
+	}
+	cJSON_ArrayForEach(it, list) {
+		p->features[n] = strdup(cJSON_IsString(it) ? it->valuestring : "(not a string)");
+		if (!p->features[n]) {
+			cJSON_Delete(doc);
+			return -ENOMEM;
+		}
+		n++;
+	}
+	p->nr_features = n;
+	cJSON_Delete(doc);
+	return 0;
+}
+
+BVDB_EXPORT struct bvdb_profile *bvdb_profile__open(const char *dir, char *err, size_t errsz)
+{
+	struct bvdb_profile *p;
+	const char *base, *rel;
+	char path[4200];
+	const cJSON *v;
+	cJSON *doc;
+	int e;
+
+	if (!dir || !*dir || strlen(dir) > 4000) {
+		bvdb_set_err(err, errsz, "no profile folder");
+		errno = EINVAL;
+		return NULL;
+	}
+	snprintf(path, sizeof(path), "%s/profile.json", dir);
+	doc = read_json(path, err, errsz);
+	if (!doc) {
+		errno = access(path, F_OK) == 0 ? EINVAL : ENOENT;
+		return NULL;
+	}
+	rel = jstr(doc, "release");
+	if (!rel || !bvdb_release_version(rel)) {
+		bvdb_set_err(err, errsz, "%s: no valid \"release\"", path);
+		cJSON_Delete(doc);
+		errno = EINVAL;
+		return NULL;
+	}
+	p = calloc(1, sizeof(*p));
+	if (!p || !(p->dir = strdup(dir))) {
+		free(p);
+		cJSON_Delete(doc);
+		bvdb_set_err(err, errsz, "%s: out of memory", path);
+		errno = ENOMEM;
+		return NULL;
+	}
+	base = strrchr(dir, '/');
+	base = base && base[1] ? base + 1 : dir;
+	snprintf(p->name, sizeof(p->name), "%s", base);
+	snprintf(p->release, sizeof(p->release), "%s", rel);
+	v = cJSON_GetObjectItemCaseSensitive(doc, "LINUX_KERNEL_VERSION");
+	p->version = cJSON_IsNumber(v) && v->valuedouble > 0 && v->valuedouble < 16777216.0 ?
+		     (uint32_t)v->valuedouble : bvdb_release_version(rel);
+	read_source(p, doc);
+	cJSON_Delete(doc);
+	e = read_facts(p, err, errsz);
+	if (e) {
+		bvdb_profile__close(p);
+		errno = -e;
+		return NULL;
+	}
+	return p;
+}
+
+BVDB_EXPORT void bvdb_profile__close(struct bvdb_profile *p)
+{
+	if (!p)
+		return;
+	for (size_t i = 0; p->features && p->features[i]; i++)
+		free(p->features[i]);
+	free(p->features);
+	free(p->dir);
+	free(p);
+}
+
+BVDB_EXPORT const char *bvdb_profile__name(const struct bvdb_profile *p) { return p ? p->name : NULL; }
+BVDB_EXPORT const char *bvdb_profile__dir(const struct bvdb_profile *p) { return p ? p->dir : NULL; }
+BVDB_EXPORT const char *bvdb_profile__release(const struct bvdb_profile *p) { return p ? p->release : NULL; }
+BVDB_EXPORT uint32_t bvdb_profile__kernel_version(const struct bvdb_profile *p) { return p ? p->version : 0; }
+BVDB_EXPORT const char *bvdb_profile__source_kind(const struct bvdb_profile *p) { return p ? p->source_kind : NULL; }
+BVDB_EXPORT const char *bvdb_profile__source_text(const struct bvdb_profile *p) { return p ? p->source_text : NULL; }
+BVDB_EXPORT size_t bvdb_profile__feature_cnt(const struct bvdb_profile *p) { return p ? p->nr_features : 0; }
+
+BVDB_EXPORT const char *bvdb_profile__feature(const struct bvdb_profile *p, size_t i)
+{
+	return p && i < p->nr_features ? p->features[i] : NULL;
+}
+
+static struct btf *load(const struct bvdb_profile *p, const char *file, const struct btf *base,
+			char *err, size_t errsz)
+{
+	char path[4400];
+	struct btf *b;
+	size_t size;
+	void *raw;
+	long e;
+
+	snprintf(path, sizeof(path), "%s/%s", p->dir, file);
+	raw = bvdb_zstd_unpack_file(path, BVDB_BTF_MAX, &size, err, errsz);
+	if (!raw)
+		return NULL;
+	b = base ? bvdb_btf_new_split(raw, size, base) : btf__new(raw, size);
+	free(raw);
+	e = libbpf_get_error(b);
+	if (!b || e) {
+		e = e ? -e : errno;
+		bvdb_set_err(err, errsz, "%s: corrupt BTF: %s", path, strerror((int)e));
+		errno = (int)e;
+		return NULL;
+	}
+	return b;
+}
+
+BVDB_EXPORT struct btf *bvdb_profile__load_btf(const struct bvdb_profile *p, char *err, size_t errsz)
+{
+	if (!p) {
+		errno = EINVAL;
+		return NULL;
+	}
+	return load(p, "vmlinux.btf.zst", NULL, err, errsz);
+}
+
+BVDB_EXPORT struct btf *bvdb_profile__load_module_btf(const struct bvdb_profile *p, const char *module,
+						      const struct btf *base, char *err, size_t errsz)
+{
+	char file[128];
+
+	if (!p || !module || !base || strchr(module, '/') || strlen(module) > 64) {
+		bvdb_set_err(err, errsz, "bad module name");
+		errno = EINVAL;
+		return NULL;
+	}
+	snprintf(file, sizeof(file), "modules/%s.btf.zst", module);
+	return load(p, file, base, err, errsz);
+}
+
+static int cmp_profiles(const void *a, const void *b)
+{
+	const struct bvdb_profile *x = *(struct bvdb_profile *const *)a;
+	const struct bvdb_profile *y = *(struct bvdb_profile *const *)b;
+	uint32_t vx = bvdb_release_version(x->release), vy = bvdb_release_version(y->release);
+
+	if (vx != vy)
+		return vx > vy ? -1 : 1;
+	return strcmp(x->name, y->name);
+}
+
+BVDB_EXPORT int bvdb_profiles__list(const char *db, struct bvdb_profile ***out, size_t *cnt)
+{
+	DIR *d = db ? opendir(db) : NULL;
+	struct bvdb_profile **v = NULL;
+	struct dirent *e;
+	size_t n = 0;
+
+	*out = NULL;
+	*cnt = 0;
+	if (!d)
+		return db ? -errno : -EINVAL;
+	while ((e = readdir(d))) {
+		struct bvdb_profile *p, **nv;
+		char dir[4200];
+
+		if (e->d_name[0] == '.' || strlen(db) + strlen(e->d_name) > 4000)
+			continue;
+		snprintf(dir, sizeof(dir), "%s/%s", db, e->d_name);
+		p = bvdb_profile__open(dir, NULL, 0);
+		if (!p)
+			continue;
+		nv = realloc(v, (n + 1) * sizeof(*v));
+		if (!nv) {
+			bvdb_profile__close(p);
+			break;
+		}
+		v = nv;
+		v[n++] = p;
+	}
+	closedir(d);
+	if (n)
+		qsort(v, n, sizeof(*v), cmp_profiles);
+	*out = v;
+	*cnt = n;
+	return 0;
+}
+
+BVDB_EXPORT void bvdb_profiles__free(struct bvdb_profile **v, size_t cnt)
+{
+	for (size_t i = 0; i < cnt; i++)
+		bvdb_profile__close(v[i]);
+	free(v);
+}
