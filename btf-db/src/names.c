@@ -3,9 +3,11 @@
  *
  * Built in one pass over the types (no sorting): an open-addressing hash
  * table of distinct essential names, each with a [start, start+count)
- * slice of one id array filled in ascending id order. For a 6.18 vmlinux
- * (~126,000 types, ~60,000 named) it costs a few milliseconds and about
- * 1.5 MB; docs/btf-db.md says why it is built at load rather than stored.
+ * slice of one id array filled in ascending id order. Functions,
+ * variables, data sections and declaration tags (half of a vmlinux's
+ * named types, never CO-RE roots in practice) are left out: a search for
+ * one of those kinds scans. docs/btf-db.md has the costs and why the index
+ * is built at first use rather than stored.
  */
 #include <errno.h>
 #include <stdlib.h>
@@ -17,6 +19,7 @@
 
 struct group {
 	const char *name;       /* in the BTF's string section */
+	uint32_t hash;          /* compared before the name: fewer cache misses */
 	uint32_t len;           /* essential length */
 	uint32_t start, count;
 };
@@ -40,23 +43,29 @@ BVDB_EXPORT size_t bvdb_essential_len(const char *name)
 	return n;
 }
 
-static uint64_t hash(const char *s, size_t n)
+BVDB_EXPORT bool bvdb_names__kind_indexed(int kind)
 {
-	uint64_t h = 1469598103934665603ull;   /* FNV-1a */
+	return kind != BTF_KIND_FUNC && kind != BTF_KIND_VAR && kind != BTF_KIND_DATASEC &&
+	       kind != BTF_KIND_DECL_TAG;
+}
+
+static uint32_t hash(const char *s, size_t n)
+{
+	uint64_t h = 1469598103934665603ull;   /* FNV-1a, folded */
 
 	for (size_t i = 0; i < n; i++)
 		h = (h ^ (unsigned char)s[i]) * 1099511628211ull;
-	return h;
+	return (uint32_t)(h ^ (h >> 32));
 }
 
-static struct group *slot(const struct bvdb_names *ix, const char *name, size_t len)
+static struct group *slot(const struct bvdb_names *ix, const char *name, size_t len, uint32_t h)
 {
-	size_t mask = ix->cap - 1, i = (size_t)hash(name, len) & mask;
+	size_t mask = ix->cap - 1, i = h & mask;
 
 	for (;; i = (i + 1) & mask) {
 		struct group *g = &ix->tab[i];
 
-		if (!g->name || (g->len == len && memcmp(g->name, name, len) == 0))
+		if (!g->name || (g->hash == h && g->len == len && memcmp(g->name, name, len) == 0))
 			return g;
 	}
 }
@@ -65,22 +74,23 @@ BVDB_EXPORT struct bvdb_names *bvdb_names__new(const struct btf *btf)
 {
 	uint32_t n = btf ? btf__type_cnt(btf) : 0, named = 0, pos = 0;
 	struct bvdb_names *ix;
-	uint32_t *ename = NULL;     /* essential length per id, UINT32_MAX: unnamed */
+	uint32_t *grp = NULL;       /* group slot per id, UINT32_MAX: unnamed */
 
 	if (!btf) {
 		errno = EINVAL;
 		return NULL;
 	}
 	ix = calloc(1, sizeof(*ix));
-	ename = malloc((size_t)n * sizeof(*ename));
-	if (!ix || !ename)
+	grp = malloc((size_t)n * sizeof(*grp));
+	if (!ix || !grp)
 		goto nomem;
 	for (uint32_t id = 1; id < n; id++) {
 		const struct btf_type *t = btf__type_by_id(btf, id);
-		const char *s = t ? btf__name_by_offset(btf, t->name_off) : NULL;
+		const char *s = t && bvdb_names__kind_indexed(btf_kind(t)) ?
+				btf__name_by_offset(btf, t->name_off) : NULL;
 
-		ename[id] = s && *s ? (uint32_t)bvdb_essential_len(s) : UINT32_MAX;
-		named += ename[id] != UINT32_MAX;
+		grp[id] = s && *s ? 0 : UINT32_MAX;
+		named += grp[id] == 0;
 	}
 	ix->cap = 16;
 	while (ix->cap < (size_t)named * 2)
@@ -89,20 +99,26 @@ BVDB_EXPORT struct bvdb_names *bvdb_names__new(const struct btf *btf)
 	ix->ids = malloc(((size_t)named + 1) * sizeof(*ix->ids));
 	if (!ix->tab || !ix->ids)
 		goto nomem;
-	/* pass 1: distinct names and their counts */
+	/* pass 1: distinct names, their counts, each id's group */
 	for (uint32_t id = 1; id < n; id++) {
 		const char *s;
 		struct group *g;
+		size_t len;
+		uint32_t h;
 
-		if (ename[id] == UINT32_MAX)
+		if (grp[id] == UINT32_MAX)
 			continue;
 		s = btf__name_by_offset(btf, btf__type_by_id(btf, id)->name_off);
-		g = slot(ix, s, ename[id]);
+		len = bvdb_essential_len(s);
+		h = hash(s, len);
+		g = slot(ix, s, len, h);
 		if (!g->name) {
 			g->name = s;
-			g->len = ename[id];
+			g->hash = h;
+			g->len = (uint32_t)len;
 		}
 		g->count++;
+		grp[id] = (uint32_t)(g - ix->tab);
 	}
 	/* slices, then pass 2 fills them in id order */
 	for (size_t i = 0; i < ix->cap; i++)
@@ -114,15 +130,15 @@ BVDB_EXPORT struct bvdb_names *bvdb_names__new(const struct btf *btf)
 	for (uint32_t id = 1; id < n; id++) {
 		struct group *g;
 
-		if (ename[id] == UINT32_MAX)
+		if (grp[id] == UINT32_MAX)
 			continue;
-		g = slot(ix, btf__name_by_offset(btf, btf__type_by_id(btf, id)->name_off), ename[id]);
+		g = &ix->tab[grp[id]];
 		ix->ids[g->start + g->count++] = id;
 	}
-	free(ename);
+	free(grp);
 	return ix;
 nomem:
-	free(ename);
+	free(grp);
 	bvdb_names__free(ix);
 	errno = ENOMEM;
 	return NULL;
@@ -145,7 +161,7 @@ BVDB_EXPORT size_t bvdb_names__find(const struct bvdb_names *ix, const char *nam
 	*ids = NULL;
 	if (!ix || !name || len == 0 || len > UINT32_MAX)
 		return 0;
-	g = slot(ix, name, len);
+	g = slot(ix, name, len, hash(name, len));
 	if (!g->name)
 		return 0;
 	*ids = ix->ids + g->start;

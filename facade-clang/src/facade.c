@@ -120,8 +120,8 @@ static int apply_core(const struct bvf_program *prog, const struct bvf_kernel *k
 		return fail(res, "program '%s': out of memory", name), -ENOMEM;
 	memcpy(*copy, insns, (size_t)cnt * sizeof(**copy));
 	snprintf(targ_name, sizeof(targ_name), "kernel %s", bvf_kernel_name(k));
-	ret = bvf_core_relocate(bvf_program_btf(prog), kbtf, targ_name, relos, *n, *copy, cnt,
-				*outcomes, err, sizeof(err));
+	ret = bvf_core_relocate_indexed(bvf_program_btf(prog), kbtf, bvf_kernel_names(k), targ_name,
+					relos, *n, *copy, cnt, *outcomes, err, sizeof(err));
 	if (ret)
 		return fail(res, "program '%s': CO-RE %s (libbpf refuses to load the object)",
 			    name, err), ret;

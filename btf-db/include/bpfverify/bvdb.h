@@ -62,9 +62,10 @@ uint32_t bvdb_release_version(const char *release);
 
 /* ---- the name index (CO-RE candidate search) ---- */
 
-/* Every named type of a BTF, grouped by essential name (the name without
- * a "___flavor" suffix), ids ascending within a group. Built in one pass
- * over the types; valid while `btf` lives. */
+/* Every named type of a BTF whose kind bvdb_names__kind_indexed accepts,
+ * grouped by essential name (the name without a "___flavor" suffix), ids
+ * ascending within a group. Built in one pass over the types; valid while
+ * `btf` lives. */
 struct bvdb_names;
 
 struct bvdb_names *bvdb_names__new(const struct btf *btf);
@@ -73,6 +74,9 @@ void bvdb_names__free(struct bvdb_names *ix);
  * essential name), ascending; the count, 0 when none. */
 size_t bvdb_names__find(const struct bvdb_names *ix, const char *name, size_t len,
 			const uint32_t **ids);
+/* False for the kinds the index leaves out (BTF_KIND_FUNC, _VAR, _DATASEC,
+ * _DECL_TAG): candidates of those kinds are found by scanning. */
+bool bvdb_names__kind_indexed(int kind);
 /* Length of `name` without its "___flavor" suffix: the last "___" with a
  * non-underscore on both sides starts the flavor ("task_struct___v2" → 11). */
 size_t bvdb_essential_len(const char *name);
