@@ -159,7 +159,7 @@ static uint32_t le32(const uint8_t *p)
  * uncompressed size as a last le32). */
 static int unlz4(const uint8_t *in, size_t len, struct outbuf *o)
 {
-	size_t pos = 4;
+	size_t pos = 4, room;
 	int blocks = 0, e;
 
 	while (len - pos >= 4) {
@@ -173,12 +173,15 @@ static int unlz4(const uint8_t *in, size_t len, struct outbuf *o)
 		if (csz == 0 || csz > len - pos - 4 || csz > LZ4_compressBound(LZ4_LEGACY_BLOCK))
 			break;
 		pos += 4;
-		if ((e = out_reserve(o, LZ4_LEGACY_BLOCK)))
+		room = o->max - o->len < LZ4_LEGACY_BLOCK ? o->max - o->len : LZ4_LEGACY_BLOCK;
+		if (room == 0)
+			return -EFBIG;
+		if ((e = out_reserve(o, room)))
 			return e;
 		got = LZ4_decompress_safe((const char *)in + pos, (char *)o->p + o->len, (int)csz,
-					  LZ4_LEGACY_BLOCK);
-		if (got < 0)
-			return -EINVAL;
+					  (int)room);
+		if (got < 0)   /* past the limit, or corrupt */
+			return room < LZ4_LEGACY_BLOCK ? -EFBIG : -EINVAL;
 		o->len += (size_t)got;
 		pos += csz;
 		blocks++;
