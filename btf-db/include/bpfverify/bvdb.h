@@ -81,7 +81,7 @@ bool bvdb_names__kind_indexed(int kind);
  * non-underscore on both sides starts the flavor ("task_struct___v2" → 11). */
 size_t bvdb_essential_len(const char *name);
 
-/* ---- import ---- */
+/* ---- import (library bvdb_import: decompressors, libarchive, libcrypto) ---- */
 
 struct bvdb_import_opts {
 	size_t sz;                  /* sizeof(struct bvdb_import_opts) */
