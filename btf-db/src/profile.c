@@ -7,6 +7,9 @@
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
+#include <fcntl.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
 
 #include <bpf/btf.h>
 #include <bpf/libbpf.h>
@@ -23,6 +26,9 @@ struct bvdb_profile {
 	char source_text[512];
 	char **features;
 	size_t nr_features;
+	/* vmlinux.btf.zst as profile.json records it (for the raw cache) */
+	char btf_sha256[65];
+	uint64_t btf_raw_size;
 };
 
 BVDB_EXPORT uint32_t bvdb_release_version(const char *rel)
@@ -158,6 +164,18 @@ BVDB_EXPORT struct bvdb_profile *bvdb_profile__open(const char *dir, char *err, 
 	p->version = cJSON_IsNumber(v) && v->valuedouble > 0 && v->valuedouble < 16777216.0 ?
 		     (uint32_t)v->valuedouble : bvdb_release_version(rel);
 	read_source(p, doc);
+	{
+		const cJSON *files = cJSON_GetObjectItemCaseSensitive(doc, "files");
+		const cJSON *f = files ? cJSON_GetObjectItemCaseSensitive(files, "vmlinux.btf.zst") : NULL;
+		const cJSON *raw = f ? cJSON_GetObjectItemCaseSensitive(f, "raw_size") : NULL;
+		const char *sha = f ? jstr(f, "sha256") : NULL;
+
+		if (sha && strlen(sha) == 64 && strspn(sha, "0123456789abcdef") == 64 &&
+		    cJSON_IsNumber(raw) && raw->valuedouble > 0 && raw->valuedouble <= BVDB_BTF_MAX) {
+			memcpy(p->btf_sha256, sha, 65);
+			p->btf_raw_size = (uint64_t)raw->valuedouble;
+		}
+	}
 	cJSON_Delete(doc);
 	e = read_facts(p, err, errsz);
 	if (e) {
@@ -217,13 +235,115 @@ static struct btf *load(const struct bvdb_profile *p, const char *file, const st
 	return b;
 }
 
+/* ---- the raw BTF cache ----
+ * Decompressing vmlinux.btf.zst is most of a profile's load time. The
+ * first load writes the raw bytes to CACHE/btf/SHA256-SIZE-MTIME.btf (the
+ * compressed file's recorded sha256, its size and mtime: a changed file
+ * misses); later loads map that file and hand it to btf__new, which
+ * validates it like any BTF (a bad cache file is ignored and rewritten).
+ * CACHE is $BPFVERIFY_CACHE, else $XDG_CACHE_HOME/bpfverify, else
+ * ~/.cache/bpfverify; BPFVERIFY_CACHE=none turns the cache off. Failing to
+ * write it is never an error. */
+static bool cache_path(const struct bvdb_profile *p, char *path, size_t size)
+{
+	const char *c = getenv("BPFVERIFY_CACHE"), *x = getenv("XDG_CACHE_HOME");
+	const char *h = getenv("HOME");
+	char zst[4400];
+	struct stat st;
+	int n;
+
+	if (!p->btf_sha256[0] || (c && strcmp(c, "none") == 0))
+		return false;
+	snprintf(zst, sizeof(zst), "%s/vmlinux.btf.zst", p->dir);
+	if (stat(zst, &st) != 0)
+		return false;
+	if (c && *c)
+		n = snprintf(path, size, "%s/btf", c);
+	else if (x && *x)
+		n = snprintf(path, size, "%s/bpfverify/btf", x);
+	else if (h && *h)
+		n = snprintf(path, size, "%s/.cache/bpfverify/btf", h);
+	else
+		return false;
+	if (n < 0 || (size_t)n >= size)
+		return false;
+	n += snprintf(path + n, size - (size_t)n, "/%s-%lld-%lld.%09ld.btf", p->btf_sha256,
+		      (long long)st.st_size, (long long)st.st_mtim.tv_sec, st.st_mtim.tv_nsec);
+	return (size_t)n < size;
+}
+
+static struct btf *cache_load(const struct bvdb_profile *p, const char *path)
+{
+	struct stat st;
+	struct btf *b;
+	void *map;
+	int fd = open(path, O_RDONLY | O_CLOEXEC);
+
+	if (fd < 0)
+		return NULL;
+	if (fstat(fd, &st) != 0 || (uint64_t)st.st_size != p->btf_raw_size) {
+		close(fd);
+		return NULL;
+	}
+	map = mmap(NULL, (size_t)st.st_size, PROT_READ, MAP_PRIVATE, fd, 0);
+	close(fd);
+	if (map == MAP_FAILED)
+		return NULL;
+	b = btf__new(map, (uint32_t)st.st_size);   /* copies and validates */
+	munmap(map, (size_t)st.st_size);
+	if (libbpf_get_error(b))
+		return NULL;
+	return b;
+}
+
+/* mkdir -p of path's folder, then the bytes through a temp file. */
+static void cache_store(const char *path, const void *raw, size_t len)
+{
+	char dir[4600], *s;
+
+	snprintf(dir, sizeof(dir), "%s", path);
+	for (s = dir + 1; (s = strchr(s, '/')); s++) {
+		*s = '\0';
+		if (mkdir(dir, 0755) != 0 && errno != EEXIST)
+			return;
+		*s = '/';
+	}
+	bvdb_write_file(path, raw, len, NULL, 0);
+}
+
 BVDB_EXPORT struct btf *bvdb_profile__load_btf(const struct bvdb_profile *p, char *err, size_t errsz)
 {
+	char cpath[4600], path[4400];
+	bool cached;
+	struct btf *b;
+	size_t size;
+	void *raw;
+	long e;
+
 	if (!p) {
 		errno = EINVAL;
 		return NULL;
 	}
-	return load(p, "vmlinux.btf.zst", NULL, err, errsz);
+	cached = cache_path(p, cpath, sizeof(cpath));
+	if (cached && (b = cache_load(p, cpath)))
+		return b;
+	snprintf(path, sizeof(path), "%s/vmlinux.btf.zst", p->dir);
+	raw = bvdb_zstd_unpack_file(path, BVDB_BTF_MAX, &size, err, errsz);
+	if (!raw)
+		return NULL;
+	b = btf__new(raw, (uint32_t)size);
+	e = libbpf_get_error(b);
+	if (!b || e) {
+		free(raw);
+		e = e ? -e : errno;
+		bvdb_set_err(err, errsz, "%s: corrupt BTF: %s", path, strerror((int)e));
+		errno = (int)e;
+		return NULL;
+	}
+	if (cached && size == p->btf_raw_size)
+		cache_store(cpath, raw, size);
+	free(raw);
+	return b;
 }
 
 BVDB_EXPORT struct btf *bvdb_profile__load_module_btf(const struct bvdb_profile *p, const char *module,
@@ -264,7 +384,7 @@ BVDB_EXPORT int bvdb_profiles__list(const char *db, struct bvdb_profile ***out, 
 		return db ? -errno : -EINVAL;
 	while ((e = readdir(d))) {
 		struct bvdb_profile *p, **nv;
-		char dir[4200];
+		char dir[4400];
 
 		if (e->d_name[0] == '.' || strlen(db) + strlen(e->d_name) > 4000)
 			continue;

@@ -556,6 +556,49 @@ static void test_import(const struct buf *btf, const struct buf *elf)
 	b = p ? bvdb_profile__load_btf(p, err, sizeof(err)) : NULL;
 	CHECK(b && btf__type_cnt(b) == 8, "BTF read back: %s", err);
 	btf__free(b);
+	/* the second load comes from the raw cache; a damaged cache file is
+	 * ignored (btf__new validates it) and rewritten */
+	{
+		char cdir[400], cmd[900];
+		size_t n;
+		unsigned char *c;
+
+		snprintf(cdir, sizeof(cdir), "%s/cache/btf", tmpdir);
+		snprintf(cmd, sizeof(cmd), "test $(ls %s | wc -l) -eq 1", cdir);
+		CHECK(system(cmd) == 0, "one cache file after a load");
+		b = p ? bvdb_profile__load_btf(p, err, sizeof(err)) : NULL;
+		CHECK(b && btf__type_cnt(b) == 8, "BTF from the cache: %s", err);
+		btf__free(b);
+		snprintf(cmd, sizeof(cmd), "for f in %s/*.btf; do printf '\\237\\353\\001\\000garbage' | "
+			 "dd of=$f bs=1 seek=0 conv=notrunc 2>/dev/null; done", cdir);
+		CHECK(system(cmd) == 0, "damage the cache");
+		b = p ? bvdb_profile__load_btf(p, err, sizeof(err)) : NULL;
+		CHECK(b && btf__type_cnt(b) == 8, "damaged cache ignored: %s", err);
+		btf__free(b);
+		snprintf(cmd, sizeof(cmd), "%s/cache/btf", tmpdir);
+		c = NULL;
+		{
+			char one[900];
+			FILE *f;
+
+			snprintf(one, sizeof(one), "ls %s/*.btf", cdir);
+			f = popen(one, "r");
+			if (f && fgets(one, sizeof(one), f)) {
+				one[strcspn(one, "\n")] = 0;
+				c = slurp(one, &n);
+			}
+			if (f)
+				pclose(f);
+		}
+		CHECK(c && n == btf->len && memcmp(c, btf->p, n) == 0, "cache rewritten");
+		free(c);
+		setenv("BPFVERIFY_CACHE", "none", 1);
+		b = p ? bvdb_profile__load_btf(p, err, sizeof(err)) : NULL;
+		CHECK(b && btf__type_cnt(b) == 8, "cache off: %s", err);
+		btf__free(b);
+		snprintf(cmd, sizeof(cmd), "%s/cache", tmpdir);
+		setenv("BPFVERIFY_CACHE", cmd, 1);
+	}
 	bvdb_profile__close(p);
 	{
 		struct bvdb_profile **v;
@@ -714,6 +757,9 @@ int main(void)
 		perror("mkdtemp");
 		return 1;
 	}
+	/* the raw BTF cache goes to the temp dir, never to the user's */
+	snprintf(cmd, sizeof(cmd), "%s/cache", tmpdir);
+	setenv("BPFVERIFY_CACHE", cmd, 1);
 	btf = small_btf();
 	elf = small_elf(&btf, "9.8.7-test");
 	test_zstd();
