@@ -91,21 +91,29 @@ void *bvdb_read_file(const char *path, size_t max, size_t *len, char *err, size_
 int bvdb_write_file(const char *path, const void *data, size_t len, char *err, size_t errsz)
 {
 	char tmp[4200];
-	FILE *f;
-	int e = 0;
+	FILE *f = NULL;
+	int fd, e = 0;
 
-	if ((size_t)snprintf(tmp, sizeof(tmp), "%s.tmp", path) >= sizeof(tmp)) {
+	/* a temp name of its own: concurrent writers (two compilations filling
+	 * the cache) never write into each other's file */
+	if ((size_t)snprintf(tmp, sizeof(tmp), "%s.tmp.XXXXXX", path) >= sizeof(tmp)) {
 		bvdb_set_err(err, errsz, "%s: path too long", path);
 		return -ENAMETOOLONG;
 	}
-	f = fopen(tmp, "wb");
-	if (!f) {
+	fd = mkstemp(tmp);
+	if (fd < 0 || !(f = fdopen(fd, "wb"))) {
 		e = errno;
-		bvdb_set_err(err, errsz, "%s: %s", tmp, strerror(e));
+		if (fd >= 0) {
+			close(fd);
+			unlink(tmp);
+		}
+		bvdb_set_err(err, errsz, "%s: %s", path, strerror(e));
 		return -e;
 	}
 	if (len && fwrite(data, 1, len, f) != len)
 		e = errno ? errno : EIO;
+	if (fchmod(fd, 0644) != 0 && !e)
+		e = errno;
 	if (fclose(f) != 0 && !e)
 		e = errno ? errno : EIO;
 	if (!e && rename(tmp, path) != 0)
