@@ -350,13 +350,26 @@ out:
 	return e;
 }
 
+static bool is_btf_magic(const unsigned char *m, size_t len)
+{
+	return len >= 4 && ((m[0] == 0x9f && m[1] == 0xeb) || (m[0] == 0xeb && m[1] == 0x9f));
+}
+
+static bool is_elf_magic(const unsigned char *m, size_t len)
+{
+	return len >= 4 && memcmp(m, "\x7f" "ELF", 4) == 0;
+}
+
+/* A raw BTF, a vmlinux or a bzImage, each possibly compressed as a whole
+ * (vmlinux.xz, btf.zst): recognised by content. */
 static int from_file(struct imp *im, const char *path, const char *const *mods, size_t nr_mods)
 {
 	unsigned char magic[8] = { 0 };
 	FILE *f = fopen(path, "rb");
 	char serr[600];
-	void *data, *elf;
-	size_t len, elf_len;
+	void *data, *elf, *inner = NULL;
+	const unsigned char *d;
+	size_t len, dlen, elf_len;
 	int e;
 
 	if (!f) {
@@ -371,24 +384,35 @@ static int from_file(struct imp *im, const char *path, const char *const *mods, 
 	data = bvdb_read_file(path, BVDB_IMAGE_MAX, &len, im->err, im->errsz);
 	if (!data)
 		return -errno;
-	if (len >= 4 && ((magic[0] == 0x9f && magic[1] == 0xeb) || (magic[0] == 0xeb && magic[1] == 0x9f))) {
-		if ((e = check_btf(im, data, len, NULL, path, NULL))) {
-			free(data);
-			return e;
-		}
-		im->source = file_source(path, "btf", data, len);
-		return add_file(im, "vmlinux.btf", data, len);
+	d = data;
+	dlen = len;
+	if (!is_btf_magic(d, dlen) && !is_elf_magic(d, dlen) && !bvdb_is_bzimage(d, dlen) &&
+	    bvdb_decompress(data, len, BVDB_IMAGE_MAX, &inner, &dlen, path, serr, sizeof(serr)) == 0) {
+		d = inner;
+	} else {
+		inner = NULL;
+		dlen = len;
 	}
-	if (len >= 4 && memcmp(magic, "\x7f" "ELF", 4) == 0) {
-		e = from_elf(im, data, len, path);
-		if (!e)
-			im->source = file_source(path, "vmlinux", data, len);
-		free(data);
+	if (is_btf_magic(d, dlen)) {
+		void *own = inner ? inner : data;
+
+		if ((e = check_btf(im, d, dlen, NULL, path, NULL)) == 0) {
+			im->source = file_source(path, inner ? "btf, compressed" : "btf", data, len);
+			e = add_file(im, "vmlinux.btf", own, dlen);   /* takes own */
+		} else {
+			free(own);
+		}
+		if (inner)
+			free(data);
 		return e;
 	}
-	if (bvdb_is_bzimage(data, len)) {
-		bvdb_vmlinuz_release(data, len, im->release, sizeof(im->release));
-		e = bvdb_vmlinuz_elf(data, len, &elf, &elf_len, serr, sizeof(serr));
+	if (is_elf_magic(d, dlen)) {
+		e = from_elf(im, d, dlen, path);
+		if (!e)
+			im->source = file_source(path, inner ? "vmlinux, compressed" : "vmlinux", data, len);
+	} else if (bvdb_is_bzimage(d, dlen)) {
+		bvdb_vmlinuz_release(d, dlen, im->release, sizeof(im->release));
+		e = bvdb_vmlinuz_elf(d, dlen, &elf, &elf_len, serr, sizeof(serr));
 		if (e)
 			bvdb_set_err(im->err, im->errsz, "%s: %s", path, serr);
 		else
@@ -396,13 +420,14 @@ static int from_file(struct imp *im, const char *path, const char *const *mods, 
 		if (!e)
 			im->source = file_source(path, "vmlinuz", data, len);
 		free(elf);
-		free(data);
-		return e;
+	} else {
+		bvdb_set_err(im->err, im->errsz, "%s: not a raw BTF, vmlinux ELF, bzImage or Debian "
+			     "package%s", path, inner ? " (once decompressed)" : "");
+		e = -EINVAL;
 	}
+	free(inner);
 	free(data);
-	bvdb_set_err(im->err, im->errsz, "%s: not a raw BTF, vmlinux ELF, bzImage or Debian "
-		     "package", path);
-	return -EINVAL;
+	return e;
 }
 
 static bool valid_name(const char *n)

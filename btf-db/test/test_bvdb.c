@@ -530,6 +530,23 @@ static void test_import(const struct buf *btf, const struct buf *elf)
 	snprintf(path2, sizeof(path2), "%s/img/vmlinux.btf.zst", db);
 	CHECK(same_file(path, path2), "bzImage and .deb give the same BTF file");
 
+	/* a whole-file compressed vmlinux: the same BTF again */
+	{
+		struct buf xz = pack(C_XZ, elf);
+
+		snprintf(path, sizeof(path), "%s/vmlinux.xz", tmpdir);
+		write_file(path, &xz);
+		o.db = db2;
+		o.name = "xz";
+		CHECK(bvdb_import(path, &o, name, sizeof(name), err, sizeof(err)) == 0,
+		      "vmlinux.xz: %s", err);
+		o.name = NULL;
+		o.db = db;
+		snprintf(path, sizeof(path), "%s/xz/vmlinux.btf.zst", db2);
+		CHECK(same_file(path, path2), "compressed vmlinux gives the same BTF file");
+		free(xz.p);
+	}
+
 	/* facts.json is never overwritten */
 	snprintf(path, sizeof(path), "%s/9.8/facts.json", db);
 	write_file(path, &(struct buf){ (unsigned char *)"{\"features\": [\"x\"]}\n", 21 });
