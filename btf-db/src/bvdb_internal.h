@@ -40,6 +40,12 @@ void *bvdb_zstd_unpack_file(const char *path, size_t max, size_t *out_len,
 /* Split BTF on top of base from memory; NULL with errno set. */
 struct btf *bvdb_btf_new_split(const void *data, size_t len, const struct btf *base);
 
+/* The name index as a file (names.c has the layout): save writes it
+ * (-errno), load maps it back for `btf` and checks it (NULL when it is
+ * missing, stale or damaged). */
+int bvdb_names__save(const struct bvdb_names *ix, const char *path);
+struct bvdb_names *bvdb_names__load(const char *path, const struct btf *btf);
+
 /* Lower-case hex SHA-256 (65 bytes with the NUL). */
 void bvdb_sha256(const void *data, size_t len, char hex[65]);
 int bvdb_sha256_file(const char *path, char hex[65], char *err, size_t errsz);

@@ -243,7 +243,8 @@ static struct btf *load(const struct bvdb_profile *p, const char *file, const st
  * validates it like any BTF (a bad cache file is ignored and rewritten).
  * CACHE is $BPFVERIFY_CACHE, else $XDG_CACHE_HOME/bpfverify, else
  * ~/.cache/bpfverify; BPFVERIFY_CACHE=none turns the cache off. Failing to
- * write it is never an error. */
+ * write it is never an error. The profile's name index (names.c) is kept
+ * next to it as SHA256-SIZE-MTIME.names, mapped back as it is. */
 static bool cache_path(const struct bvdb_profile *p, char *path, size_t size)
 {
 	const char *c = getenv("BPFVERIFY_CACHE"), *x = getenv("XDG_CACHE_HOME");
@@ -344,6 +345,28 @@ BVDB_EXPORT struct btf *bvdb_profile__load_btf(const struct bvdb_profile *p, cha
 		cache_store(cpath, raw, size);
 	free(raw);
 	return b;
+}
+
+BVDB_EXPORT struct bvdb_names *bvdb_profile__names(const struct bvdb_profile *p,
+						  const struct btf *btf)
+{
+	char path[4600];
+	struct bvdb_names *ix;
+
+	if (!p || !btf) {
+		errno = EINVAL;
+		return NULL;
+	}
+	if (!cache_path(p, path, sizeof(path) - 8))
+		return bvdb_names__new(btf);
+	memcpy(path + strlen(path) - 4, ".names", 7);   /* X.btf -> X.names */
+	ix = bvdb_names__load(path, btf);
+	if (ix)
+		return ix;
+	ix = bvdb_names__new(btf);
+	if (ix)
+		bvdb_names__save(ix, path);   /* best effort, like the raw BTF */
+	return ix;
 }
 
 BVDB_EXPORT struct btf *bvdb_profile__load_module_btf(const struct bvdb_profile *p, const char *module,

@@ -609,6 +609,19 @@ static void test_import(const struct buf *btf, const struct buf *elf)
 		}
 		CHECK(c && n == btf->len && memcmp(c, btf->p, n) == 0, "cache rewritten");
 		free(c);
+		/* the profile's name index: built and cached, then from the cache */
+		b = p ? bvdb_profile__load_btf(p, err, sizeof(err)) : NULL;
+		for (int round = 0; round < 2 && b; round++) {
+			struct bvdb_names *ix = bvdb_profile__names(p, b);
+			const uint32_t *ids;
+
+			CHECK(ix && bvdb_names__find(ix, "task_struct", 11, &ids) == 3,
+			      "profile names, round %d", round);
+			bvdb_names__free(ix);
+		}
+		snprintf(cmd, sizeof(cmd), "test $(ls %s/*.names | wc -l) -eq 1", cdir);
+		CHECK(system(cmd) == 0, "the index is cached");
+		btf__free(b);
 		setenv("BPFVERIFY_CACHE", "none", 1);
 		b = p ? bvdb_profile__load_btf(p, err, sizeof(err)) : NULL;
 		CHECK(b && btf__type_cnt(b) == 8, "cache off: %s", err);
@@ -701,6 +714,50 @@ static void test_names(const struct buf *btf)
 	CHECK(!bvdb_names__kind_indexed(BTF_KIND_FUNC) && bvdb_names__kind_indexed(BTF_KIND_STRUCT),
 	      "kinds");
 	CHECK(!bvdb_names__new(NULL) && errno == EINVAL, "NULL btf");
+
+	/* the file form: mapped back as it is, refused when stale or damaged */
+	{
+		char path[400], cmd[900];
+		struct bvdb_names *lx;
+		struct btf *other = btf__new_empty();
+
+		snprintf(path, sizeof(path), "%s/ix.names", tmpdir);
+		CHECK(bvdb_names__save(ix, path) == 0, "save");
+		lx = bvdb_names__load(path, b);
+		n = lx ? bvdb_names__find(lx, "task_struct", 11, &ids) : 0;
+		CHECK(n == 3 && ids[0] == 2 && ids[1] == 3 && ids[2] == 4, "loaded group: n=%zu", n);
+		CHECK(lx && bvdb_names__find(lx, "nope", 4, &ids) == 0, "loaded miss");
+		bvdb_names__free(lx);
+		btf__add_int(other, "int", 4, 0);
+		CHECK(!bvdb_names__load(path, other), "another BTF's index is refused");
+		btf__free(other);
+		/* a slice pointing past the ids: the first used group's start */
+		{
+			char bad[420];
+			size_t len;
+			unsigned char *f = slurp(path, &len);
+			struct buf w = { 0 };
+
+			for (size_t off = 24; f && off + 20 <= len; off += 20) {
+				uint32_t name_off;
+
+				memcpy(&name_off, f + off, 4);
+				if (name_off) {
+					memcpy(f + off + 12, "\xff\xff\xff\x7f", 4);
+					break;
+				}
+			}
+			snprintf(bad, sizeof(bad), "%s.bad", path);
+			put(&w, f, len);
+			write_file(bad, &w);
+			CHECK(!bvdb_names__load(bad, b), "damaged slice refused");
+			free(w.p);
+			free(f);
+			snprintf(cmd, sizeof(cmd), "head -c 40 %.300s > %.300s", path, bad);
+			CHECK(system(cmd) == 0 && !bvdb_names__load(bad, b), "truncated file refused");
+			CHECK(!bvdb_names__load("/nonexistent", b), "missing file");
+		}
+	}
 	bvdb_names__free(ix);
 	btf__free(b);
 }

@@ -490,7 +490,8 @@ const struct bvdb_names *bvf_kernel_names(const struct bvf_kernel *k)
 	pthread_mutex_lock(&mk->lock);
 	if (!mk->names_tried) {
 		mk->names_tried = true;
-		mk->names = bvdb_names__new(mk->btf);   /* NULL (no memory): callers scan */
+		/* NULL (no memory): callers scan */
+		mk->names = mk->prof ? bvdb_profile__names(mk->prof, mk->btf) : bvdb_names__new(mk->btf);
 	}
 	ix = mk->names;
 	pthread_mutex_unlock(&mk->lock);

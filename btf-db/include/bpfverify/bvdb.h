@@ -47,6 +47,11 @@ const char *bvdb_profile__feature(const struct bvdb_profile *p, size_t i);
 
 /* Decompresses and parses vmlinux.btf.zst; the caller frees the BTF. */
 struct btf *bvdb_profile__load_btf(const struct bvdb_profile *p, char *err, size_t errsz);
+/* The name index of `btf` (what bvdb_profile__load_btf returned): from the
+ * profile's cache when it is there and sound, else built and cached. Free
+ * with bvdb_names__free, before the BTF. */
+struct bvdb_names;
+struct bvdb_names *bvdb_profile__names(const struct bvdb_profile *p, const struct btf *btf);
 /* modules/MOD.btf.zst as split BTF on top of `base` (the profile's BTF). */
 struct btf *bvdb_profile__load_module_btf(const struct bvdb_profile *p, const char *module,
 					  const struct btf *base, char *err, size_t errsz);
