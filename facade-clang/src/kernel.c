@@ -213,7 +213,7 @@ static struct bvf_kernel *open_profile(struct bvdb_profile *p, char *err, size_t
 		bvf_kernel_close(k);
 		return NULL;
 	}
-	snprintf(k->rules, sizeof(k->rules), "%s", k->name);
+	snprintf(k->rules, sizeof(k->rules), "%.*s", (int)sizeof(k->rules) - 1, k->name);
 	return k;
 }
 
@@ -442,7 +442,7 @@ static struct btf *load_btf(struct bvf_kernel *k)
 	if (k->prof) {
 		b = bvdb_profile__load_btf(k->prof, perr, sizeof(perr));
 		if (!b)
-			snprintf(k->btf_err, sizeof(k->btf_err), "kernel profile '%s': %s",
+			snprintf(k->btf_err, sizeof(k->btf_err), "kernel profile '%.200s': %.4000s",
 				 k->name, perr);
 		return b;
 	}
