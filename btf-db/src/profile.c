@@ -297,6 +297,34 @@ static struct btf *cache_load(const struct bvdb_profile *p, const char *path)
 	return b;
 }
 
+/* Removes the entries an older copy of the same profile left (same sha256,
+ * another size or mtime: a new checkout): one entry per profile content. */
+static void cache_prune(const char *path)
+{
+	const char *base = strrchr(path, '/') + 1;
+	char dir[4600], old[4900];
+	size_t keylen = 65;          /* "SHA256-" */
+	struct dirent *e;
+	DIR *d;
+
+	snprintf(dir, sizeof(dir), "%.*s", (int)(base - path - 1), path);
+	d = opendir(dir);
+	if (!d)
+		return;
+	while ((e = readdir(d))) {
+		size_t n = strlen(e->d_name), bl = strlen(base);
+
+		/* same key, another size/mtime; the .btf and .names of the current one stay */
+		if (strncmp(e->d_name, base, keylen) != 0 || strstr(e->d_name, ".tmp."))
+			continue;
+		if (strncmp(e->d_name, base, bl - 4) == 0 && (n == bl || n == bl + 2))
+			continue;
+		snprintf(old, sizeof(old), "%s/%s", dir, e->d_name);
+		unlink(old);
+	}
+	closedir(d);
+}
+
 /* mkdir -p of path's folder, then the bytes through a temp file. */
 static void cache_store(const char *path, const void *raw, size_t len)
 {
@@ -309,7 +337,8 @@ static void cache_store(const char *path, const void *raw, size_t len)
 			return;
 		*s = '/';
 	}
-	bvdb_write_file(path, raw, len, NULL, 0);
+	if (bvdb_write_file(path, raw, len, NULL, 0) == 0)
+		cache_prune(path);
 }
 
 BVDB_EXPORT struct btf *bvdb_profile__load_btf(const struct bvdb_profile *p, char *err, size_t errsz)
