@@ -622,6 +622,15 @@ static void test_import(const struct buf *btf, const struct buf *elf)
 		snprintf(cmd, sizeof(cmd), "test $(ls %s/*.names | wc -l) -eq 1", cdir);
 		CHECK(system(cmd) == 0, "the index is cached");
 		btf__free(b);
+		/* a new checkout (another mtime): its entry replaces the old one */
+		snprintf(cmd, sizeof(cmd), "touch -d @1577934245 %s/9.8/vmlinux.btf.zst", db);
+		CHECK(system(cmd) == 0, "touch");
+		b = p ? bvdb_profile__load_btf(p, err, sizeof(err)) : NULL;
+		CHECK(b && btf__type_cnt(b) == 8, "after touch: %s", err);
+		btf__free(b);
+		snprintf(cmd, sizeof(cmd), "test $(ls %s | wc -l) -eq 1 && ls %s | grep -q -- '-1577934245\\.'",
+			 cdir, cdir);
+		CHECK(system(cmd) == 0, "one cache entry, the new one");
 		setenv("BPFVERIFY_CACHE", "none", 1);
 		b = p ? bvdb_profile__load_btf(p, err, sizeof(err)) : NULL;
 		CHECK(b && btf__type_cnt(b) == 8, "cache off: %s", err);
