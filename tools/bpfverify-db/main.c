@@ -55,7 +55,7 @@ static const struct btf_type *find_enum(const struct btf *btf, const char *name)
 	return id > 0 ? btf__type_by_id(btf, (uint32_t)id) : NULL;
 }
 
-/* Functions carrying the "bpf_kfunc" decl tag (kernels since 6.2 emit it). */
+/* Functions carrying the "bpf_kfunc" decl tag (newer pahole versions emit it). */
 static int count_kfuncs(const struct btf *btf, uint32_t from)
 {
 	uint32_t n = btf__type_cnt(btf);
@@ -161,8 +161,8 @@ static int cmd_show(const char *db, const char *name)
 	if (kf)
 		printf("kfuncs:               %d (functions tagged bpf_kfunc in vmlinux)\n", kf);
 	else
-		printf("kfuncs:               unknown (no bpf_kfunc decl tags in this BTF: the kernel "
-		       "predates them; kfunc sets live in .BTF_ids, not kept)\n");
+		printf("kfuncs:               unknown (no bpf_kfunc decl tags in this BTF: its pahole "
+		       "did not emit them; the kfunc sets are in .BTF_ids, which a profile does not keep)\n");
 	{
 		struct btf *mb = bvdb_profile__load_module_btf(p, "nf_conntrack", btf, NULL, 0);
 
