@@ -34,6 +34,7 @@
 
 #include <bpf/btf.h>
 
+#include "bpfverify/bvdb.h"
 #include "core_relo.h"
 
 #define SPEC_MAX       64   /* accessors per spec, as libbpf */
@@ -78,6 +79,7 @@ struct cands {
 
 struct ctx {
 	const struct btf *local, *targ;
+	const struct bvdb_names *names;   /* targ's name index, or NULL: scan */
 	const char *targ_name;
 	const struct bvf_core_relo *r;
 	struct bv_insn *insns;
@@ -161,15 +163,7 @@ static bool kind_is_enumval(uint32_t k)
  * essential name ends before the last one. */
 size_t bvf_core_essential_len(const char *name)
 {
-	size_t n = name ? strlen(name) : 0;
-
-	for (size_t i = n >= 5 ? n - 5 + 1 : 0; i-- > 0;) {
-		const char *s = name + i;
-
-		if (s[0] != '_' && s[1] == '_' && s[2] == '_' && s[3] == '_' && s[4] != '_')
-			return i + 1;
-	}
-	return n;
+	return bvdb_essential_len(name);   /* the rule the name index groups by */
 }
 
 static const char *name_of(const struct btf *btf, uint32_t off)
@@ -1041,11 +1035,16 @@ out:
 
 /* ---- 2. candidates ---- */
 
+/* Target types of a kind compatible with lt whose essential name is
+ * lname's, ids ascending: looked up in the name index when there is one
+ * (every type of an index group has that essential name), else found by
+ * scanning every type. Cached per local root type for the call. */
 static struct cands *find_cands(struct ctx *c, uint32_t local_id, const struct btf_type *lt,
 				const char *lname)
 {
-	size_t ess = bvf_core_essential_len(lname), cap = 0;
+	size_t ess = bvf_core_essential_len(lname), cap = 0, nr_ids = 0;
 	uint32_t n = btf__type_cnt(c->targ);
+	const uint32_t *ids = NULL;
 	struct cands *grown, *cs;
 
 	for (size_t i = 0; i < c->nr_cache; i++)
@@ -1057,7 +1056,12 @@ static struct cands *find_cands(struct ctx *c, uint32_t local_id, const struct b
 	c->cache = grown;
 	cs = &c->cache[c->nr_cache];
 	*cs = (struct cands){ .local_id = local_id };
-	for (uint32_t id = 1; id < n; id++) {
+	bool indexed = c->names && bvdb_names__kind_indexed(btf_kind(lt));
+
+	if (indexed)
+		nr_ids = bvdb_names__find(c->names, lname, ess, &ids);
+	for (size_t k = indexed ? 0 : 1, total = indexed ? nr_ids : n; k < total; k++) {
+		uint32_t id = indexed ? ids[k] : (uint32_t)k;
 		const struct btf_type *t = btf__type_by_id(c->targ, id);
 		const char *tn;
 
@@ -1067,15 +1071,15 @@ static struct cands *find_cands(struct ctx *c, uint32_t local_id, const struct b
 		if (!*tn || bvf_core_essential_len(tn) != ess || strncmp(tn, lname, ess) != 0)
 			continue;
 		if (cs->len == cap) {
-			uint32_t *ids;
+			uint32_t *grown_ids;
 
 			cap = cap ? cap * 2 : 4;
-			ids = realloc(cs->ids, cap * sizeof(*ids));
-			if (!ids) {
+			grown_ids = realloc(cs->ids, cap * sizeof(*grown_ids));
+			if (!grown_ids) {
 				free(cs->ids);
 				return NULL;
 			}
-			cs->ids = ids;
+			cs->ids = grown_ids;
 		}
 		cs->ids[cs->len++] = id;
 	}
@@ -1301,7 +1305,18 @@ int bvf_core_relocate(const struct btf *local, const struct btf *targ, const cha
 		      struct bv_insn *insns, uint32_t cnt,
 		      struct bvf_core_outcome *out, char *err, size_t errsz)
 {
-	struct ctx c = { .local = local, .targ = targ, .targ_name = targ_name, .insns = insns,
+	return bvf_core_relocate_indexed(local, targ, NULL, targ_name, relos, n, insns, cnt,
+					 out, err, errsz);
+}
+
+int bvf_core_relocate_indexed(const struct btf *local, const struct btf *targ,
+			      const struct bvdb_names *names, const char *targ_name,
+			      const struct bvf_core_relo *relos, size_t n,
+			      struct bv_insn *insns, uint32_t cnt,
+			      struct bvf_core_outcome *out, char *err, size_t errsz)
+{
+	struct ctx c = { .local = local, .targ = targ, .names = names, .targ_name = targ_name,
+			 .insns = insns,
 			 .cnt = cnt, .err = err, .errsz = errsz };
 	struct spec *specs = NULL;
 	int ret = 0;

@@ -105,4 +105,14 @@ int bvf_core_relocate(const struct btf *local, const struct btf *targ, const cha
 		      struct bv_insn *insns, uint32_t cnt,
 		      struct bvf_core_outcome *out, char *err, size_t errsz);
 
+/* The same, with `names` (bvdb_names__new(targ), or NULL) to find each
+ * root type's candidates by a lookup instead of a scan of every target
+ * type. The results are identical. */
+struct bvdb_names;
+int bvf_core_relocate_indexed(const struct btf *local, const struct btf *targ,
+			      const struct bvdb_names *names, const char *targ_name,
+			      const struct bvf_core_relo *relos, size_t n,
+			      struct bv_insn *insns, uint32_t cnt,
+			      struct bvf_core_outcome *out, char *err, size_t errsz);
+
 #endif

@@ -233,8 +233,9 @@ static int apply_core(const struct bvf_program *prog, const struct bvf_kernel *k
 	memcpy(*copy, insns, (size_t)cnt * sizeof(**copy));
 	/* Reasons read "is not found in the kernel's BTF": the kernels an
 	 * outcome applies to are named once, by whoever reports it. */
-	ret = bvf_core_relocate(bvf_program_btf(prog), kbtf, "the kernel's", relos, *n, *copy, cnt,
-				*outcomes, err, sizeof(err));
+	ret = bvf_core_relocate_indexed(bvf_program_btf(prog), kbtf, bvf_kernel_names(k),
+					"the kernel's", relos, *n, *copy, cnt, *outcomes,
+					err, sizeof(err));
 	if (ret) {
 		for (size_t i = 0; i < *n; i++)
 			if ((*outcomes)[i].refused)
