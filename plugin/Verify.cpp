@@ -8,6 +8,7 @@
 #include "Verify.h"
 
 #include "bpfverify/bvf.h"
+#include "exact.h"
 
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/Decl.h"
@@ -20,8 +21,10 @@
 
 #include <cerrno>
 #include <cstdio>
+#include <cstdlib>
 #include <cstring>
 #include <memory>
+#include <unistd.h>
 #include <string>
 #include <vector>
 
@@ -46,6 +49,32 @@ void logToFile(void *Ctx, const char *Text, size_t Len) {
   fwrite(Text, 1, Len, static_cast<FILE *>(Ctx));
 }
 
+// exact=K: the object goes to a temporary file and through profile K's real
+// kernel (bv_exact_verify); an empty string on success, else why not.
+std::string runExact(const std::string &Kernel, llvm::StringRef Object,
+                     bv_exact_report &Report) {
+  const char *Tmp = getenv("TMPDIR");
+  std::string Path = std::string(Tmp && *Tmp ? Tmp : "/tmp") +
+                     "/bpfverify-exact-XXXXXX.o";
+  std::vector<char> Buf(Path.begin(), Path.end());
+  Buf.push_back('\0');
+  int Fd = mkstemps(Buf.data(), 2);
+  if (Fd < 0)
+    return std::string("cannot create a temporary object: ") + strerror(errno);
+  bool Ok = write(Fd, Object.data(), Object.size()) == (ssize_t)Object.size();
+  close(Fd);
+  std::string Why;
+  char Err[1024] = "";
+  const char *Objects[1] = {Buf.data()};
+  if (!Ok)
+    Why = std::string("cannot write a temporary object: ") + strerror(errno);
+  else if (bv_exact_verify(Kernel.c_str(), Objects, 1, nullptr, &Report, Err,
+                           sizeof Err))
+    Why = Err[0] ? Err : "exact mode failed";
+  unlink(Buf.data());
+  return Why;
+}
+
 } // namespace
 
 // Phase 1: facade-clang calls only; no Clang state touched.
@@ -54,6 +83,8 @@ void collect(const Options &Opts, llvm::StringRef Object,
   char Err[512];
   std::vector<bvf_kernel *> Kernels;
   std::vector<std::string> Specs = Opts.Kernels;
+  if (!Opts.Exact.empty())
+    Specs = {Opts.Exact};
   bool Explicit = !Specs.empty();
   if (!Explicit) {
     const char *Def = bvf_kernel_default();
@@ -92,6 +123,19 @@ void collect(const Options &Opts, llvm::StringRef Object,
   if (Obj && !Opts.JsonPath.empty())
     Rep = bvf_report_new(Name.c_str());
 
+  bv_exact_report Exact{};
+  bool UseExact = false;
+  if (Obj && !Opts.Exact.empty()) {
+    std::string Why = runExact(Opts.Exact, Object, Exact);
+    if (!Why.empty()) {
+      Out.KernelProblems.push_back({Opts.Exact, "exact mode: " + Why, true});
+      bvf_object_close(Obj);
+      Obj = nullptr;
+    } else {
+      UseExact = true;
+    }
+  }
+
   bvf_outcomes *Outs = Obj ? bvf_outcomes_new() : nullptr;
   if (Obj && !Outs)
     Out.ObjectError = "out of memory";
@@ -112,7 +156,10 @@ void collect(const Options &Opts, llvm::StringRef Object,
         VO.log_ctx = Log;
       }
       memset(Res.get(), 0, sizeof *Res);
-      bvf_verify(P, K, &VO, Res.get());
+      if (UseExact)
+        bv_exact_to_result(&Exact, 0, bvf_program_name(P), Res.get());
+      else
+        bvf_verify(P, K, &VO, Res.get());
       if (Log) {
         fputc('\n', Log);
         fflush(Log);
@@ -148,6 +195,7 @@ void collect(const Options &Opts, llvm::StringRef Object,
     Out.Summaries.push_back({S->program, S->text, toLoc(S->loc)});
   }
   bvf_outcomes_free(Outs);
+  bv_exact_report_free(&Exact);
   if (Rep) {
     if (bvf_report_write_file(Rep, Opts.JsonPath.c_str()) < 0)
       Out.FileProblems.push_back("cannot write JSON results '" +

@@ -19,6 +19,8 @@
 
 #include <cjson/cJSON.h>
 
+#include "bpfverify/verifier.h"
+
 static void fail(char *err, size_t errsz, const char *fmt, ...)
 {
 	va_list ap;
@@ -434,4 +436,44 @@ void bv_exact_report_free(struct bv_exact_report *r)
 	free(r->kernel_release);
 	free(r->kernel_package);
 	memset(r, 0, sizeof(*r));
+}
+
+static void copy_text(char *dst, size_t n, const char *src)
+{
+	snprintf(dst, n, "%s", src ? src : "");
+}
+
+int bv_exact_to_result(const struct bv_exact_report *r, size_t object, const char *name,
+		       struct bv_result *res)
+{
+	memset(res, 0, sizeof(*res));
+	res->insn = -1;
+	for (size_t i = 0; r && name && i < r->n; i++) {
+		const struct bv_exact_result *e = &r->results[i];
+
+		if (e->object != object || !e->name || strcmp(e->name, name) != 0)
+			continue;
+		switch (e->verdict) {
+		case BV_EXACT_ACCEPT:
+			res->verdict = BV_ACCEPT;
+			break;
+		case BV_EXACT_REJECT:
+			res->verdict = BV_REJECT;
+			copy_text(res->message, sizeof(res->message), e->message);
+			res->insn = e->insn >= 0 ? (int32_t)e->insn : -1;
+			break;
+		case BV_EXACT_LOAD_ERROR:
+			res->verdict = BV_LOAD_ERROR;
+			copy_text(res->message, sizeof(res->message), e->load_error);
+			break;
+		}
+		res->insns_processed = e->insns_processed > 0 ? (uint32_t)e->insns_processed : 0;
+		res->total_states = e->states > 0 ? (uint32_t)e->states : 0;
+		res->time_us = e->time_us > 0 ? (uint64_t)e->time_us : 0;
+		return 0;
+	}
+	res->verdict = BV_ERROR;
+	snprintf(res->message, sizeof(res->message),
+		 "exact mode: the kernel's run reported no program '%s'", name ? name : "?");
+	return -ENOENT;
 }

@@ -13,6 +13,10 @@
 
 #include <stddef.h>
 
+#ifdef __cplusplus
+extern "C" {
+#endif
+
 enum bv_exact_verdict {
 	BV_EXACT_ACCEPT,
 	BV_EXACT_REJECT,	/* the verifier refused it (message, insn) */
@@ -69,6 +73,19 @@ int bv_exact_available(const char *profile, const struct bv_exact_opts *opts,
 
 void bv_exact_report_free(struct bv_exact_report *r);
 
+struct bv_result;
+/* The kernel's judgement of program `name` of object `object` as a
+ * bv_result (verdict, message, insn, statistics; a load error's message is
+ * libbpf's line), so that it is reported like an embedded verification.
+ * Returns 0, or -ENOENT (res is BV_ERROR, saying so) when the kernel's run
+ * did not report that program. */
+int bv_exact_to_result(const struct bv_exact_report *r, size_t object, const char *name,
+		       struct bv_result *res);
+
 const char *bv_exact_verdict_name(enum bv_exact_verdict v);
+
+#ifdef __cplusplus
+}
+#endif
 
 #endif

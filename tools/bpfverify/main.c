@@ -22,6 +22,7 @@
 #include <string.h>
 
 #include "bpfverify/bvf.h"
+#include "exact.h"
 
 #define BPFVERIFY_VERSION "0.1.0"
 
@@ -29,6 +30,7 @@ enum { EXIT_ACCEPTED = 0, EXIT_REJECTED = 1, EXIT_BAD_INPUT = 2, EXIT_NOT_VERIFI
 
 struct cli {
 	const char *kernels;     /* comma-separated specs, NULL: default */
+	const char *exact;       /* --exact K: the real kernel of profile K */
 	const char *log_path;
 	bool json;
 	bool table;
@@ -62,18 +64,24 @@ struct run {
 	int json_docs;           /* JSON documents printed */
 	struct table_row *rows;
 	size_t nr_rows;
+	struct bv_exact_report exact; /* --exact: the real kernel's results */
+	size_t object;           /* index of the object being reported */
 };
 
 static void usage(FILE *out)
 {
 	fprintf(out,
-		"usage: bpfverify [--kernel K[,K...]] [--json | --table] [--log FILE] [--unpriv] OBJECT.o...\n"
+		"usage: bpfverify [--kernel K[,K...] | --exact K] [--json | --table] [--log FILE] [--unpriv]\n"
+		"                 OBJECT.o...\n"
 		"\n"
 		"Verifies every BPF program in each OBJECT.o with the rules of the Linux\n"
 		"verifier of the target kernel(s), and reports rejections at their source line.\n"
 		"\n"
 		"  --kernel K[,K...]  target kernel profile(s): a btf-db name (6.1, 6.12, 6.18), 'host',\n"
 		"                     or a path to a raw BTF or vmlinux file (default: %s)\n"
+		"  --exact K          ask profile K's real kernel instead of the embedded verifier:\n"
+		"                     6.1, 6.12 boot their pinned Debian kernel under QEMU; 6.18\n"
+		"                     and host load into the running kernel (root)\n"
 		"  --json             print one JSON document with every result to stdout\n"
 		"  --table            print a table: program, kernel, verdict, insns, states, time\n"
 		"  --log FILE         write the verifier log (kernel log_level 2 format) to FILE\n"
@@ -292,6 +300,10 @@ static void verify_one(struct run *r, const struct cli *c, const struct bvf_prog
 {
 	struct bvf_verify_opts vo;
 
+	if (c->exact) {
+		bv_exact_to_result(&r->exact, r->object, bvf_program_name(prog), res);
+		return;
+	}
 	memset(&vo, 0, sizeof(vo));
 	vo.sz = sizeof(vo);
 	vo.unpriv = c->unpriv;
@@ -514,6 +526,12 @@ static int parse_args(int argc, char **argv, struct cli *c)
 				return -1;
 			}
 			c->kernels = v;
+		} else if ((v = option_value(argc, argv, &i, "--exact", &missing))) {
+			if (!*v || strchr(v, ',')) {
+				fprintf(stderr, "bpfverify: error: --exact: one kernel profile\n");
+				return -1;
+			}
+			c->exact = v;
 		} else if ((v = option_value(argc, argv, &i, "--log", &missing))) {
 			if (!*v) {
 				fprintf(stderr, "bpfverify: error: --log: empty file name\n");
@@ -532,6 +550,14 @@ static int parse_args(int argc, char **argv, struct cli *c)
 		fprintf(stderr, "bpfverify: error: no object file given\n");
 		return -1;
 	}
+	if (c->exact && c->kernels) {
+		fprintf(stderr, "bpfverify: error: --exact and --kernel exclude each other\n");
+		return -1;
+	}
+	if (c->exact && c->log_path) {
+		fprintf(stderr, "bpfverify: error: --log is not available with --exact\n");
+		return -1;
+	}
 	if (c->json && c->table) {
 		fprintf(stderr, "bpfverify: error: --json and --table exclude each other\n");
 		return -1;
@@ -548,13 +574,24 @@ int main(int argc, char **argv)
 	memset(&c, 0, sizeof(c));
 	memset(&r, 0, sizeof(r));
 	if (parse_args(argc, argv, &c)) {
-		fprintf(stderr, "usage: bpfverify [--kernel K[,K...]] [--json | --table] [--log FILE] "
-			"[--unpriv] OBJECT.o... (--help for more)\n");
+		fprintf(stderr, "usage: bpfverify [--kernel K[,K...] | --exact K] [--json | --table] "
+			"[--log FILE] [--unpriv] OBJECT.o... (--help for more)\n");
 		return EXIT_BAD_INPUT;
 	}
-	if (open_kernels(&r, c.kernels)) {
+	if (open_kernels(&r, c.exact ? c.exact : c.kernels)) {
 		r.bad_input = true;
 		goto out;
+	}
+	if (c.exact) {
+		char err[1024] = "";
+
+		/* One run of the real kernel for every object (one QEMU boot). */
+		if (bv_exact_verify(c.exact, c.objects, (size_t)c.nr_objects, NULL, &r.exact,
+				    err, sizeof(err))) {
+			fprintf(stderr, "bpfverify: error: --exact %s: %s\n", c.exact, err);
+			r.bad_input = true;
+			goto out;
+		}
 	}
 	if (c.log_path) {
 		r.log = fopen(c.log_path, "w");
@@ -568,8 +605,10 @@ int main(int argc, char **argv)
 	/* Several objects in JSON mode: one document holding one per object. */
 	if (c.json && c.nr_objects > 1)
 		fputs("{ \"version\": 1, \"objects\": [\n", stdout);
-	for (i = 0; i < c.nr_objects; i++)
+	for (i = 0; i < c.nr_objects; i++) {
+		r.object = (size_t)i;
 		verify_object(&r, &c, c.objects[i]);
+	}
 	if (c.json)
 		fputs(c.nr_objects > 1 ? "\n] }\n" : "\n", stdout);
 	if (c.table)
@@ -594,6 +633,7 @@ out:
 		free(r.rows[j].kernel);
 	}
 	free(r.rows);
+	bv_exact_report_free(&r.exact);
 	free(c.objects);
 	fflush(stdout);
 	return exit_status(&r);
