@@ -395,7 +395,7 @@ int bv_check_alu(struct bv_env *env, const struct bv_insn *insn)
 	if (err)
 		return err;
 	/* "div by zero", "invalid shift %d": after the operand reads */
-	err = bv_check_insn_encoding_phase(&env->log, env->info.insns,
+	err = bv_check_insn_encoding_phase(&env->log, env->f, env->info.insns,
 					   env->info.insn_cnt, (uint32_t)idx,
 					   BV_ENC_AFTER_DST_READ);
 	if (err)

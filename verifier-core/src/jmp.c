@@ -306,7 +306,7 @@ int bv_check_cond_jmp(struct bv_env *env, const struct bv_insn *insn,
 	err = bv_check_reg_read(env, insn->dst_reg);
 	if (err)
 		return err;
-	err = bv_check_insn_encoding_phase(&env->log, env->info.insns,
+	err = bv_check_insn_encoding_phase(&env->log, env->f, env->info.insns,
 					   env->info.insn_cnt, (uint32_t)idx,
 					   BV_ENC_AFTER_DST_READ);
 	if (err)

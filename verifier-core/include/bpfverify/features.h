@@ -17,9 +17,19 @@
 #include <stdbool.h>
 #include <stdint.h>
 
-/* X(ENUM_SUFFIX, "name in facts.json", "what the kernel does when it has it") */
+/* X(ENUM_SUFFIX, "name in facts.json", "what the kernel does when it has it")
+ *
+ * Each name is a behaviour a verifier gained at some point; a profile lists
+ * those its kernel has, and a kernel without one behaves as the verifiers
+ * before it did (described after "else"). */
 #define BV_FEATURES(X) \
-	X(NONE_YET, "none-yet", "placeholder: no behaviour is named yet")
+	X(CPUV4_INSNS, "cpuv4-insns", \
+	  "knows the cpu v4 instructions: sign-extending loads (ldsx) and moves (movsx), " \
+	  "signed division and modulo, 64-bit bswap; else 'BPF_LDX uses reserved fields', " \
+	  "'BPF_MOV/BPF_ALU uses reserved fields', 'unknown opcode d7' (gotol is known " \
+	  "to every profile)") \
+	X(MAY_GOTO, "may-goto", \
+	  "knows the may_goto instruction (BPF_JMP|BPF_JCOND); else 'unknown opcode e5'")
 
 enum bv_feature {
 #define BV_FEATURE_ENUM(e, n, d) BV_FEAT_##e,
@@ -31,8 +41,10 @@ enum bv_feature {
 _Static_assert(BV_FEAT_COUNT <= 64, "feature bits live in one uint64_t");
 
 #define BV_FEAT_BIT(f) (UINT64_C(1) << (f))
+/* Every behaviour this bpfverify knows: the newest verifier's. */
+#define BV_FEATURES_ALL (BV_FEAT_COUNT >= 64 ? UINT64_MAX : BV_FEAT_BIT(BV_FEAT_COUNT) - 1)
 
-/* "none-yet" for BV_FEAT_NONE_YET; NULL for an out-of-range value. */
+/* "cpuv4-insns" for BV_FEAT_CPUV4_INSNS; NULL for an out-of-range value. */
 const char *bv_feature_name(enum bv_feature f);
 /* One-line description (for `bpfverify-db show` and docs). */
 const char *bv_feature_description(enum bv_feature f);
