@@ -567,8 +567,9 @@ int bv_check_helper_call(struct bv_env *env, const struct bv_insn *insn, int32_t
 		return bv_reject(&env->log, idx, -EINVAL, "invalid func unknown#%d", func_id);
 	if (err == -EPERM)
 		return bv_reject(&env->log, idx, -EINVAL,
-				 "program of this type cannot use helper %s#%d", fn->name,
-				 func_id);
+				 bv_kernel_has(env->f, BV_FEAT_HELPER_PROG_TYPE_MSG) ?
+				 "program of this type cannot use helper %s#%d" :
+				 "unknown func %s#%d", fn->name, func_id);
 	if (err == -EOPNOTSUPP)
 		return bv_unsupported(&env->log, idx, "helper %s#%d: prototype not modelled yet",
 				      fn->name, func_id);

@@ -94,6 +94,13 @@ static void non_gpl(struct bvt_facade *tf)
 	tf->f.gpl_compatible = false;
 }
 
+/* A kernel whose verifier says "unknown func" for a helper the program
+ * type may not call (6.1's). */
+static void no_prog_type_msg(struct bvt_facade *tf)
+{
+	tf->f.features &= ~BV_FEAT_BIT(BV_FEAT_HELPER_PROG_TYPE_MSG);
+}
+
 static void ro_array(struct bvt_facade *tf)
 {
 	tf->maps[BVT_MAP_ARRAY].rdonly_prog = true;
@@ -144,6 +151,12 @@ static void lookup(void)
 	T("call: helper not for this program type", BV_PROG_TYPE_SOCKET_FILTER, none,
 	  BV_REJECT, "program of this type cannot use helper bpf_get_current_comm#16", 0,
 	  BV_CALL_HELPER(BVT_FN_get_current_comm), BV_EXIT_INSN());
+	T("call: helper not for this program type, older wording", BV_PROG_TYPE_SOCKET_FILTER,
+	  no_prog_type_msg, BV_REJECT, "unknown func bpf_get_current_comm#16", 0,
+	  BV_CALL_HELPER(BVT_FN_get_current_comm), BV_EXIT_INSN());
+	T("call: unknown helper, older wording", BV_PROG_TYPE_SOCKET_FILTER, no_prog_type_msg,
+	  BV_REJECT, "invalid func unknown#999", 0,
+	  BV_CALL_HELPER(BVT_FN_UNKNOWN), BV_EXIT_INSN());
 	T("call: helper without a modelled prototype", BV_PROG_TYPE_SOCKET_FILTER, none,
 	  BV_ERROR, NULL, 0,
 	  BV_CALL_HELPER(7), BV_EXIT_INSN());

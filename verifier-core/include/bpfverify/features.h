@@ -29,7 +29,10 @@
 	  "'BPF_MOV/BPF_ALU uses reserved fields', 'unknown opcode d7' (gotol is known " \
 	  "to every profile)") \
 	X(MAY_GOTO, "may-goto", \
-	  "knows the may_goto instruction (BPF_JMP|BPF_JCOND); else 'unknown opcode e5'")
+	  "knows the may_goto instruction (BPF_JMP|BPF_JCOND); else 'unknown opcode e5'") \
+	X(HELPER_PROG_TYPE_MSG, "helper-prog-type-msg", \
+	  "a helper the kernel knows but the program type may not call is 'program of " \
+	  "this type cannot use helper NAME#ID'; else 'unknown func NAME#ID'")
 
 enum bv_feature {
 #define BV_FEATURE_ENUM(e, n, d) BV_FEAT_##e,
