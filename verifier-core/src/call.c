@@ -473,6 +473,7 @@ static int set_return_value(struct bv_env *env, const struct call_meta *meta)
 			break;
 		}
 		if (fn->func_id == FN_map_lookup_elem &&
+		    bv_kernel_has(env->f, BV_FEAT_CONST_KEY_NONNULL) &&
 		    (meta->map->type == BV_MAP_TYPE_ARRAY ||
 		     meta->map->type == BV_MAP_TYPE_PERCPU_ARRAY) &&
 		    meta->const_map_key >= 0 &&

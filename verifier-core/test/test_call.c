@@ -94,6 +94,12 @@ static void non_gpl(struct bvt_facade *tf)
 	tf->f.gpl_compatible = false;
 }
 
+/* A kernel that treats every array lookup as maybe NULL (6.1's). */
+static void no_const_key_nonnull(struct bvt_facade *tf)
+{
+	tf->f.features &= ~BV_FEAT_BIT(BV_FEAT_CONST_KEY_NONNULL);
+}
+
 /* A kernel whose verifier says "unknown func" for a helper the program
  * type may not call (6.1's). */
 static void no_prog_type_msg(struct bvt_facade *tf)
@@ -235,6 +241,19 @@ static void maps(void)
 	  BV_ST_MEM(BV_W, 10, -4, 0),
 	  BV_MOV64_REG(2, 10), BV_ALU64_IMM(BV_ADD, 2, -4), BV_LD_MAP_FD(1, BVT_MAP_ARRAY),
 	  BV_CALL_HELPER(BVT_FN_map_delete_elem), BV_MOV64_IMM(0, 0), BV_EXIT_INSN());
+	T("call: array lookup with a constant key in range is not NULL",
+	  BV_PROG_TYPE_SOCKET_FILTER, none, BV_ACCEPT, NULL, -1,
+	  BV_ST_MEM(BV_W, 10, -4, 0),
+	  BV_MOV64_REG(2, 10), BV_ALU64_IMM(BV_ADD, 2, -4), BV_LD_MAP_FD(1, BVT_MAP_ARRAY),
+	  BV_CALL_HELPER(BVT_FN_map_lookup_elem), BV_LDX_MEM(BV_DW, 0, 0, 0),
+	  BV_MOV64_IMM(0, 0), BV_EXIT_INSN());
+	T("call: array lookup with a constant key, older kernel: maybe NULL",
+	  BV_PROG_TYPE_SOCKET_FILTER, no_const_key_nonnull,
+	  BV_REJECT, "R0 invalid mem access 'map_value_or_null'", 6,
+	  BV_ST_MEM(BV_W, 10, -4, 0),
+	  BV_MOV64_REG(2, 10), BV_ALU64_IMM(BV_ADD, 2, -4), BV_LD_MAP_FD(1, BVT_MAP_ARRAY),
+	  BV_CALL_HELPER(BVT_FN_map_lookup_elem), BV_LDX_MEM(BV_DW, 0, 0, 0),
+	  BV_MOV64_IMM(0, 0), BV_EXIT_INSN());
 	T("call: pointer as a plain argument (unpriv)", BV_PROG_TYPE_SOCKET_FILTER, unpriv,
 	  BV_REJECT, "R3 leaks addr into helper function", 4,
 	  BV_LD_MAP_FD(1, BVT_MAP_RINGBUF), BV_MOV64_IMM(2, 8), BV_MOV64_REG(3, 10),

@@ -32,7 +32,10 @@
 	  "knows the may_goto instruction (BPF_JMP|BPF_JCOND); else 'unknown opcode e5'") \
 	X(HELPER_PROG_TYPE_MSG, "helper-prog-type-msg", \
 	  "a helper the kernel knows but the program type may not call is 'program of " \
-	  "this type cannot use helper NAME#ID'; else 'unknown func NAME#ID'")
+	  "this type cannot use helper NAME#ID'; else 'unknown func NAME#ID'") \
+	X(CONST_KEY_NONNULL, "array-lookup-const-key-nonnull", \
+	  "bpf_map_lookup_elem of an (percpu) array with a constant key below max_entries " \
+	  "returns map_value, never NULL; else map_value_or_null as for any key")
 
 enum bv_feature {
 #define BV_FEATURE_ENUM(e, n, d) BV_FEAT_##e,
