@@ -100,6 +100,14 @@ static void no_const_key_nonnull(struct bvt_facade *tf)
 	tf->f.features &= ~BV_FEAT_BIT(BV_FEAT_CONST_KEY_NONNULL);
 }
 
+/* A kernel whose helpers may not read unwritten stack, worded as
+ * "indirect" accesses (6.1's). */
+static void old_stack(struct bvt_facade *tf)
+{
+	tf->f.features &= ~(BV_FEAT_BIT(BV_FEAT_UNINIT_STACK_READ) |
+			    BV_FEAT_BIT(BV_FEAT_STACK_HELPER_RW_MSG));
+}
+
 /* A kernel whose verifier says "unknown func" for a helper the program
  * type may not call (6.1's). */
 static void no_prog_type_msg(struct bvt_facade *tf)
@@ -203,6 +211,21 @@ static void maps(void)
 	T("call: uninitialised key (priv)", BV_PROG_TYPE_SOCKET_FILTER, none,
 	  BV_ACCEPT, NULL, -1,
 	  BV_MOV64_REG(2, 10), BV_ALU64_IMM(BV_ADD, 2, -4), BV_LD_MAP_FD(1, BVT_MAP_HASH),
+	  BV_CALL_HELPER(BVT_FN_map_lookup_elem), BV_MOV64_IMM(0, 0), BV_EXIT_INSN());
+	T("call: uninitialised key, older kernel (priv)", BV_PROG_TYPE_SOCKET_FILTER, old_stack,
+	  BV_REJECT, "invalid indirect read from stack R2 off -16+0 size 4", 5,
+	  BV_ST_MEM(BV_W, 10, -4, 0),
+	  BV_MOV64_REG(2, 10), BV_ALU64_IMM(BV_ADD, 2, -16), BV_LD_MAP_FD(1, BVT_MAP_HASH),
+	  BV_CALL_HELPER(BVT_FN_map_lookup_elem), BV_MOV64_IMM(0, 0), BV_EXIT_INSN());
+	T("call: value runs past the stack, older kernel", BV_PROG_TYPE_SOCKET_FILTER, old_stack,
+	  BV_REJECT, "invalid indirect access to stack R3 off=-4 size=8", 7,
+	  BV_ST_MEM(BV_W, 10, -4, 0), BV_MOV64_REG(2, 10), BV_ALU64_IMM(BV_ADD, 2, -4),
+	  BV_MOV64_REG(3, 2), BV_LD_MAP_FD(1, BVT_MAP_HASH), BV_MOV64_IMM(4, 0),
+	  BV_CALL_HELPER(BVT_FN_map_update_elem), BV_MOV64_IMM(0, 0), BV_EXIT_INSN());
+	T("call: unwritten key bytes in the allocated stack, older kernel (priv)",
+	  BV_PROG_TYPE_SOCKET_FILTER, old_stack, BV_ACCEPT, NULL, -1,
+	  BV_ST_MEM(BV_W, 10, -4, 0),
+	  BV_MOV64_REG(2, 10), BV_ALU64_IMM(BV_ADD, 2, -8), BV_LD_MAP_FD(1, BVT_MAP_HASH),
 	  BV_CALL_HELPER(BVT_FN_map_lookup_elem), BV_MOV64_IMM(0, 0), BV_EXIT_INSN());
 	T("call: partly initialised key (unpriv)", BV_PROG_TYPE_SOCKET_FILTER, unpriv,
 	  BV_REJECT, "invalid read from stack R2 off -4+1 size 4", 5,

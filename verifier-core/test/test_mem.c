@@ -40,6 +40,12 @@ static void no_cap_bpf(struct bvt_facade *tf)
 }
 
 /* An unprivileged load (no CAP_BPF, no CAP_PERFMON). */
+/* A kernel before privileged uninitialised-stack reads (6.1's). */
+static void no_uninit_read(struct bvt_facade *tf)
+{
+	tf->f.features &= ~BV_FEAT_BIT(BV_FEAT_UNINIT_STACK_READ);
+}
+
 static void unpriv(struct bvt_facade *tf)
 {
 	tf->f.bpf_capable = false;
@@ -315,6 +321,10 @@ static void stack(void)
 	/* 6.18: a privileged program reads uninitialised stack as unknown. */
 	T("stack: uninitialised read (priv)", BV_PROG_TYPE_SOCKET_FILTER, none,
 	  BV_ACCEPT, NULL, -1,
+	  BV_LDX_MEM(BV_DW, 0, 10, -8), BV_EXIT_INSN());
+	T("stack: uninitialised read, older kernel (priv, unallocated)",
+	  BV_PROG_TYPE_SOCKET_FILTER, no_uninit_read, BV_REJECT,
+	  "invalid read from stack R10 off=-8 size=8", 0,
 	  BV_LDX_MEM(BV_DW, 0, 10, -8), BV_EXIT_INSN());
 	T("stack: uninitialised read (unpriv, unallocated)", BV_PROG_TYPE_SOCKET_FILTER,
 	  unpriv, BV_REJECT, "invalid read from stack R10 off=-8 size=8", 0,

@@ -35,7 +35,17 @@
 	  "this type cannot use helper NAME#ID'; else 'unknown func NAME#ID'") \
 	X(CONST_KEY_NONNULL, "array-lookup-const-key-nonnull", \
 	  "bpf_map_lookup_elem of an (percpu) array with a constant key below max_entries " \
-	  "returns map_value, never NULL; else map_value_or_null as for any key")
+	  "returns map_value, never NULL; else map_value_or_null as for any key") \
+	X(UNINIT_STACK_READ, "uninit-stack-read", \
+	  "privileged (CAP_PERFMON) programs may read stack below what the path has " \
+	  "written, directly or through helpers (the stack grows); else 'invalid read " \
+	  "from stack R10 off=-8 size=8', 'invalid indirect read from stack R2 off -16+0 " \
+	  "size 16'") \
+	X(STACK_HELPER_RW_MSG, "stack-helper-rw-msg", \
+	  "a helper's stack access is checked and worded as the read or write it is " \
+	  "('invalid read from stack R1 off=-8 size=16'); else as a write, worded " \
+	  "'invalid indirect access to stack R1 off=-8 size=16', 'invalid indirect read " \
+	  "from stack R1 off -64+0 size 63'")
 
 enum bv_feature {
 #define BV_FEATURE_ENUM(e, n, d) BV_FEAT_##e,
