@@ -451,7 +451,9 @@ int bv_check_alu(struct bv_env *env, const struct bv_insn *insn)
 			bv_scalar_set_subreg_const(&zero->frame[zero->curframe]->regs[d].s, 0);
 			bv_scalar_set_subreg_const(&dst->s, UINT32_MAX);
 		}
-		bv_scalar_alu(&dst->s, &sv, op, alu32, insn->off == 1);
+		bv_scalar_alu_ex(&dst->s, &sv, op, alu32, insn->off == 1,
+				 bv_kernel_has(env->f, BV_FEAT_MUL_SIGNED_BOUNDS) ? 0 :
+				 BV_SCALAR_MUL_UNSIGNED_ONLY);
 		dst->id = 0;
 		dst->off = 0;
 		/* `rX += K` / `rX -= K` keeps rX linked to its copies, K apart,

@@ -47,6 +47,12 @@ void bv_scalar_sync(struct bv_scalar *s);
  * amount is not a constant below the width; dst and src may alias. */
 void bv_scalar_alu(struct bv_scalar *dst, const struct bv_scalar *src,
 		   uint8_t op, bool alu32, bool is_signed);
+/* bv_scalar_alu with flags for the ways older verifiers compute. */
+#define BV_SCALAR_MUL_UNSIGNED_ONLY 1u  /* BV_MUL keeps bounds only when both
+					 * operands are non-negative and fit in
+					 * half the width (kernels before 6.14) */
+void bv_scalar_alu_ex(struct bv_scalar *dst, const struct bv_scalar *src,
+		      uint8_t op, bool alu32, bool is_signed, unsigned flags);
 /* dst = -dst: tracked as 0 - dst (6.18). */
 void bv_scalar_neg(struct bv_scalar *dst, bool alu32);
 /* Does the 6.18 verifier split the path before `dst OP= src`? True for

@@ -45,7 +45,11 @@
 	  "a helper's stack access is checked and worded as the read or write it is " \
 	  "('invalid read from stack R1 off=-8 size=16'); else as a write, worded " \
 	  "'invalid indirect access to stack R1 off=-8 size=16', 'invalid indirect read " \
-	  "from stack R1 off -64+0 size 63'")
+	  "from stack R1 off -64+0 size 63'") \
+	X(MUL_SIGNED_BOUNDS, "mul-signed-bounds", \
+	  "a multiplication keeps signed bounds (the corner products) and unsigned ones " \
+	  "when they do not overflow; else bounds survive only when both operands are " \
+	  "non-negative and below 2^32 (2^16 for 32-bit)")
 
 enum bv_feature {
 #define BV_FEATURE_ENUM(e, n, d) BV_FEAT_##e,
