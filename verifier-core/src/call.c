@@ -730,6 +730,26 @@ int bv_check_exit(struct bv_env *env)
 		return bv_reject(&env->log, idx, -EINVAL,
 				 "At program exit the register R0 is not a known value (%s)",
 				 tstr(env, r0->type, b, sizeof(b)));
+	if (!bv_kernel_has(env->f, BV_FEAT_RETVAL_BOUNDS)) {
+		/* older verifiers: R0's tnum must lie within the range's */
+		struct bv_tnum want = bv_tnum_range((uint64_t)(int64_t)range.minval,
+						    (uint64_t)(int64_t)range.maxval);
+		char tv[64], tr[64];
+
+		if (bv_tnum_in(want, r0->s.var_off))
+			return 0;
+		bv_tnum_format(want, tr, sizeof(tr));
+		if (bv_tnum_is_unknown(r0->s.var_off))
+			snprintf(tv, sizeof(tv), "has unknown scalar value");
+		else {
+			memcpy(tv, "has value ", 10);
+			bv_tnum_format(r0->s.var_off, tv + 10, sizeof(tv) - 10);
+		}
+		bv_reject(&env->log, idx, -EINVAL,
+			  "At program exit the register R0 %s should have been in %s", tv, tr);
+		bv_explain_reg(env, 0);
+		return -EINVAL;
+	}
 	if (range.minval <= r0->s.smin && r0->s.smax <= range.maxval)
 		return 0;
 	len = (size_t)snprintf(line, sizeof(line), "At program exit the register R0 has");

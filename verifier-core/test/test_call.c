@@ -89,6 +89,13 @@ static void ret01(struct bvt_facade *tf)
 	tf->ret = (struct bv_retval_range){ 0, 1, true };
 }
 
+/* [0, 1] checked by tnum, worded tnum-style (6.1's verifier). */
+static void ret01_tnum(struct bvt_facade *tf)
+{
+	ret01(tf);
+	tf->f.features &= ~BV_FEAT_BIT(BV_FEAT_RETVAL_BOUNDS);
+}
+
 static void non_gpl(struct bvt_facade *tf)
 {
 	tf->f.gpl_compatible = false;
@@ -404,6 +411,14 @@ static void exits(void)
 	  BV_REJECT, "At program exit the register R0 has smin=5 smax=5 should have been in [0, 1]", 1,
 	  BV_MOV64_IMM(0, 5), BV_EXIT_INSN());
 	T("exit: in range", BV_PROG_TYPE_SOCKET_FILTER, ret01,
+	  BV_ACCEPT, NULL, -1, BV_MOV64_IMM(0, 1), BV_EXIT_INSN());
+	T("exit: out of range, tnum check", BV_PROG_TYPE_SOCKET_FILTER, ret01_tnum,
+	  BV_REJECT, "At program exit the register R0 has value (0x2; 0x0) should have been in (0x0; 0x1)", 1,
+	  BV_MOV64_IMM(0, 2), BV_EXIT_INSN());
+	T("exit: unknown value, tnum check", BV_PROG_TYPE_SOCKET_FILTER, ret01_tnum,
+	  BV_REJECT, "At program exit the register R0 has unknown scalar value should have been in (0x0; 0x1)", 1,
+	  BV_CALL_HELPER(BVT_FN_ktime_get_ns), BV_EXIT_INSN());
+	T("exit: in range, tnum check", BV_PROG_TYPE_SOCKET_FILTER, ret01_tnum,
 	  BV_ACCEPT, NULL, -1, BV_MOV64_IMM(0, 1), BV_EXIT_INSN());
 	T("exit: unbounded value", BV_PROG_TYPE_SOCKET_FILTER, ret01,
 	  BV_REJECT, "At program exit the register R0 has smin=0 smax=4294967295 should have been in [0, 1]", 1,

@@ -49,7 +49,11 @@
 	X(MUL_SIGNED_BOUNDS, "mul-signed-bounds", \
 	  "a multiplication keeps signed bounds (the corner products) and unsigned ones " \
 	  "when they do not overflow; else bounds survive only when both operands are " \
-	  "non-negative and below 2^32 (2^16 for 32-bit)")
+	  "non-negative and below 2^32 (2^16 for 32-bit)") \
+	X(RETVAL_BOUNDS, "retval-bounds", \
+	  "R0 at exit is checked by its signed bounds, worded 'has smin=2 smax=2 should " \
+	  "have been in [0, 1]'; else by its tnum, worded 'has value (0x2; 0x0) should " \
+	  "have been in (0x0; 0x1)'")
 
 enum bv_feature {
 #define BV_FEATURE_ENUM(e, n, d) BV_FEAT_##e,
