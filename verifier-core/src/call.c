@@ -261,10 +261,19 @@ static int check_mem_size(struct bv_env *env, uint32_t regno, enum bv_access t,
 		return bv_reject(&env->log, env->insn_idx, -EACCES,
 				 "R%u min value is negative, either use unsigned or 'var &= const'",
 				 regno);
-	if (r->s.umin == 0 && !zero_size_allowed)
-		return bv_reject(&env->log, env->insn_idx, -EACCES,
-				 "R%u invalid zero-sized read: u64=[%" PRId64 ",%" PRId64 "]",
-				 regno, (int64_t)r->s.umin, (int64_t)r->s.umax);
+	if (r->s.umin == 0 && !zero_size_allowed) {
+		/* older kernels let the memory's own check refuse size 0 */
+		if (!bv_kernel_has(env->f, BV_FEAT_ZERO_SIZE_MSG_BOUNDS)) {
+			int err = bv_check_helper_mem_access_raw(env, regno - 1, 0, false, t,
+								 raw);
+			if (err)
+				return err;
+		} else {
+			return bv_reject(&env->log, env->insn_idx, -EACCES,
+					 "R%u invalid zero-sized read: u64=[%" PRId64 ",%" PRId64 "]",
+					 regno, (int64_t)r->s.umin, (int64_t)r->s.umax);
+		}
+	}
 	if (r->s.umax >= MAX_VAR_SIZ)
 		return bv_reject(&env->log, env->insn_idx, -EACCES,
 				 "R%u unbounded memory access, use 'var &= const' or 'if (var < const)'",
@@ -738,12 +747,12 @@ int bv_check_exit(struct bv_env *env)
 
 		if (bv_tnum_in(want, r0->s.var_off))
 			return 0;
-		bv_tnum_format(want, tr, sizeof(tr));
+		bv_tnum_str(env, want, tr, sizeof(tr));
 		if (bv_tnum_is_unknown(r0->s.var_off))
 			snprintf(tv, sizeof(tv), "has unknown scalar value");
 		else {
 			memcpy(tv, "has value ", 10);
-			bv_tnum_format(r0->s.var_off, tv + 10, sizeof(tv) - 10);
+			bv_tnum_str(env, r0->s.var_off, tv + 10, sizeof(tv) - 10);
 		}
 		bv_reject(&env->log, idx, -EINVAL,
 			  "At program exit the register R0 %s should have been in %s", tv, tr);

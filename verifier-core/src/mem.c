@@ -494,6 +494,10 @@ static int stack_bounds(struct bv_env *env, uint32_t regno, int32_t off, int siz
 					 "invalid%s stack R%u off=%d size=%d",
 					 what, regno, off, size);
 		bv_tnum_format(r->s.var_off, tn, sizeof(tn));
+		if (!bv_kernel_has(env->f, BV_FEAT_VAR_OFF_STACK_MSG_OFF))
+			return bv_reject(&env->log, env->insn_idx, err,
+					 "invalid variable-offset%s stack R%u var_off=%s size=%d",
+					 what, regno, tn, size);
 		return bv_reject(&env->log, env->insn_idx, err,
 				 "invalid variable-offset%s stack R%u var_off=%s off=%d size=%d",
 				 what, regno, tn, off, size);
@@ -879,7 +883,9 @@ static int ptr_alignment(struct bv_env *env, const struct bv_reg *r, int32_t off
 			bv_tnum_const((uint64_t)((int64_t)ip_align + r->off + off)));
 	if (bv_tnum_is_aligned(t, (uint64_t)size))
 		return 0;
-	if (var_is_const(r) && r->s.var_off.value <= 65535)
+	if (!bv_kernel_has(env->f, BV_FEAT_TNUM_CONST_NUMBER))
+		bv_tnum_format(r->s.var_off, tn, sizeof(tn));
+	else if (var_is_const(r) && r->s.var_off.value <= 65535)
 		snprintf(tn, sizeof(tn), "%" PRIu64, r->s.var_off.value);
 	else if (var_is_const(r))
 		snprintf(tn, sizeof(tn), "0x%" PRIx64, r->s.var_off.value);

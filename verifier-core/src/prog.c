@@ -500,8 +500,8 @@ static void mark(struct cfg_walk *c, int64_t insn, uint8_t flags)
 		c->info->insn_flags[insn] |= flags;
 }
 
-/* Follows edge e from t to w. */
-static int cfg_push(struct cfg_walk *c, uint32_t t, int64_t w, int e)
+/* Follows edge e from t to w; a back edge is a loop when loop_ok. */
+static int cfg_push_ex(struct cfg_walk *c, uint32_t t, int64_t w, int e, bool loop_ok)
 {
 	uint8_t *state = c->state;
 
@@ -521,17 +521,25 @@ static int cfg_push(struct cfg_walk *c, uint32_t t, int64_t w, int e)
 		return CFG_KEEP;
 	}
 	if ((state[w] & 0xf0) == CFG_DISCOVERED) {
-		if (c->f->bpf_capable) {
+		if (loop_ok && c->f->bpf_capable) {
 			/* a loop, allowed: the path walk bounds it */
 			mark(c, w, BV_INSN_LOOP_HEAD);
 			return CFG_DONE;
 		}
-		return bv_reject(c->log, t, -EINVAL, "back-edge from insn %u to %lld",
-				 t, (long long)w);
+		/* before the walk: the kernel's log names no instruction */
+		bv_reject(c->log, -1, -EINVAL, "back-edge from insn %u to %lld",
+			  t, (long long)w);
+		bv_note(c->log, t, "insn %u jumps back to insn %lld", t, (long long)w);
+		return -EINVAL;
 	}
 	/* forward or cross edge to an explored instruction */
 	state[t] = (uint8_t)(CFG_DISCOVERED | e);
 	return CFG_DONE;
+}
+
+static int cfg_push(struct cfg_walk *c, uint32_t t, int64_t w, int e)
+{
+	return cfg_push_ex(c, t, w, e, true);
 }
 
 /* A call (or a callback address): the next instruction is where the
@@ -550,7 +558,10 @@ static int cfg_visit_call(struct cfg_walk *c, uint32_t t, bool visit_callee)
 	if (!visit_callee)
 		return CFG_DONE;
 	mark(c, t, BV_INSN_PRUNE_POINT);
-	return cfg_push(c, t, (int64_t)t + insn->imm + 1, CFG_BRANCH);
+	/* a call back into a caller (recursion) is a loop only where the
+	 * walk's call depth limit is what stops it */
+	return cfg_push_ex(c, t, (int64_t)t + insn->imm + 1, CFG_BRANCH,
+			   bv_kernel_has(c->f, BV_FEAT_CFG_CALL_LOOPS));
 }
 
 static int cfg_visit(struct cfg_walk *c, uint32_t t)

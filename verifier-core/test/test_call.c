@@ -93,7 +93,8 @@ static void ret01(struct bvt_facade *tf)
 static void ret01_tnum(struct bvt_facade *tf)
 {
 	ret01(tf);
-	tf->f.features &= ~BV_FEAT_BIT(BV_FEAT_RETVAL_BOUNDS);
+	tf->f.features &= ~(BV_FEAT_BIT(BV_FEAT_RETVAL_BOUNDS) |
+			    BV_FEAT_BIT(BV_FEAT_TNUM_CONST_NUMBER));
 }
 
 static void non_gpl(struct bvt_facade *tf)
@@ -113,6 +114,13 @@ static void old_stack(struct bvt_facade *tf)
 {
 	tf->f.features &= ~(BV_FEAT_BIT(BV_FEAT_UNINIT_STACK_READ) |
 			    BV_FEAT_BIT(BV_FEAT_STACK_HELPER_RW_MSG));
+}
+
+/* 6.1's wordings of zero sizes and ring buffer records. */
+static void old_names(struct bvt_facade *tf)
+{
+	tf->f.features &= ~(BV_FEAT_BIT(BV_FEAT_ZERO_SIZE_MSG_BOUNDS) |
+			    BV_FEAT_BIT(BV_FEAT_RINGBUF_MEM_NAME));
 }
 
 /* A kernel whose verifier says "unknown func" for a helper the program
@@ -314,6 +322,10 @@ static void memory_and_sizes(void)
 	  BV_REJECT, "R2 invalid zero-sized read: u64=[0,0]", 3,
 	  BV_MOV64_REG(1, 10), BV_ALU64_IMM(BV_ADD, 1, -16), BV_MOV64_IMM(2, 0),
 	  BV_CALL_HELPER(6), BV_MOV64_IMM(0, 0), BV_EXIT_INSN());
+	T("call: zero size, older kernel", BV_PROG_TYPE_KPROBE, old_names,
+	  BV_REJECT, "invalid zero-sized read", 3,
+	  BV_MOV64_REG(1, 10), BV_ALU64_IMM(BV_ADD, 1, -16), BV_MOV64_IMM(2, 0),
+	  BV_CALL_HELPER(6), BV_MOV64_IMM(0, 0), BV_EXIT_INSN());
 	T("call: negative size", BV_PROG_TYPE_KPROBE, none,
 	  BV_REJECT, "R2 min value is negative, either use unsigned or 'var &= const'", 3,
 	  BV_MOV64_REG(1, 10), BV_ALU64_IMM(BV_ADD, 1, -16), BV_MOV64_IMM(2, -1),
@@ -366,6 +378,9 @@ static void ringbuf(void)
 	  BV_MOV64_IMM(0, 0), BV_EXIT_INSN());
 	T("ringbuf: record used without NULL check", BV_PROG_TYPE_SOCKET_FILTER, none,
 	  BV_REJECT, "R0 invalid mem access 'ringbuf_mem_or_null'", 5,
+	  RESERVE8, BV_LDX_MEM(BV_DW, 1, 0, 0), BV_MOV64_IMM(0, 0), BV_EXIT_INSN());
+	T("ringbuf: record used without NULL check, older kernel", BV_PROG_TYPE_SOCKET_FILTER,
+	  old_names, BV_REJECT, "R0 invalid mem access 'alloc_mem_or_null'", 5,
 	  RESERVE8, BV_LDX_MEM(BV_DW, 1, 0, 0), BV_MOV64_IMM(0, 0), BV_EXIT_INSN());
 	T("ringbuf: record overrun", BV_PROG_TYPE_SOCKET_FILTER, none,
 	  BV_REJECT, "invalid access to memory, mem_size=8 off=8 size=8", 6,

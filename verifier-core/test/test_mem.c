@@ -46,6 +46,12 @@ static void no_uninit_read(struct bvt_facade *tf)
 	tf->f.features &= ~BV_FEAT_BIT(BV_FEAT_UNINIT_STACK_READ);
 }
 
+/* Constant tnums printed as tnums (6.1). */
+static void old_tnum(struct bvt_facade *tf)
+{
+	tf->f.features &= ~BV_FEAT_BIT(BV_FEAT_TNUM_CONST_NUMBER);
+}
+
 static void unpriv(struct bvt_facade *tf)
 {
 	tf->f.bpf_capable = false;
@@ -322,6 +328,9 @@ static void stack(void)
 	T("stack: uninitialised read (priv)", BV_PROG_TYPE_SOCKET_FILTER, none,
 	  BV_ACCEPT, NULL, -1,
 	  BV_LDX_MEM(BV_DW, 0, 10, -8), BV_EXIT_INSN());
+	T("stack: misaligned, tnum-style offset", BV_PROG_TYPE_SOCKET_FILTER, old_tnum,
+	  BV_REJECT, "misaligned stack access off (0x0; 0x0)+0+-6 size 4", 1,
+	  BV_ST_MEM(BV_DW, 10, -8, 0), BV_LDX_MEM(BV_W, 0, 10, -6), BV_EXIT_INSN());
 	T("stack: uninitialised read, older kernel (priv, unallocated)",
 	  BV_PROG_TYPE_SOCKET_FILTER, no_uninit_read, BV_REJECT,
 	  "invalid read from stack R10 off=-8 size=8", 0,

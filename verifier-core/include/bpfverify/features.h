@@ -53,7 +53,25 @@
 	X(RETVAL_BOUNDS, "retval-bounds", \
 	  "R0 at exit is checked by its signed bounds, worded 'has smin=2 smax=2 should " \
 	  "have been in [0, 1]'; else by its tnum, worded 'has value (0x2; 0x0) should " \
-	  "have been in (0x0; 0x1)'")
+	  "have been in (0x0; 0x1)'") \
+	X(TNUM_CONST_NUMBER, "tnum-const-number", \
+	  "a constant tnum in a message is printed as its number ('off 0+0+-12'); else " \
+	  "as a tnum ('off (0x0; 0x0)+0+-12')") \
+	X(ZERO_SIZE_MSG_BOUNDS, "zero-size-msg-bounds", \
+	  "a helper size that may be 0 where 0 is not allowed is 'R4 invalid zero-sized " \
+	  "read: u64=[0,40]'; else the memory's own check of size 0 refuses it ('invalid " \
+	  "zero-sized read', 'invalid access to map value, … size=0')") \
+	X(RINGBUF_MEM_NAME, "ringbuf-mem-name", \
+	  "ring buffer records are named ringbuf_mem in messages; else alloc_mem") \
+	X(VAR_OFF_STACK_MSG_OFF, "var-off-stack-msg-off", \
+	  "a variable-offset stack access out of bounds names its fixed offset too " \
+	  "('var_off=(0x0; 0x1f) off=-16 size=1'); else 'var_off=(0x0; 0x1f) size=1'") \
+	X(STACK_ROUND_16, "stack-round-16", \
+	  "the combined stack of a call chain rounds each frame to 16 bytes (JIT); else " \
+	  "to 32 bytes, at least 32") \
+	X(CFG_CALL_LOOPS, "cfg-call-loops", \
+	  "a call back into a caller (recursion) passes the CFG check and is stopped by " \
+	  "the call depth limit; else 'back-edge from insn 17 to 4'")
 
 enum bv_feature {
 #define BV_FEATURE_ENUM(e, n, d) BV_FEAT_##e,
