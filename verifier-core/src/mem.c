@@ -677,7 +677,8 @@ static int stack_read_fixed(struct bv_env *env, struct bv_frame *fr, int32_t off
 		scratch_reg(env, dst_regno);
 		/* A narrow fill from the spill's own start reads the spilled
 		 * value (narrowed later); elsewhere it reads bytes. */
-		if (size <= spill_size && (off % BV_REG_SIZE) == 0) {
+		if (size <= spill_size && (off % BV_REG_SIZE) == 0 &&
+		    (size == spill_size || bv_kernel_has(env->f, BV_FEAT_NARROW_FILL))) {
 			*dst = *spilled;
 			if (reg_width(spilled) > size * 8)
 				dst->id = 0;
@@ -702,8 +703,11 @@ static int stack_read_fixed(struct bv_env *env, struct bv_frame *fr, int32_t off
 							 "invalid read from stack off %d+%d size %d",
 							 off, i, size);
 			}
-			if ((spill_cnt == size && bv_tnum_equals_const(spilled->s.var_off, 0)) ||
-			    zero_cnt == size)
+			if (!bv_kernel_has(env->f, BV_FEAT_NARROW_FILL))
+				bv_reg_mark_unknown(dst, idx);   /* older kernels */
+			else if ((spill_cnt == size &&
+				  bv_tnum_equals_const(spilled->s.var_off, 0)) ||
+				 zero_cnt == size)
 				bv_reg_mark_known(dst, 0, idx);
 			else
 				bv_reg_mark_unknown(dst, idx);

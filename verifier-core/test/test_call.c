@@ -97,6 +97,13 @@ static void ret01_tnum(struct bvt_facade *tf)
 			    BV_FEAT_BIT(BV_FEAT_TNUM_CONST_NUMBER));
 }
 
+/* [0, 1], and a narrow fill reads an unknown scalar (6.1). */
+static void ret01_no_narrow_fill(struct bvt_facade *tf)
+{
+	ret01(tf);
+	tf->f.features &= ~BV_FEAT_BIT(BV_FEAT_NARROW_FILL);
+}
+
 static void non_gpl(struct bvt_facade *tf)
 {
 	tf->f.gpl_compatible = false;
@@ -427,6 +434,15 @@ static void exits(void)
 	  BV_MOV64_IMM(0, 5), BV_EXIT_INSN());
 	T("exit: in range", BV_PROG_TYPE_SOCKET_FILTER, ret01,
 	  BV_ACCEPT, NULL, -1, BV_MOV64_IMM(0, 1), BV_EXIT_INSN());
+	T("exit: narrow fill of a spilled constant", BV_PROG_TYPE_SOCKET_FILTER, ret01,
+	  BV_ACCEPT, NULL, -1,
+	  BV_MOV64_IMM(1, 1), BV_STX_MEM(BV_DW, 10, 1, -8), BV_LDX_MEM(BV_W, 0, 10, -8),
+	  BV_EXIT_INSN());
+	T("exit: narrow fill of a spilled constant, older kernel", BV_PROG_TYPE_SOCKET_FILTER,
+	  ret01_no_narrow_fill, BV_REJECT,
+	  "At program exit the register R0 has smin=0 smax=4294967295 should have been in [0, 1]", 3,
+	  BV_MOV64_IMM(1, 1), BV_STX_MEM(BV_DW, 10, 1, -8), BV_LDX_MEM(BV_W, 0, 10, -8),
+	  BV_EXIT_INSN());
 	T("exit: out of range, tnum check", BV_PROG_TYPE_SOCKET_FILTER, ret01_tnum,
 	  BV_REJECT, "At program exit the register R0 has value (0x2; 0x0) should have been in (0x0; 0x1)", 1,
 	  BV_MOV64_IMM(0, 2), BV_EXIT_INSN());

@@ -71,7 +71,11 @@
 	  "to 32 bytes, at least 32") \
 	X(CFG_CALL_LOOPS, "cfg-call-loops", \
 	  "a call back into a caller (recursion) passes the CFG check and is stopped by " \
-	  "the call depth limit; else 'back-edge from insn 17 to 4'")
+	  "the call depth limit; else 'back-edge from insn 17 to 4'") \
+	X(NARROW_FILL, "narrow-fill", \
+	  "a fill narrower than a spilled scalar, from its start, reads the spilled value " \
+	  "narrowed (and all-zero bytes read 0); else only a fill of the spill's own size " \
+	  "keeps the value, others read an unknown scalar")
 
 enum bv_feature {
 #define BV_FEATURE_ENUM(e, n, d) BV_FEAT_##e,
