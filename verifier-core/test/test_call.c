@@ -104,6 +104,13 @@ static void ret01_no_narrow_fill(struct bvt_facade *tf)
 	tf->f.features &= ~BV_FEAT_BIT(BV_FEAT_NARROW_FILL);
 }
 
+/* [0, 1], and jumps between two registers teach nothing (6.1). */
+static void ret01_no_reg_reg(struct bvt_facade *tf)
+{
+	ret01(tf);
+	tf->f.features &= ~BV_FEAT_BIT(BV_FEAT_REG_REG_BOUNDS);
+}
+
 static void non_gpl(struct bvt_facade *tf)
 {
 	tf->f.gpl_compatible = false;
@@ -443,6 +450,17 @@ static void exits(void)
 	  "At program exit the register R0 has smin=0 smax=4294967295 should have been in [0, 1]", 3,
 	  BV_MOV64_IMM(1, 1), BV_STX_MEM(BV_DW, 10, 1, -8), BV_LDX_MEM(BV_W, 0, 10, -8),
 	  BV_EXIT_INSN());
+	T("exit: bounded by another register", BV_PROG_TYPE_SOCKET_FILTER, ret01,
+	  BV_ACCEPT, NULL, -1,
+	  BV_CALL_HELPER(BVT_FN_ktime_get_ns), BV_MOV64_REG(6, 0), BV_ALU64_IMM(BV_AND, 6, 1),
+	  BV_CALL_HELPER(BVT_FN_ktime_get_ns), BV_ALU64_IMM(BV_AND, 0, 7),
+	  BV_JMP_REG(BV_JGT, 0, 6, 1), BV_EXIT_INSN(), BV_MOV64_IMM(0, 0), BV_EXIT_INSN());
+	T("exit: bounded by another register, older kernel", BV_PROG_TYPE_SOCKET_FILTER,
+	  ret01_no_reg_reg, BV_REJECT,
+	  "At program exit the register R0 has smin=0 smax=7 should have been in [0, 1]", 6,
+	  BV_CALL_HELPER(BVT_FN_ktime_get_ns), BV_MOV64_REG(6, 0), BV_ALU64_IMM(BV_AND, 6, 1),
+	  BV_CALL_HELPER(BVT_FN_ktime_get_ns), BV_ALU64_IMM(BV_AND, 0, 7),
+	  BV_JMP_REG(BV_JGT, 0, 6, 1), BV_EXIT_INSN(), BV_MOV64_IMM(0, 0), BV_EXIT_INSN());
 	T("exit: out of range, tnum check", BV_PROG_TYPE_SOCKET_FILTER, ret01_tnum,
 	  BV_REJECT, "At program exit the register R0 has value (0x2; 0x0) should have been in (0x0; 0x1)", 1,
 	  BV_MOV64_IMM(0, 2), BV_EXIT_INSN());

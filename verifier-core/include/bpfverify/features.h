@@ -75,7 +75,11 @@
 	X(NARROW_FILL, "narrow-fill", \
 	  "a fill narrower than a spilled scalar, from its start, reads the spilled value " \
 	  "narrowed (and all-zero bytes read 0); else only a fill of the spill's own size " \
-	  "keeps the value, others read an unknown scalar")
+	  "keeps the value, others read an unknown scalar") \
+	X(REG_REG_BOUNDS, "reg-reg-bounds", \
+	  "a conditional jump between two non-constant scalars refines both ranges and " \
+	  "may be decided by them; else only a constant operand refines the other (two " \
+	  "registers: 64-bit equality only) and only a constant source decides the jump")
 
 enum bv_feature {
 #define BV_FEATURE_ENUM(e, n, d) BV_FEAT_##e,
