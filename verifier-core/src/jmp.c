@@ -147,8 +147,13 @@ static void refine_scalars(struct bv_env *env, struct bv_reg *t1, struct bv_reg 
 	    !is_const_scalar(f1, jmp32) && !is_const_scalar(f2, jmp32) &&
 	    (jmp32 || (op != BV_JEQ && op != BV_JNE)))
 		return;
-	bv_scalar_refine(&t1->s, &t2->s, op, jmp32);
-	bv_scalar_refine(&f1->s, &f2->s, bv_jmp_negate(op), jmp32);
+	{
+		unsigned fl = bv_kernel_has(env->f, BV_FEAT_JMP32_KEEPS_64) ? 0 :
+			      BV_SCALAR_JMP32_FORGETS_64;
+
+		bv_scalar_refine_ex(&t1->s, &t2->s, op, jmp32, fl);
+		bv_scalar_refine_ex(&f1->s, &f2->s, bv_jmp_negate(op), jmp32, fl);
+	}
 	/* 6.18 checks the jump edge first */
 	check_invariants(env, t1, "true_reg1");
 	check_invariants(env, t2, "true_reg2");

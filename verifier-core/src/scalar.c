@@ -1417,6 +1417,39 @@ void bv_scalar_refine(struct bv_scalar *a, struct bv_scalar *b, uint8_t op,
 	bv_scalar_sync(b);
 }
 
+/* Older verifiers after a 32-bit jump: the upper half known zero, the
+ * 32-bit bounds are the 64-bit ones (signed only when non-negative);
+ * otherwise the 64-bit bounds are forgotten and relearnt from the tnum. */
+static void combine_32_into_64(struct bv_scalar *s)
+{
+	if (bv_tnum_equals_const(bv_tnum_clear_subreg(s->var_off), 0)) {
+		s->umin = s->u32_min;
+		s->umax = s->u32_max;
+		if (s->s32_min >= 0) {
+			s->smin = s->s32_min;
+			s->smax = s->s32_max;
+		} else {
+			s->smin = 0;
+			s->smax = U32_MAX_;
+		}
+	} else {
+		mark_unbounded64(s);
+	}
+	bv_scalar_sync(s);
+}
+
+void bv_scalar_refine_ex(struct bv_scalar *a, struct bv_scalar *b, uint8_t op,
+			 bool jmp32, unsigned flags)
+{
+	if (!(flags & BV_SCALAR_JMP32_FORGETS_64) || !jmp32) {
+		bv_scalar_refine(a, b, op, jmp32);
+		return;
+	}
+	refine_cond(a, b, op, jmp32);
+	combine_32_into_64(a);
+	combine_32_into_64(b);
+}
+
 bool bv_scalar_valid(const struct bv_scalar *s)
 {
 	if (s->umin > s->umax || s->smin > s->smax ||
