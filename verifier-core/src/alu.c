@@ -458,7 +458,8 @@ int bv_check_alu(struct bv_env *env, const struct bv_insn *insn)
 		dst->off = 0;
 		/* `rX += K` / `rX -= K` keeps rX linked to its copies, K apart,
 		 * once (Linux 6.18.y; privileged only) */
-		if (env->f->bpf_capable && (op == BV_ADD || op == BV_SUB) && id &&
+		if (env->f->bpf_capable && bv_kernel_has(env->f, BV_FEAT_LINKED_ADD_CONST) &&
+		    (op == BV_ADD || op == BV_SUB) && id &&
 		    src_const && !same_reg && !(id & BV_ID_ADD_CONST)) {
 			int64_t v = alu32 ? (int64_t)(int32_t)(uint32_t)val : (int64_t)val;
 			bool ok = alu32 ? dst_umax <= UINT32_MAX

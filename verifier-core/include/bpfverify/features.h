@@ -83,7 +83,10 @@
 	X(JMP32_KEEPS_64, "jmp32-keeps-64", \
 	  "a 32-bit conditional jump keeps the 64-bit bounds and deduces them together " \
 	  "with the new 32-bit ones; else the 64-bit bounds are forgotten unless the " \
-	  "upper half is known zero")
+	  "upper half is known zero") \
+	X(LINKED_ADD_CONST, "linked-add-const", \
+	  "`rX += K` keeps rX linked to its copies, K apart, so a bound learnt on one " \
+	  "applies to the others; else the addition unlinks rX")
 
 enum bv_feature {
 #define BV_FEATURE_ENUM(e, n, d) BV_FEAT_##e,
