@@ -271,7 +271,7 @@ public:
           ChildCodegen Child(CI, Opts);
           return serialize(Child.run(C, Events, Source));
         },
-        Opts.TimeoutSeconds, Bytes, Detail);
+        effectiveTimeout(Opts), Bytes, Detail);
     Events.clear();
     switch (St) {
     case IsolateStatus::Ok:
@@ -279,7 +279,7 @@ public:
     case IsolateStatus::TimedOut:
       reportInternalError(Diags, "verifying '" + Source +
                                      "' did not finish within " +
-                                     llvm::Twine(Opts.TimeoutSeconds) +
+                                     llvm::Twine(effectiveTimeout(Opts)) +
                                      " s; no results");
       return;
     case IsolateStatus::Crashed:

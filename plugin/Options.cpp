@@ -39,6 +39,7 @@ bool parseOption(const std::string &Arg, Options &Opts, std::string &Err) {
       return false;
     }
     Opts.TimeoutSeconds = (unsigned)S;
+    Opts.TimeoutSet = true;
     return true;
   }
   if (splitValue(Arg, "kernel", V)) {
@@ -58,6 +59,14 @@ bool parseOption(const std::string &Arg, Options &Opts, std::string &Err) {
         break;
       Start = Comma + 1;
     }
+    return true;
+  }
+  if (splitValue(Arg, "exact", V)) {
+    if (V.empty() || V.find(',') != std::string::npos) {
+      Err = "option 'exact=" + V + "': expected one kernel profile";
+      return false;
+    }
+    Opts.Exact = V;
     return true;
   }
   std::string *Path = nullptr;
@@ -80,12 +89,18 @@ bool parseOption(const std::string &Arg, Options &Opts, std::string &Err) {
     *Path = V;
     return true;
   }
-  if (Arg == "kernel" || Arg == "json" || Arg == "log" || Arg == "dump-object")
+  if (Arg == "kernel" || Arg == "exact" || Arg == "json" || Arg == "log" || Arg == "dump-object")
     Err = "option '" + Arg + "' needs a value ('" + Arg + "=…')";
   else
     Err = "unknown option '" + Arg +
-          "' (known: kernel=K[,K...], json=PATH, log=PATH, warn, unpriv)";
+          "' (known: kernel=K[,K...], exact=K, json=PATH, log=PATH, warn, unpriv)";
   return false;
+}
+
+unsigned effectiveTimeout(const Options &Opts) {
+  if (!Opts.Exact.empty() && !Opts.TimeoutSet)
+    return 900;
+  return Opts.TimeoutSeconds;
 }
 
 } // namespace bpfverify

@@ -8,6 +8,7 @@
 #include "Verify.h"
 
 #include "bpfverify/bvf.h"
+#include "exact.h"
 
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/Decl.h"
@@ -20,8 +21,10 @@
 
 #include <cerrno>
 #include <cstdio>
+#include <cstdlib>
 #include <cstring>
 #include <memory>
+#include <unistd.h>
 #include <string>
 #include <vector>
 
@@ -31,11 +34,9 @@ namespace bpfverify {
 
 namespace {
 
-Loc sourceLoc(const bvf_program *P, int32_t Insn) {
+Loc toLoc(const bvf_source_loc &S) {
   Loc L;
-  bvf_source_loc S{};
-  if (Insn >= 0 && bvf_program_source_loc(P, (uint32_t)Insn, &S) && S.file &&
-      S.line) {
+  if (S.file && S.line) {
     L.Valid = true;
     L.File = S.file;
     L.Line = S.line;
@@ -48,6 +49,32 @@ void logToFile(void *Ctx, const char *Text, size_t Len) {
   fwrite(Text, 1, Len, static_cast<FILE *>(Ctx));
 }
 
+// exact=K: the object goes to a temporary file and through profile K's real
+// kernel (bv_exact_verify); an empty string on success, else why not.
+std::string runExact(const std::string &Kernel, llvm::StringRef Object,
+                     bv_exact_report &Report) {
+  const char *Tmp = getenv("TMPDIR");
+  std::string Path = std::string(Tmp && *Tmp ? Tmp : "/tmp") +
+                     "/bpfverify-exact-XXXXXX.o";
+  std::vector<char> Buf(Path.begin(), Path.end());
+  Buf.push_back('\0');
+  int Fd = mkstemps(Buf.data(), 2);
+  if (Fd < 0)
+    return std::string("cannot create a temporary object: ") + strerror(errno);
+  bool Ok = write(Fd, Object.data(), Object.size()) == (ssize_t)Object.size();
+  close(Fd);
+  std::string Why;
+  char Err[1024] = "";
+  const char *Objects[1] = {Buf.data()};
+  if (!Ok)
+    Why = std::string("cannot write a temporary object: ") + strerror(errno);
+  else if (bv_exact_verify(Kernel.c_str(), Objects, 1, nullptr, &Report, Err,
+                           sizeof Err))
+    Why = Err[0] ? Err : "exact mode failed";
+  unlink(Buf.data());
+  return Why;
+}
+
 } // namespace
 
 // Phase 1: facade-clang calls only; no Clang state touched.
@@ -56,6 +83,8 @@ void collect(const Options &Opts, llvm::StringRef Object,
   char Err[512];
   std::vector<bvf_kernel *> Kernels;
   std::vector<std::string> Specs = Opts.Kernels;
+  if (!Opts.Exact.empty())
+    Specs = {Opts.Exact};
   bool Explicit = !Specs.empty();
   if (!Explicit) {
     const char *Def = bvf_kernel_default();
@@ -94,7 +123,24 @@ void collect(const Options &Opts, llvm::StringRef Object,
   if (Obj && !Opts.JsonPath.empty())
     Rep = bvf_report_new(Name.c_str());
 
-  size_t N = Obj ? bvf_object_program_count(Obj) : 0;
+  bv_exact_report Exact{};
+  bool UseExact = false;
+  if (Obj && !Opts.Exact.empty()) {
+    std::string Why = runExact(Opts.Exact, Object, Exact);
+    if (!Why.empty()) {
+      Out.KernelProblems.push_back({Opts.Exact, "exact mode: " + Why, true});
+      bvf_object_close(Obj);
+      Obj = nullptr;
+    } else {
+      UseExact = true;
+    }
+  }
+
+  bvf_outcomes *Outs = Obj ? bvf_outcomes_new() : nullptr;
+  if (Obj && !Outs)
+    Out.ObjectError = "out of memory";
+  size_t N = Outs ? bvf_object_program_count(Obj) : 0;
+  auto Res = std::make_unique<bv_result>();
   for (size_t I = 0; I < N; ++I) {
     const bvf_program *P = bvf_object_program(Obj, I);
     for (bvf_kernel *K : Kernels) {
@@ -109,37 +155,47 @@ void collect(const Options &Opts, llvm::StringRef Object,
         VO.log_cb = logToFile;
         VO.log_ctx = Log;
       }
-      auto Res = std::make_unique<bv_result>();
       memset(Res.get(), 0, sizeof *Res);
-      bvf_verify(P, K, &VO, Res.get());
+      if (UseExact)
+        bv_exact_to_result(&Exact, 0, bvf_program_name(P), Res.get());
+      else
+        bvf_verify(P, K, &VO, Res.get());
       if (Log) {
         fputc('\n', Log);
         fflush(Log);
       }
       if (Rep)
         bvf_report_add(Rep, P, K, Res.get());
-      if (Res->verdict == BV_ACCEPT)
-        continue;
-      Finding F;
-      F.Program = bvf_program_name(P) ? bvf_program_name(P) : "";
-      F.Verdict = Res->verdict;
-      char Buf[BV_MSG_MAX + 256];
-      Buf[0] = 0;
-      if (bvf_format_error(P, K, Res.get(), Buf, sizeof Buf) < 0 || !Buf[0])
-        snprintf(Buf, sizeof Buf, "%s [bpfverify: %s, kernel %s]",
-                 Res->message, F.Program.c_str(), bvf_kernel_name(K));
-      F.Text = Buf;
-      F.Where = sourceLoc(P, Res->insn);
-      uint32_t NN = Res->nr_notes < BV_NOTES_MAX ? Res->nr_notes : BV_NOTES_MAX;
-      for (uint32_t J = 0; J < NN; ++J) {
-        const bv_note &Note = Res->notes[J];
-        F.Notes.emplace_back(sourceLoc(P, Note.insn),
-                             std::string(Note.text, strnlen(Note.text,
-                                                            sizeof Note.text)));
-      }
-      Out.Findings.push_back(std::move(F));
+      int E = bvf_outcomes_add(Outs, P, K, Res.get());
+      if (E < 0 && Out.InternalError.empty())
+        Out.InternalError = std::string("cannot merge the results: ") +
+                            strerror(-E);
     }
   }
+  // One finding per distinct outcome (accepts are silent), one summary
+  // per program whose kernels disagree.
+  for (size_t I = 0, NO = bvf_outcomes_count(Outs); I < NO; ++I) {
+    const bvf_outcome *O = bvf_outcomes_get(Outs, I);
+    if (O->verdict == BV_ACCEPT)
+      continue;
+    Finding F;
+    F.Program = O->program ? O->program : "";
+    F.Verdict = O->verdict;
+    F.Text = O->text;
+    // Without an instruction (a program type the kernel lacks), the
+    // program's declaration is the place: report() falls back to it.
+    if (O->insn >= 0)
+      F.Where = toLoc(O->loc);
+    for (size_t J = 0; J < O->nr_notes; ++J)
+      F.Notes.emplace_back(toLoc(O->notes[J].loc), O->notes[J].text);
+    Out.Findings.push_back(std::move(F));
+  }
+  for (size_t I = 0, NS = bvf_outcomes_summary_count(Outs); I < NS; ++I) {
+    const bvf_outcome_summary *S = bvf_outcomes_summary(Outs, I);
+    Out.Summaries.push_back({S->program, S->text, toLoc(S->loc)});
+  }
+  bvf_outcomes_free(Outs);
+  bv_exact_report_free(&Exact);
   if (Rep) {
     if (bvf_report_write_file(Rep, Opts.JsonPath.c_str()) < 0)
       Out.FileProblems.push_back("cannot write JSON results '" +
@@ -238,10 +294,16 @@ void report(CompilerInstance &CI, ASTContext &Ctx, const Options &Opts,
     return;
   }
 
+  // A kernel of the list that cannot be opened: a diagnostic for it alone
+  // (the others are verified); an error, a warning under `warn`.
   for (const KernelProblem &P : C.KernelProblems) {
     if (P.Explicit) {
-      unsigned ID = Diags.getCustomDiagID(DiagnosticsEngine::Error,
-                                          "bpfverify: kernel '%0': %1");
+      bool AsWarning = Opts.Warn && !Diags.getWarningsAsErrors();
+      if (AsWarning && Diags.getIgnoreAllWarnings())
+        continue; // -w
+      unsigned ID = Diags.getCustomDiagID(
+          AsWarning ? DiagnosticsEngine::Warning : DiagnosticsEngine::Error,
+          "bpfverify: kernel '%0': %1; not verified for it");
       Diags.Report(ID) << P.Spec << P.Err;
     } else {
       reportInternalError(Diags, "default kernel profile '" + P.Spec +
@@ -273,16 +335,36 @@ void report(CompilerInstance &CI, ASTContext &Ctx, const Options &Opts,
   unsigned RejectID = Diags.getCustomDiagID(Level, "%0");
   unsigned ErrorID = Diags.getCustomDiagID(DiagnosticsEngine::Warning, "%0");
   unsigned NoteID = Diags.getCustomDiagID(DiagnosticsEngine::Note, "%0");
+  unsigned SummaryID = Diags.getCustomDiagID(DiagnosticsEngine::Remark, "%0");
+  const std::string *Summarized = nullptr;
   for (const Finding &F : C.Findings) {
-    bool IsWarning = F.Verdict != BV_REJECT || Level == DiagnosticsEngine::Warning;
+    // A rejection and a load that fails are errors (warnings under warn);
+    // "could not verify" is always a warning.
+    bool Fails = F.Verdict == BV_REJECT || F.Verdict == BV_LOAD_ERROR;
+    bool IsWarning = !Fails || Level == DiagnosticsEngine::Warning;
     if (IsWarning && NoWarnings)
       continue; // -w
+    // Where the kernels disagree: a remark at the program's entry, before
+    // its first diagnostic (none when -w silenced them all).
+    if (!Summarized || *Summarized != F.Program) {
+      Summarized = &F.Program;
+      for (const Summary &S : C.Summaries) {
+        if (S.Program != F.Program)
+          continue;
+        SourceLocation L = R.functionLoc(S.Program);
+        if (L.isInvalid())
+          L = R.resolve(S.Where);
+        Diags.Report(L, SummaryID) << S.Text;
+      }
+    }
     SourceLocation L = R.resolve(F.Where);
     if (L.isInvalid())
       L = R.functionLoc(F.Program);
-    Diags.Report(L, F.Verdict == BV_REJECT ? RejectID : ErrorID) << F.Text;
+    Diags.Report(L, Fails ? RejectID : ErrorID) << F.Text;
     for (const auto &N : F.Notes) {
       SourceLocation NL = R.resolve(N.first);
+      if (NL.isInvalid())
+        NL = L; // a note about no instruction is about the diagnostic's place
       Diags.Report(NL, NoteID) << N.second;
     }
   }
@@ -370,6 +452,12 @@ std::string serialize(const Collected &C) {
       W.str(N.second);
     }
   }
+  W.u32((uint32_t)C.Summaries.size());
+  for (const Summary &S : C.Summaries) {
+    W.str(S.Program);
+    W.str(S.Text);
+    W.loc(S.Where);
+  }
   W.u32((uint32_t)C.FileProblems.size());
   for (const std::string &P : C.FileProblems)
     W.str(P);
@@ -398,6 +486,13 @@ bool deserialize(llvm::StringRef Bytes, Collected &C) {
       F.Notes.emplace_back(std::move(L), R.str());
     }
     C.Findings.push_back(std::move(F));
+  }
+  for (uint32_t I = 0, N = R.count(); R.Ok && I < N; ++I) {
+    Summary S;
+    S.Program = R.str();
+    S.Text = R.str();
+    S.Where = R.loc();
+    C.Summaries.push_back(std::move(S));
   }
   for (uint32_t I = 0, N = R.count(); R.Ok && I < N; ++I)
     C.FileProblems.push_back(R.str());

@@ -36,9 +36,15 @@ struct Loc {
 struct Finding {
   std::string Program;
   bv_verdict Verdict = BV_ACCEPT;
-  std::string Text; // bvf_format_error
+  std::string Text; // bvf_outcome text: message + [bpfverify: prog, kernels …]
   Loc Where;
   std::vector<std::pair<Loc, std::string>> Notes;
+};
+
+// Where a program's kernels disagree (bvf_outcomes_summary).
+struct Summary {
+  std::string Program, Text;
+  Loc Where; // the program's entry
 };
 
 struct KernelProblem {
@@ -50,7 +56,8 @@ struct Collected {
   std::string InternalError; // code generation failed in the child
   std::vector<KernelProblem> KernelProblems;
   std::string ObjectError;
-  std::vector<Finding> Findings;
+  std::vector<Finding> Findings; // one per distinct outcome, kernels merged
+  std::vector<Summary> Summaries;
   std::vector<std::string> FileProblems; // json/log output failures
 };
 

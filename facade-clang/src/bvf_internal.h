@@ -54,6 +54,10 @@ const char *bvf_kernel_release(const struct bvf_kernel *k);
 /* The profile's kernel BTF (libbpf), parsed on first use and owned by the
  * profile; NULL with a message in err when it cannot be read. */
 struct btf *bvf_kernel_btf(const struct bvf_kernel *k, char *err, size_t errsz);
+/* Name index of that BTF for CO-RE candidate search (built on first use);
+ * NULL when the BTF cannot be read or memory ran out (callers then scan). */
+struct bvdb_names;
+const struct bvdb_names *bvf_kernel_names(const struct bvf_kernel *k);
 /* libbpf-style name of a program type ("sched_cls"), NULL if unknown. */
 const char *bvf_prog_type_name(uint32_t prog_type);
 

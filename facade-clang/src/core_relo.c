@@ -34,6 +34,7 @@
 
 #include <bpf/btf.h>
 
+#include "bpfverify/bvdb.h"
 #include "core_relo.h"
 
 #define SPEC_MAX       64   /* accessors per spec, as libbpf */
@@ -78,6 +79,7 @@ struct cands {
 
 struct ctx {
 	const struct btf *local, *targ;
+	const struct bvdb_names *names;   /* targ's name index, or NULL: scan */
 	const char *targ_name;
 	const struct bvf_core_relo *r;
 	struct bv_insn *insns;
@@ -86,6 +88,8 @@ struct ctx {
 	size_t errsz;
 	struct cands *cache;
 	size_t nr_cache;
+	struct bvf_core_outcome *o;  /* of the relocation being applied, or NULL */
+	bool patching;               /* in patch(): libbpf's "failed to patch insn" */
 };
 
 __attribute__((format(printf, 3, 4)))
@@ -94,6 +98,16 @@ static int fail(struct ctx *c, int code, const char *fmt, ...)
 	va_list ap;
 	int n;
 
+	if (c->o) {
+		c->o->refused = true;
+		if (!c->o->libbpf_error[0] && c->patching)
+			snprintf(c->o->libbpf_error, sizeof(c->o->libbpf_error),
+				 "relo #%u: failed to patch insn #%u: %d", c->r->rec_idx, c->r->insn,
+				 code);
+		else if (!c->o->libbpf_error[0])
+			snprintf(c->o->libbpf_error, sizeof(c->o->libbpf_error),
+				 "relo #%u: failed to relocate: %d", c->r->rec_idx, code);
+	}
 	if (!c->err || !c->errsz)
 		return code;
 	n = snprintf(c->err, c->errsz, "relo #%u (section '%s', insn %u, %s): ",
@@ -149,15 +163,7 @@ static bool kind_is_enumval(uint32_t k)
  * essential name ends before the last one. */
 size_t bvf_core_essential_len(const char *name)
 {
-	size_t n = name ? strlen(name) : 0;
-
-	for (size_t i = n >= 5 ? n - 5 + 1 : 0; i-- > 0;) {
-		const char *s = name + i;
-
-		if (s[0] != '_' && s[1] == '_' && s[2] == '_' && s[3] == '_' && s[4] != '_')
-			return i + 1;
-	}
-	return n;
+	return bvdb_essential_len(name);   /* the rule the name index groups by */
 }
 
 static const char *name_of(const struct btf *btf, uint32_t off)
@@ -1029,11 +1035,16 @@ out:
 
 /* ---- 2. candidates ---- */
 
+/* Target types of a kind compatible with lt whose essential name is
+ * lname's, ids ascending: looked up in the name index when there is one
+ * (every type of an index group has that essential name), else found by
+ * scanning every type. Cached per local root type for the call. */
 static struct cands *find_cands(struct ctx *c, uint32_t local_id, const struct btf_type *lt,
 				const char *lname)
 {
-	size_t ess = bvf_core_essential_len(lname), cap = 0;
+	size_t ess = bvf_core_essential_len(lname), cap = 0, nr_ids = 0;
 	uint32_t n = btf__type_cnt(c->targ);
+	const uint32_t *ids = NULL;
 	struct cands *grown, *cs;
 
 	for (size_t i = 0; i < c->nr_cache; i++)
@@ -1045,7 +1056,12 @@ static struct cands *find_cands(struct ctx *c, uint32_t local_id, const struct b
 	c->cache = grown;
 	cs = &c->cache[c->nr_cache];
 	*cs = (struct cands){ .local_id = local_id };
-	for (uint32_t id = 1; id < n; id++) {
+	bool indexed = c->names && bvdb_names__kind_indexed(btf_kind(lt));
+
+	if (indexed)
+		nr_ids = bvdb_names__find(c->names, lname, ess, &ids);
+	for (size_t k = indexed ? 0 : 1, total = indexed ? nr_ids : n; k < total; k++) {
+		uint32_t id = indexed ? ids[k] : (uint32_t)k;
 		const struct btf_type *t = btf__type_by_id(c->targ, id);
 		const char *tn;
 
@@ -1055,15 +1071,15 @@ static struct cands *find_cands(struct ctx *c, uint32_t local_id, const struct b
 		if (!*tn || bvf_core_essential_len(tn) != ess || strncmp(tn, lname, ess) != 0)
 			continue;
 		if (cs->len == cap) {
-			uint32_t *ids;
+			uint32_t *grown_ids;
 
 			cap = cap ? cap * 2 : 4;
-			ids = realloc(cs->ids, cap * sizeof(*ids));
-			if (!ids) {
+			grown_ids = realloc(cs->ids, cap * sizeof(*grown_ids));
+			if (!grown_ids) {
 				free(cs->ids);
 				return NULL;
 			}
-			cs->ids = ids;
+			cs->ids = grown_ids;
 		}
 		cs->ids[cs->len++] = id;
 	}
@@ -1094,8 +1110,17 @@ static int resolve(struct ctx *c, struct calc *res, struct spec specs[3], struct
 		return fail(c, -EINVAL, "bad local type id %u", r->type_id);
 	lname = name_of(c->local, lt->name_off);
 	err = parse_spec(c, local);
-	if (err)
+	if (err) {
+		if (o) {   /* libbpf's words */
+			const char *acc = btf__name_by_offset(c->local, r->access_str_off);
+
+			snprintf(o->libbpf_error, sizeof(o->libbpf_error),
+				 "relo #%u: parsing [%u] %s %s + %s failed: %d", r->rec_idx,
+				 r->type_id, kind_word(lt), *lname ? lname : "<anon>",
+				 acc ? acc : "<?>", err);
+		}
 		return err;
+	}
 	if (o) {
 		format_spec(local, o->spec, sizeof(o->spec));
 		format_libbpf_spec(local, o->libbpf_spec, sizeof(o->libbpf_spec));
@@ -1126,10 +1151,21 @@ static int resolve(struct ctx *c, struct calc *res, struct spec specs[3], struct
 			*res = cr;
 			*targ = *cand;
 		} else if (cand->bit_off != targ->bit_off) {
+			if (o)   /* libbpf's words: this candidate's offset first */
+				snprintf(o->libbpf_error, sizeof(o->libbpf_error),
+					 "relo #%u: field offset ambiguity: %u != %u", r->rec_idx,
+					 (unsigned)cand->bit_off, (unsigned)targ->bit_off);
 			return fail(c, -EINVAL, "field offset ambiguity: candidates [%u] and [%u] place it at bit %llu and %llu",
 				    targ->root_id, cand->root_id, (unsigned long long)targ->bit_off,
 				    (unsigned long long)cand->bit_off);
 		} else if (cr.poison != res->poison || cr.new_val != res->new_val) {
+			if (o)
+				snprintf(o->libbpf_error, sizeof(o->libbpf_error),
+					 "relo #%u: relocation decision ambiguity: %s %llu != %s %llu",
+					 r->rec_idx, cr.poison ? "failure" : "success",
+					 (unsigned long long)cr.new_val,
+					 res->poison ? "failure" : "success",
+					 (unsigned long long)res->new_val);
 			return fail(c, -EINVAL, "relocation decision ambiguity: candidates [%u] and [%u] give %s %llu and %s %llu",
 				    targ->root_id, cand->root_id,
 				    res->poison ? "failure" : "success", (unsigned long long)res->new_val,
@@ -1269,7 +1305,18 @@ int bvf_core_relocate(const struct btf *local, const struct btf *targ, const cha
 		      struct bv_insn *insns, uint32_t cnt,
 		      struct bvf_core_outcome *out, char *err, size_t errsz)
 {
-	struct ctx c = { .local = local, .targ = targ, .targ_name = targ_name, .insns = insns,
+	return bvf_core_relocate_indexed(local, targ, NULL, targ_name, relos, n, insns, cnt,
+					 out, err, errsz);
+}
+
+int bvf_core_relocate_indexed(const struct btf *local, const struct btf *targ,
+			      const struct bvdb_names *names, const char *targ_name,
+			      const struct bvf_core_relo *relos, size_t n,
+			      struct bv_insn *insns, uint32_t cnt,
+			      struct bvf_core_outcome *out, char *err, size_t errsz)
+{
+	struct ctx c = { .local = local, .targ = targ, .names = names, .targ_name = targ_name,
+			 .insns = insns,
 			 .cnt = cnt, .err = err, .errsz = errsz };
 	struct spec *specs = NULL;
 	int ret = 0;
@@ -1295,6 +1342,8 @@ int bvf_core_relocate(const struct btf *local, const struct btf *targ, const cha
 		struct calc res;
 
 		c.r = &relos[i];
+		c.o = o;
+		c.patching = false;
 		if (o) {
 			memset(o, 0, sizeof(*o));
 			o->insn = c.r->insn;
@@ -1310,6 +1359,7 @@ int bvf_core_relocate(const struct btf *local, const struct btf *targ, const cha
 			break;
 		}
 		ret = resolve(&c, &res, specs, o);
+		c.patching = true;
 		if (!ret)
 			ret = patch(&c, &res, o);
 		if (!ret && o) {

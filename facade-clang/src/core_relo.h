@@ -73,6 +73,12 @@ struct bvf_core_outcome {
 	 * poisoned instruction into "failed to resolve CO-RE relocation "
 	 * followed by this. */
 	char libbpf_spec[200];
+	/* Set on the relocation libbpf refuses (bvf_core_relocate failed):
+	 * the line libbpf prints for it after "prog 'NAME': ", its own cause
+	 * where libbpf words one ("relo #3: field offset ambiguity: 0 != 32"),
+	 * else its summary ("relo #3: failed to relocate: -22"). */
+	bool refused;
+	char libbpf_error[200];
 };
 
 /* Name of a relocation kind as libbpf prints it ("byte_off"), or "unknown". */
@@ -92,10 +98,21 @@ size_t bvf_core_essential_len(const char *name);
  * Returns 0, or a negative errno with a message in err[errsz] when libbpf
  * would refuse to load the object (unparsable access string, ambiguous
  * candidates, an instruction that does not fit its relocation, an unknown
- * kind, …): "relo #3 (sec 'kprobe/x', insn 12): …". */
+ * kind, …): "relo #3 (section 'kprobe/x', insn 12, byte_off): …"; the
+ * refused relocation's outcome (when `out`) then says what libbpf prints. */
 int bvf_core_relocate(const struct btf *local, const struct btf *targ, const char *targ_name,
 		      const struct bvf_core_relo *relos, size_t n,
 		      struct bv_insn *insns, uint32_t cnt,
 		      struct bvf_core_outcome *out, char *err, size_t errsz);
+
+/* The same, with `names` (bvdb_names__new(targ), or NULL) to find each
+ * root type's candidates by a lookup instead of a scan of every target
+ * type. The results are identical. */
+struct bvdb_names;
+int bvf_core_relocate_indexed(const struct btf *local, const struct btf *targ,
+			      const struct bvdb_names *names, const char *targ_name,
+			      const struct bvf_core_relo *relos, size_t n,
+			      struct bv_insn *insns, uint32_t cnt,
+			      struct bvf_core_outcome *out, char *err, size_t errsz);
 
 #endif

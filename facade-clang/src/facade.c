@@ -5,6 +5,11 @@
  * program's CO-RE relocations resolved against the kernel's BTF, on a
  * private copy) and runs bv_verify().
  *
+ * Some loads fail before the verifier runs, and are load errors (verdict
+ * BV_LOAD_ERROR, libbpf's message): a program type the kernel's BTF does
+ * not list, a CO-RE relocation libbpf refuses. A relocation libbpf
+ * poisons is the kernel's rejection, told in libbpf's words.
+ *
  * Everything here is per call: the facade lives on the stack of
  * bvf_verify, so any number of verifications may run at once.
  */
@@ -14,6 +19,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+
+#include <bpf/btf.h>
 
 #include "bpfverify/verifier.h"
 #include "bvf_internal.h"
@@ -93,6 +100,111 @@ static const char *type_name(uint32_t prog_type, char *buf, size_t size)
 	return buf;
 }
 
+/* A note at instruction insn, cut to the note's size; false when full. */
+static bool add_note(struct bv_result *res, int32_t insn, const char *text)
+{
+	struct bv_note *note;
+	size_t len;
+
+	if (res->nr_notes >= BV_NOTES_MAX)
+		return false;
+	note = &res->notes[res->nr_notes++];
+	note->insn = insn;
+	len = strnlen(text, sizeof(note->text) - 1);
+	memcpy(note->text, text, len);
+	note->text[len] = '\0';
+	return true;
+}
+
+/* libbpf refuses to load the object for a relocation it cannot decide
+ * (ambiguous candidates, an instruction that does not fit): a load error
+ * with the line libbpf prints, at the relocated instruction, and what we
+ * found as a note. */
+static void core_refused(const struct bvf_program *prog, const struct bvf_core_outcome *o,
+			 const char *detail, struct bv_result *res)
+{
+	const char *name = bvf_program_name(prog);
+
+	memset(res, 0, sizeof(*res));
+	res->verdict = BV_LOAD_ERROR;
+	res->insn = (int32_t)o->insn;
+	snprintf(res->message, sizeof(res->message), "libbpf: prog '%s': %s", name ? name : "?",
+		 o->libbpf_error);
+	add_note(res, res->insn, detail);
+}
+
+/* libbpf's name of a program type's enumerator: "sched_cls" ->
+ * "BPF_PROG_TYPE_SCHED_CLS". */
+static void prog_type_enum_name(const char *type, char *buf, size_t size)
+{
+	size_t n = (size_t)snprintf(buf, size, "BPF_PROG_TYPE_");
+
+	for (; type && *type && n + 1 < size; type++)
+		buf[n++] = (char)(*type >= 'a' && *type <= 'z' ? *type - 'a' + 'A' : *type);
+	buf[n < size ? n : size - 1] = '\0';
+}
+
+/* Does kernel k have program type t? Its BTF's enum bpf_prog_type says:
+ * 1 yes, 0 no (*last: its last type, for the message), -1 when the BTF has
+ * no such enum (a BTF that is not a kernel's: then nothing is assumed). */
+static int kernel_has_prog_type(const struct btf *kbtf, uint32_t t, char *last, size_t size)
+{
+	int id = btf__find_by_name_kind(kbtf, "bpf_prog_type", BTF_KIND_ENUM);
+	const struct btf_type *e = id > 0 ? btf__type_by_id(kbtf, (uint32_t)id) : NULL;
+	const struct btf_enum *v;
+	int32_t best = -1;
+
+	if (!e)
+		return -1;
+	v = btf_enum(e);
+	for (uint16_t i = 0; i < btf_vlen(e); i++) {
+		const char *n = btf__name_by_offset(kbtf, v[i].name_off);
+
+		if (!n || strncmp(n, "BPF_PROG_TYPE_", 14) != 0)
+			continue;   /* __MAX_BPF_PROG_TYPE */
+		if ((uint32_t)v[i].val == t)
+			return 1;
+		if (v[i].val > best) {
+			best = v[i].val;
+			snprintf(last, size, "%s (%d)", n, v[i].val);
+		}
+	}
+	return 0;
+}
+
+/* bpf(BPF_PROG_LOAD) with a program type the kernel does not know fails
+ * with EINVAL and an empty log before the verifier runs; libbpf reports
+ * "BPF program load failed: Invalid argument". Returns true when that is
+ * this program's fate on k (res filled). A profile whose BTF cannot be
+ * read cannot say, and is reported as such (res filled, BV_ERROR). */
+static bool prog_type_refused(const struct bvf_program *prog, const struct bvf_kernel *k,
+			      uint32_t type, struct bv_result *res)
+{
+	char err[BV_MSG_MAX - 96], last[96] = "", enum_name[64], text[BV_MSG_MAX];
+	const char *tname = bvf_prog_type_name(type);
+	struct btf *kbtf = bvf_kernel_btf(k, err, sizeof(err));
+
+	if (!kbtf) {
+		fail(res, "cannot read the kernel profile's BTF: %s", err);
+		return true;
+	}
+	if (!tname || kernel_has_prog_type(kbtf, type, last, sizeof(last)) != 0)
+		return false;
+	memset(res, 0, sizeof(*res));
+	res->verdict = BV_LOAD_ERROR;
+	res->insn = -1;
+	snprintf(res->message, sizeof(res->message),
+		 "libbpf: prog '%s': BPF program load failed: Invalid argument",
+		 bvf_program_name(prog) ? bvf_program_name(prog) : "?");
+	prog_type_enum_name(tname, enum_name, sizeof(enum_name));
+	snprintf(text, sizeof(text),
+		 "section '%s' makes it a %s program, a type this kernel does not have: its enum bpf_prog_type has no %s (%u; the last is %s), so bpf(BPF_PROG_LOAD) fails with EINVAL before the verifier runs",
+		 bvf_program_section(prog) ? bvf_program_section(prog) : "?", tname, enum_name,
+		 type, last[0] ? last : "none");
+	add_note(res, -1, text);
+	return true;
+}
+
 /* The program's instructions as libbpf would load them into kernel k: a
  * copy with the CO-RE relocations applied (*copy, freed by the caller),
  * and what became of each relocation (*outcomes, n entries). Returns 0
@@ -103,7 +215,7 @@ static int apply_core(const struct bvf_program *prog, const struct bvf_kernel *k
 {
 	const struct bvf_core_relo *relos = bvf_program_core_relos(prog, n);
 	const char *name = bvf_program_name(prog);
-	char err[BV_MSG_MAX - 64], targ_name[96];
+	char err[BV_MSG_MAX - 64];
 	struct btf *kbtf;
 	int ret;
 
@@ -120,17 +232,26 @@ static int apply_core(const struct bvf_program *prog, const struct bvf_kernel *k
 	if (!*copy || !*outcomes)
 		return fail(res, "program '%s': out of memory", name), -ENOMEM;
 	memcpy(*copy, insns, (size_t)cnt * sizeof(**copy));
-	snprintf(targ_name, sizeof(targ_name), "kernel %s", bvf_kernel_name(k));
-	ret = bvf_core_relocate(bvf_program_btf(prog), kbtf, targ_name, relos, *n, *copy, cnt,
-				*outcomes, err, sizeof(err));
-	if (ret)
+	/* Reasons read "is not found in the kernel's BTF": the kernels an
+	 * outcome applies to are named once, by whoever reports it. */
+	ret = bvf_core_relocate_indexed(bvf_program_btf(prog), kbtf, bvf_kernel_names(k),
+					"the kernel's", relos, *n, *copy, cnt, *outcomes,
+					err, sizeof(err));
+	if (ret) {
+		for (size_t i = 0; i < *n; i++)
+			if ((*outcomes)[i].refused)
+				return core_refused(prog, &(*outcomes)[i], err, res), ret;
 		return fail(res, "program '%s': CO-RE %s (libbpf refuses to load the object)",
 			    name, err), ret;
+	}
 	return 0;
 }
 
-/* A rejection at an instruction libbpf poisoned: say which relocation
- * failed, first among the notes. */
+/* A rejection at an instruction libbpf poisoned is reported as libbpf
+ * reports it: libbpf rewrites the kernel's "invalid func unknown#195896080"
+ * into "failed to resolve CO-RE relocation <spec>" (the kernel's oracle
+ * records that line). The notes say which relocation failed and why, then
+ * what the kernel itself said, before the core's own notes. */
 static void note_core_failure(const struct bvf_program *prog, const struct bvf_core_outcome *o,
 			      size_t n, const struct bvf_core_relo *relos, struct bv_result *res)
 {
@@ -139,28 +260,30 @@ static void note_core_failure(const struct bvf_program *prog, const struct bvf_c
 	if (res->verdict != BV_REJECT || res->insn < 0)
 		return;
 	for (size_t i = 0; i < n; i++) {
-		struct bv_note *note;
-		char where[96] = "", text[1024];
-		size_t len;
+		struct bv_note keep[BV_NOTES_MAX];
+		uint32_t nr_keep;
+		char where[96] = "", text[1024], kernel_msg[BV_MSG_MAX];
 
 		if (!o[i].poisoned || o[i].insn != (uint32_t)res->insn)
 			continue;
-		if (res->nr_notes == BV_NOTES_MAX)
-			res->nr_notes--;
-		memmove(&res->notes[1], &res->notes[0], res->nr_notes * sizeof(res->notes[0]));
-		res->nr_notes++;
-		note = &res->notes[0];
-		note->insn = res->insn;
+		nr_keep = res->nr_notes < BV_NOTES_MAX - 2 ? res->nr_notes : BV_NOTES_MAX - 2;
+		memcpy(keep, res->notes, nr_keep * sizeof(keep[0]));
+		memcpy(kernel_msg, res->message, sizeof(kernel_msg));
+		kernel_msg[sizeof(kernel_msg) - 1] = '\0';
+		snprintf(res->message, sizeof(res->message), "failed to resolve CO-RE relocation %s",
+			 o[i].libbpf_spec);
+		res->nr_notes = 0;
 		if (relos[i].sec_name && sec && strcmp(relos[i].sec_name, sec) != 0)
 			snprintf(where, sizeof(where), " of section '%s'", relos[i].sec_name);
-		/* Composed at full length, then cut to the note's size. */
 		snprintf(text, sizeof(text),
-			 "CO-RE relocation #%u%s failed: %s %s; libbpf replaced the instruction with a call to invalid helper %d (0x%x) and reports: failed to resolve CO-RE relocation %s",
+			 "CO-RE relocation #%u%s: %s %s; libbpf replaced the instruction with a call to invalid helper %d (0x%x)",
 			 relos[i].rec_idx, where, o[i].spec, o[i].reason, BVF_CORE_POISON_HELPER,
-			 BVF_CORE_POISON_HELPER, o[i].libbpf_spec);
-		len = strnlen(text, sizeof(note->text) - 1);
-		memcpy(note->text, text, len);
-		note->text[len] = '\0';
+			 BVF_CORE_POISON_HELPER);
+		add_note(res, res->insn, text);
+		snprintf(text, sizeof(text), "the kernel rejects that call: %s", kernel_msg);
+		add_note(res, res->insn, text);
+		for (uint32_t j = 0; j < nr_keep; j++)
+			res->notes[res->nr_notes++] = keep[j];
 		return;
 	}
 }
@@ -195,6 +318,8 @@ int bvf_verify(const struct bvf_program *prog, const struct bvf_kernel *k,
 
 	c.env.prog_type = bvf_program_prog_type(prog);
 	c.env.attach_type = bvf_program_attach_type(prog);
+	if (prog_type_refused(prog, k, c.env.prog_type, res))
+		return 0;
 	c.env.bpf_capable = !unpriv;
 	c.env.perfmon_capable = !unpriv;
 	if (!bvf_kb_prog_type_modelled(c.env.prog_type))

@@ -10,9 +10,11 @@
  *  - a path to a raw BTF or a vmlinux ELF: its BTF with the newest
  *    profile's behaviours; named by the file's basename.
  * The profiles folder is $BPFVERIFY_DB when set, else the one this build
- * was configured with. The BTF of a profile is decompressed and parsed only
+ * was configured with; btf-db's bvdb library reads it (bpfverify/bvdb.h). The BTF of a profile is decompressed and parsed only
  * when something asks for it. A path is parsed at open: the user named a
  * file, and an unreadable one is a usage error worth reporting at once.
+ * The name index CO-RE searches candidates with is built once per profile,
+ * on first use, and shared like the BTF.
  */
 #include <dirent.h>
 #include <errno.h>
@@ -27,9 +29,7 @@
 
 #include <bpf/btf.h>
 #include <bpf/libbpf.h>
-#include <cjson/cJSON.h>
-#include <zstd.h>
-
+#include "bpfverify/bvdb.h"
 #include "bvf_internal.h"
 
 #ifndef BVF_DB_DIR
@@ -38,8 +38,6 @@
 #define HOST_BTF_PATH "/sys/kernel/btf/vmlinux"
 #define PATH_MAX_LEN 4096
 #define NAME_MAX_LEN 64
-#define FACTS_MAX (1u << 20)         /* a facts file is a few KiB */
-#define BTF_MAX (256u << 20)         /* no kernel BTF comes near */
 
 struct bvf_kernel {
 	char name[256];
@@ -48,13 +46,16 @@ struct bvf_kernel {
 	uint32_t version;
 	uint64_t features;
 	char btf_path[PATH_MAX_LEN];
-	bool btf_zstd;               /* btf_path is zstd-compressed raw BTF */
+	struct bvdb_profile *prof;   /* a db profile: its BTF comes from btf-db */
 	/* Lazily parsed BTF: a profile is shared read-only by every
 	 * verification, so the first one to need it parses it under the lock. */
 	pthread_mutex_t lock;
 	bool btf_tried;
 	struct btf *btf;
 	char btf_err[PATH_MAX_LEN + 600];
+	/* Name index of btf for CO-RE candidate search, built on first use. */
+	bool names_tried;
+	struct bvdb_names *names;
 };
 
 /* One profile of the db, as listed. */
@@ -81,11 +82,7 @@ static void set_err(char *err, size_t errsz, const char *fmt, ...)
  * The same rule libbpf applies to uname -r for LINUX_KERNEL_VERSION. */
 static uint32_t parse_release(const char *rel)
 {
-	unsigned a = 0, b = 0, c = 0;
-
-	if (sscanf(rel, "%u.%u.%u", &a, &b, &c) < 2)
-		return 0;
-	return BV_KERNEL_VERSION(a, b, c);
+	return bvdb_release_version(rel);
 }
 
 static const char *db_dir(void)
@@ -95,181 +92,71 @@ static const char *db_dir(void)
 	return d && *d ? d : BVF_DB_DIR;
 }
 
-/* Reads a whole small file; NULL with errno set. */
-static char *read_file(const char *path, size_t max, size_t *len)
+/* Opens db profile NAME; -ENOENT when there is none, -EINVAL (message in
+ * err) when it is broken. */
+static int profile_open(const char *name, struct bvdb_profile **out, char *err, size_t errsz)
 {
-	FILE *f = fopen(path, "rb");
-	char *buf = NULL;
-	size_t n = 0, cap = 0;
+	char dir[PATH_MAX_LEN];
 
-	if (!f)
-		return NULL;
-	for (;;) {
-		size_t got;
-
-		if (n + 4096 + 1 > cap) {
-			char *nb;
-
-			cap = cap ? cap * 2 : 65536;
-			if (cap > max + 1)
-				cap = max + 1;
-			if (n + 1 >= cap) {
-				free(buf);
-				fclose(f);
-				errno = EFBIG;
-				return NULL;
-			}
-			nb = realloc(buf, cap);
-			if (!nb) {
-				free(buf);
-				fclose(f);
-				errno = ENOMEM;
-				return NULL;
-			}
-			buf = nb;
-		}
-		got = fread(buf + n, 1, cap - n - 1, f);
-		n += got;
-		if (got == 0)
-			break;
-	}
-	if (ferror(f)) {
-		free(buf);
-		fclose(f);
-		errno = EIO;
-		return NULL;
-	}
-	fclose(f);
-	if (!buf && !(buf = malloc(1))) {
-		errno = ENOMEM;
-		return NULL;
-	}
-	buf[n] = '\0';
-	if (len)
-		*len = n;
-	return buf;
-}
-
-static cJSON *read_json(const char *path, char *err, size_t errsz)
-{
-	char *text = read_file(path, FACTS_MAX, NULL);
-	cJSON *doc;
-
-	if (!text) {
-		set_err(err, errsz, "%s: %s", path, strerror(errno));
-		return NULL;
-	}
-	doc = cJSON_Parse(text);
-	free(text);
-	if (!doc || !cJSON_IsObject(doc)) {
-		cJSON_Delete(doc);
-		set_err(err, errsz, "%s: not a JSON object", path);
-		return NULL;
-	}
-	return doc;
-}
-
-static int profile_read_info(const char *name, struct profile_info *pi,
-			     char *err, size_t errsz)
-{
-	char path[PATH_MAX_LEN];
-	const cJSON *rel;
-	cJSON *doc;
-
-	if (strlen(name) >= sizeof(pi->name) || strchr(name, '/') || name[0] == '.') {
+	*out = NULL;
+	if (strlen(name) >= NAME_MAX_LEN || strchr(name, '/') || name[0] == '.') {
 		set_err(err, errsz, "'%s' is not a profile name", name);
 		return -EINVAL;
 	}
-	snprintf(path, sizeof(path), "%s/%s/profile.json", db_dir(), name);
-	doc = read_json(path, err, errsz);
-	if (!doc)
-		return access(path, F_OK) == 0 ? -EINVAL : -ENOENT;
-	rel = cJSON_GetObjectItemCaseSensitive(doc, "release");
-	if (!cJSON_IsString(rel) || !parse_release(rel->valuestring)) {
-		set_err(err, errsz, "%s: no valid \"release\"", path);
-		cJSON_Delete(doc);
-		return -EINVAL;
-	}
-	snprintf(pi->name, sizeof(pi->name), "%s", name);
-	snprintf(pi->release, sizeof(pi->release), "%s", rel->valuestring);
-	pi->version = parse_release(rel->valuestring);
-	cJSON_Delete(doc);
-	return 0;
+	snprintf(dir, sizeof(dir), "%s/%s", db_dir(), name);
+	*out = bvdb_profile__open(dir, err, errsz);
+	if (*out)
+		return 0;
+	return errno == ENOENT ? -ENOENT : -EINVAL;
+}
+
+static void info_of(const struct bvdb_profile *p, struct profile_info *pi)
+{
+	snprintf(pi->name, sizeof(pi->name), "%s", bvdb_profile__name(p));
+	snprintf(pi->release, sizeof(pi->release), "%s", bvdb_profile__release(p));
+	pi->version = parse_release(pi->release);
 }
 
 /* Every readable profile of the db, newest first. */
 static int profile_list(struct profile_info **out, size_t *nr)
 {
-	DIR *d = opendir(db_dir());
-	struct profile_info *v = NULL;
-	struct dirent *e;
-	size_t n = 0;
+	struct bvdb_profile **v;
+	size_t n;
+	int e = bvdb_profiles__list(db_dir(), &v, &n);
 
 	*out = NULL;
 	*nr = 0;
-	if (!d)
-		return -errno;
-	while ((e = readdir(d))) {
-		struct profile_info pi, *nv;
-
-		if (e->d_name[0] == '.' || profile_read_info(e->d_name, &pi, NULL, 0))
-			continue;
-		nv = realloc(v, (n + 1) * sizeof(*v));
-		if (!nv)
-			break;
-		v = nv;
-		v[n++] = pi;
+	if (e)
+		return e;
+	*out = calloc(n ? n : 1, sizeof(**out));
+	if (!*out) {
+		bvdb_profiles__free(v, n);
+		return -ENOMEM;
 	}
-	closedir(d);
-	/* newest first; equal versions by name, for a stable order */
-	for (size_t i = 1; i < n; i++)
-		for (size_t j = i; j > 0; j--) {
-			struct profile_info t;
-			int c = v[j].version > v[j - 1].version ? 1 :
-				v[j].version < v[j - 1].version ? -1 :
-				-strcmp(v[j].name, v[j - 1].name);
-			if (c <= 0)
-				break;
-			t = v[j];
-			v[j] = v[j - 1];
-			v[j - 1] = t;
-		}
-	*out = v;
+	for (size_t i = 0; i < n; i++)
+		info_of(v[i], &(*out)[i]);
 	*nr = n;
+	bvdb_profiles__free(v, n);
 	return 0;
 }
 
-/* Behaviours named in NAME/facts.json "features". */
-static int profile_features(const char *name, uint64_t *features, char *err, size_t errsz)
+/* Behaviours named in the profile's facts.json "features". */
+static int profile_features(const struct bvdb_profile *p, uint64_t *features,
+			    char *err, size_t errsz)
 {
-	char path[PATH_MAX_LEN];
-	const cJSON *list, *it;
-	cJSON *doc;
-
 	*features = 0;
-	snprintf(path, sizeof(path), "%s/%s/facts.json", db_dir(), name);
-	doc = read_json(path, err, errsz);
-	if (!doc)
-		return -ENOENT;
-	list = cJSON_GetObjectItemCaseSensitive(doc, "features");
-	if (list && !cJSON_IsArray(list)) {
-		set_err(err, errsz, "%s: \"features\" is not a list", path);
-		cJSON_Delete(doc);
-		return -EINVAL;
-	}
-	cJSON_ArrayForEach(it, list) {
-		int f = cJSON_IsString(it) ? bv_feature_by_name(it->valuestring) : -1;
+	for (size_t i = 0; i < bvdb_profile__feature_cnt(p); i++) {
+		const char *name = bvdb_profile__feature(p, i);
+		int f = bv_feature_by_name(name);
 
 		if (f < 0) {
-			set_err(err, errsz, "%s: unknown verifier behaviour '%s' (this bpfverify "
-				"knows the names in bpfverify/features.h)", path,
-				cJSON_IsString(it) ? it->valuestring : "(not a string)");
-			cJSON_Delete(doc);
+			set_err(err, errsz, "%s/facts.json: unknown verifier behaviour '%s' (this "
+				"bpfverify knows the names in bpfverify/features.h)",
+				bvdb_profile__dir(p), name);
 			return -EINVAL;
 		}
 		*features |= BV_FEAT_BIT(f);
 	}
-	cJSON_Delete(doc);
 	return 0;
 }
 
@@ -293,8 +180,13 @@ static struct bvf_kernel *kernel_new(const char *name, const char *release,
 static int kernel_take_rules(struct bvf_kernel *k, const char *rules, char *err, size_t errsz)
 {
 	char ferr[PATH_MAX_LEN + 200];
+	struct bvdb_profile *p;
+	int e = profile_open(rules, &p, ferr, sizeof(ferr));
 
-	if (profile_features(rules, &k->features, ferr, sizeof(ferr))) {
+	if (!e)
+		e = profile_features(p, &k->features, ferr, sizeof(ferr));
+	bvdb_profile__close(p);
+	if (e) {
 		set_err(err, errsz, "kernel profile '%s': %s", k->name, ferr);
 		return -EINVAL;
 	}
@@ -302,18 +194,26 @@ static int kernel_take_rules(struct bvf_kernel *k, const char *rules, char *err,
 	return 0;
 }
 
-static struct bvf_kernel *open_profile(const struct profile_info *pi, char *err, size_t errsz)
+/* Takes ownership of p. */
+static struct bvf_kernel *open_profile(struct bvdb_profile *p, char *err, size_t errsz)
 {
-	struct bvf_kernel *k = kernel_new(pi->name, pi->release, err, errsz);
+	struct bvf_kernel *k = kernel_new(bvdb_profile__name(p), bvdb_profile__release(p),
+					  err, errsz);
+	char ferr[PATH_MAX_LEN + 200];
 
-	if (!k)
+	if (!k) {
+		bvdb_profile__close(p);
 		return NULL;
-	snprintf(k->btf_path, sizeof(k->btf_path), "%s/%s/vmlinux.btf.zst", db_dir(), pi->name);
-	k->btf_zstd = true;
-	if (kernel_take_rules(k, pi->name, err, errsz)) {
+	}
+	k->prof = p;
+	k->version = bvdb_profile__kernel_version(p);
+	snprintf(k->btf_path, sizeof(k->btf_path), "%s/vmlinux.btf.zst", bvdb_profile__dir(p));
+	if (profile_features(p, &k->features, ferr, sizeof(ferr))) {
+		set_err(err, errsz, "kernel profile '%s': %s", k->name, ferr);
 		bvf_kernel_close(k);
 		return NULL;
 	}
+	snprintf(k->rules, sizeof(k->rules), "%.*s", (int)sizeof(k->rules) - 1, k->name);
 	return k;
 }
 
@@ -450,7 +350,7 @@ static void available(char *buf, size_t size)
 
 struct bvf_kernel *bvf_kernel_open(const char *spec, char *err, size_t errsz)
 {
-	struct profile_info pi;
+	struct bvdb_profile *prof;
 	char perr[PATH_MAX_LEN + 200], avail[512];
 	int e;
 
@@ -463,9 +363,9 @@ struct bvf_kernel *bvf_kernel_open(const char *spec, char *err, size_t errsz)
 	if (strcmp(spec, "host") == 0)
 		return open_host(err, errsz);
 	if (!strchr(spec, '/')) {
-		e = profile_read_info(spec, &pi, perr, sizeof(perr));
+		e = profile_open(spec, &prof, perr, sizeof(perr));
 		if (e == 0)
-			return open_profile(&pi, err, errsz);
+			return open_profile(prof, err, errsz);
 		if (e != -ENOENT) {
 			set_err(err, errsz, "kernel profile '%s' is broken: %s", spec, perr);
 			return NULL;
@@ -482,7 +382,9 @@ void bvf_kernel_close(struct bvf_kernel *k)
 {
 	if (!k)
 		return;
+	bvdb_names__free(k->names);
 	btf__free(k->btf);
+	bvdb_profile__close(k->prof);
 	pthread_mutex_destroy(&k->lock);
 	free(k);
 }
@@ -531,73 +433,27 @@ const char *bvf_kernel_release(const struct bvf_kernel *k)
 	return k ? k->release : NULL;
 }
 
-/* Raw BTF bytes of a zstd-compressed profile file; NULL with a message. */
-static void *read_zstd_btf(const char *path, size_t *size, char *err, size_t errsz)
-{
-	size_t clen;
-	char *comp = read_file(path, BTF_MAX, &clen);
-	unsigned long long raw;
-	void *out;
-	size_t got;
-
-	if (!comp) {
-		set_err(err, errsz, "%s: %s", path, strerror(errno));
-		return NULL;
-	}
-	raw = ZSTD_getFrameContentSize(comp, clen);
-	if (raw == ZSTD_CONTENTSIZE_ERROR || raw == ZSTD_CONTENTSIZE_UNKNOWN || raw > BTF_MAX) {
-		set_err(err, errsz, "%s: not a zstd frame with a known size", path);
-		free(comp);
-		return NULL;
-	}
-	out = malloc(raw ? raw : 1);
-	if (!out) {
-		set_err(err, errsz, "%s: out of memory", path);
-		free(comp);
-		return NULL;
-	}
-	got = ZSTD_decompress(out, raw, comp, clen);
-	free(comp);
-	if (ZSTD_isError(got) || got != raw) {
-		set_err(err, errsz, "%s: corrupt zstd data (%s)", path,
-			ZSTD_isError(got) ? ZSTD_getErrorName(got) : "short");
-		free(out);
-		return NULL;
-	}
-	*size = got;
-	return out;
-}
-
 static struct btf *load_btf(struct bvf_kernel *k)
 {
+	char perr[PATH_MAX_LEN + 400];
 	struct btf *b;
-	void *raw;
-	size_t size;
 	long e;
 
-	if (!k->btf_zstd) {
-		b = btf__parse(k->btf_path, NULL);
-		e = libbpf_get_error(b);
-		if (b && !e)
-			return b;
-		snprintf(k->btf_err, sizeof(k->btf_err),
-			 "kernel profile '%s': cannot read BTF from %s: %s",
-			 k->name, k->btf_path, strerror(e ? (int)-e : errno));
-		return NULL;
+	if (k->prof) {
+		b = bvdb_profile__load_btf(k->prof, perr, sizeof(perr));
+		if (!b)
+			snprintf(k->btf_err, sizeof(k->btf_err), "kernel profile '%.200s': %.4000s",
+				 k->name, perr);
+		return b;
 	}
-	raw = read_zstd_btf(k->btf_path, &size, k->btf_err, sizeof(k->btf_err));
-	if (!raw)
-		return NULL;
-	b = btf__new(raw, size);
-	free(raw);
+	b = btf__parse(k->btf_path, NULL);
 	e = libbpf_get_error(b);
-	if (!b || e) {
-		snprintf(k->btf_err, sizeof(k->btf_err),
-			 "kernel profile '%s': %s: corrupt BTF: %s",
-			 k->name, k->btf_path, strerror(e ? (int)-e : errno));
-		return NULL;
-	}
-	return b;
+	if (b && !e)
+		return b;
+	snprintf(k->btf_err, sizeof(k->btf_err),
+		 "kernel profile '%s': cannot read BTF from %s: %s",
+		 k->name, k->btf_path, strerror(e ? (int)-e : errno));
+	return NULL;
 }
 
 struct btf *bvf_kernel_btf(const struct bvf_kernel *k, char *err, size_t errsz)
@@ -620,4 +476,24 @@ struct btf *bvf_kernel_btf(const struct bvf_kernel *k, char *err, size_t errsz)
 		set_err(err, errsz, "%s", mk->btf_err);
 	pthread_mutex_unlock(&mk->lock);
 	return btf;
+}
+
+const struct bvdb_names *bvf_kernel_names(const struct bvf_kernel *k)
+{
+	struct bvf_kernel *mk = (struct bvf_kernel *)k;
+	struct bvdb_names *ix;
+
+	/* BPFVERIFY_NO_NAME_INDEX: CO-RE scans every type instead (bench/btf-db
+	 * measures the index against that) */
+	if (!k || !bvf_kernel_btf(k, NULL, 0) || getenv("BPFVERIFY_NO_NAME_INDEX"))
+		return NULL;
+	pthread_mutex_lock(&mk->lock);
+	if (!mk->names_tried) {
+		mk->names_tried = true;
+		/* NULL (no memory): callers scan */
+		mk->names = mk->prof ? bvdb_profile__names(mk->prof, mk->btf) : bvdb_names__new(mk->btf);
+	}
+	ix = mk->names;
+	pthread_mutex_unlock(&mk->lock);
+	return ix;
 }

@@ -12,8 +12,8 @@
  *  - accepted programs: message, insn, file, line, column are null (there
  *    is no failing instruction; an empty string would read as "the kernel
  *    printed nothing");
- *  - errors (could not verify): message says why; insn and the location
- *    are null unless the core named an instruction;
+ *  - errors (could not verify) and load errors (libbpf's message): insn
+ *    and the location are null unless an instruction is named;
  *  - a location the line info cannot give (no .BTF.ext) is null, never 0;
  *  - "states" is the kernel's total_states; "prog_type" is null when the
  *    section names no program type.
@@ -26,6 +26,7 @@
 #include <cjson/cJSON.h>
 
 #include "bvf_internal.h"
+#include "outcomes_internal.h"
 #include "report_internal.h"
 
 #define REPORT_VERSION 1
@@ -39,6 +40,7 @@ int bvf_format_error(const struct bvf_program *prog, const struct bvf_kernel *k,
 		     const struct bv_result *res, char *buf, size_t size)
 {
 	const char *pname, *kname;
+	char kernels[300];
 	int n;
 
 	if (!buf || !size)
@@ -52,21 +54,10 @@ int bvf_format_error(const struct bvf_program *prog, const struct bvf_kernel *k,
 		pname = "?";
 	if (!kname)
 		kname = "?";
-	switch (res->verdict) {
-	case BV_REJECT:
-		n = snprintf(buf, size, "%s [bpfverify: %s, kernel %s]",
-			     res->message, pname, kname);
-		break;
-	case BV_ERROR:
-		n = snprintf(buf, size, "could not verify '%s' for kernel %s: %s",
-			     pname, kname, res->message);
-		break;
-	case BV_ACCEPT:
-		n = snprintf(buf, size, "accepted [bpfverify: %s, kernel %s]", pname, kname);
-		break;
-	default:
-		return -EINVAL;
-	}
+	snprintf(kernels, sizeof(kernels), "kernel %s", kname);
+	if (res->verdict != BV_ACCEPT)
+		return bvf_format_outcome(buf, size, res->verdict, res->message, pname, kernels);
+	n = snprintf(buf, size, "accepted [bpfverify: %s, %s]", pname, kernels);
 	if (n < 0)
 		return -EINVAL;
 	return (size_t)n >= size ? -ENOSPC : 0;
@@ -145,6 +136,8 @@ static const char *verdict_word(enum bv_verdict v)
 		return "accept";
 	case BV_REJECT:
 		return "reject";
+	case BV_LOAD_ERROR:
+		return "load_error";
 	default:
 		return "error";
 	}
@@ -153,15 +146,23 @@ static const char *verdict_word(enum bv_verdict v)
 int bvf_report_add(struct bvf_report *rep, const struct bvf_program *prog,
 		   const struct bvf_kernel *k, const struct bv_result *res)
 {
+	if (!k)
+		return -EINVAL;
+	return bvf_report_add_named(rep, prog, bvf_kernel_name(k), res);
+}
+
+int bvf_report_add_named(struct bvf_report *rep, const struct bvf_program *prog,
+			 const char *kernel, const struct bv_result *res)
+{
 	struct bvf_report_row r = { 0 };
 	struct bvf_source_loc loc;
 
-	if (!rep || !prog || !k || !res)
+	if (!rep || !prog || !kernel || !res)
 		return -EINVAL;
 	r.program = bvf_program_name(prog);
 	r.section = bvf_program_section(prog);
 	r.prog_type = bvf_program_type_name(prog);
-	r.kernel = bvf_kernel_name(k);
+	r.kernel = kernel;
 	r.verdict = verdict_word(res->verdict);
 	r.insn = r.line = r.column = -1;
 	if (res->verdict != BV_ACCEPT) {

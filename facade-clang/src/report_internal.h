@@ -17,7 +17,7 @@ struct bvf_report_row {
 	const char *section;
 	const char *prog_type;
 	const char *kernel;
-	const char *verdict;       /* "accept", "reject", "error" */
+	const char *verdict;       /* "accept", "reject", "load_error", "error" */
 	const char *message;
 	int64_t insn;
 	const char *file;

@@ -50,3 +50,9 @@ if _live_kernel():
     config.available_features.add("live-kernel")
 if os.path.exists("/sys/kernel/btf/vmlinux"):
     config.available_features.add("host-btf")
+
+# Exact mode boots Debian's pinned kernels under QEMU (scripts/oracle-run):
+# only where QEMU is installed (scripts/bootstrap installs it).
+import shutil
+if shutil.which("qemu-system-x86_64") and os.environ.get("BPFVERIFY_NO_QEMU") is None:
+    config.available_features.add("qemu")

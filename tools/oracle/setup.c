@@ -3,7 +3,8 @@
  * i.e. what the program's real user space would have done first:
  *  - a map declared with max_entries 0 is sized at run time: ring buffers
  *    get one page, every other map type gets 1 entry (perf event arrays
- *    are left to libbpf, which sizes them to the number of CPUs);
+ *    are left to libbpf, which sizes them to the number of CPUs; local
+ *    storage maps - socket, inode, task, cgroup - must keep 0);
  *  - an fentry/fexit/fmod_ret program whose section names no target, or a
  *    target absent from the kernel's BTF (a placeholder), is attached to a
  *    real kernel function: --attach-target FUNC, else bpf_fentry_test1
@@ -37,6 +38,20 @@ static void note(char **notes, size_t max, size_t *n, const char *fmt,
 		(*n)++;
 }
 
+/* Local storage maps are sized by their owners: max_entries must be 0. */
+static int is_local_storage(enum bpf_map_type type)
+{
+	switch ((int)type) {
+	case BPF_MAP_TYPE_SK_STORAGE:
+	case BPF_MAP_TYPE_INODE_STORAGE:
+	case BPF_MAP_TYPE_TASK_STORAGE:
+	case 32: /* BPF_MAP_TYPE_CGRP_STORAGE (Linux 6.2; older UAPI headers lack it) */
+		return 1;
+	default:
+		return 0;
+	}
+}
+
 static void size_maps(struct bpf_object *obj, char **notes, size_t max,
 		      size_t *n)
 {
@@ -48,7 +63,8 @@ static void size_maps(struct bpf_object *obj, char **notes, size_t max,
 		__u32 entries;
 
 		if (bpf_map__max_entries(map) != 0 ||
-		    type == BPF_MAP_TYPE_PERF_EVENT_ARRAY)
+		    type == BPF_MAP_TYPE_PERF_EVENT_ARRAY ||
+		    is_local_storage(type))
 			continue;
 		if (type == BPF_MAP_TYPE_RINGBUF ||
 		    type == BPF_MAP_TYPE_USER_RINGBUF)

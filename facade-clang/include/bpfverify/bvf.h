@@ -83,14 +83,79 @@ int bvf_verify(const struct bvf_program *prog, const struct bvf_kernel *k,
 	       const struct bvf_verify_opts *opts, struct bv_result *res);
 
 /* ---- reporting (shared by the plugin and the CLI) ---- */
-/* "R0 invalid mem access 'map_value_or_null' [bpfverify: prog, kernel 6.18]" */
+/* One result as one line:
+ *   reject      "R0 invalid mem access 'map_value_or_null' [bpfverify: prog, kernel 6.18]"
+ *   load_error  "load fails before verification: libbpf: … [bpfverify: prog, kernel 6.1]"
+ *   error       "could not verify 'prog' for kernel 6.18: …"
+ *   accept      "accepted [bpfverify: prog, kernel 6.18]" */
 int bvf_format_error(const struct bvf_program *prog, const struct bvf_kernel *k,
 		     const struct bv_result *res, char *buf, size_t size);
+
+/* Several kernels, one diagnostic per distinct outcome.
+ *
+ * The results of one object's programs for several kernels go in, one
+ * (program, kernel) at a time; out come the outcomes: results with the same
+ * program, verdict, message and instruction are one outcome naming every
+ * kernel it applies to ("[bpfverify: prog, kernels 6.1, 6.12]"), in the
+ * order programs and kernels were first added. Notes of the merged results
+ * are merged too: a note every kernel of the outcome gave appears once as
+ * it is; one only some gave is tagged with them ("… [kernel 6.1]").
+ * Where a program's kernels disagree, a summary says how
+ * ("kernels disagree on 'prog': accepted by 6.12 and 6.18; rejected by
+ * 6.1: unknown func bpf_cgrp_storage_get#210").
+ * Strings are owned by the bvf_outcomes and stay valid until it is freed;
+ * pointers into it are invalidated by the next bvf_outcomes_add(). */
+struct bvf_outcomes;
+
+struct bvf_outcome_note {
+	const char *text;            /* as shown, tag included */
+	int32_t insn;                /* -1: none */
+	struct bvf_source_loc loc;   /* line 0: unknown */
+};
+
+struct bvf_outcome {
+	const char *program;
+	const char *section;
+	enum bv_verdict verdict;
+	const char *message;         /* the kernel's (libbpf's) line; NULL for accept */
+	int32_t insn;                /* -1: none */
+	/* Where to report it: insn's line; a load error without an
+	 * instruction is reported at the program's entry. line 0: unknown. */
+	struct bvf_source_loc loc;
+	const char *kernels;         /* "6.1, 6.12" */
+	size_t nr_kernels;
+	/* The diagnostic: bvf_format_error's forms with every kernel named;
+	 * an accept reads "accepted by kernels 6.12, 6.18 (19 insns processed)". */
+	const char *text;
+	const struct bvf_outcome_note *notes;
+	size_t nr_notes;
+};
+
+struct bvf_outcome_summary {
+	const char *program;
+	const char *text;            /* "kernels disagree on 'prog': …" */
+	struct bvf_source_loc loc;   /* the program's entry; line 0: unknown */
+};
+
+struct bvf_outcomes *bvf_outcomes_new(void);
+void bvf_outcomes_free(struct bvf_outcomes *o);
+/* Adds the result of verifying prog for kernel k. -E2BIG beyond 64 kernels. */
+int bvf_outcomes_add(struct bvf_outcomes *o, const struct bvf_program *prog,
+		     const struct bvf_kernel *k, const struct bv_result *res);
+size_t bvf_outcomes_count(const struct bvf_outcomes *o);
+const struct bvf_outcome *bvf_outcomes_get(const struct bvf_outcomes *o, size_t i);
+/* Programs whose kernels disagree, in the order they were added. */
+size_t bvf_outcomes_summary_count(const struct bvf_outcomes *o);
+const struct bvf_outcome_summary *bvf_outcomes_summary(const struct bvf_outcomes *o, size_t i);
 
 struct bvf_report;   /* the JSON results document of INTERFACE.md */
 struct bvf_report *bvf_report_new(const char *source);
 int bvf_report_add(struct bvf_report *rep, const struct bvf_program *prog,
 		   const struct bvf_kernel *k, const struct bv_result *res);
+/* The same for a kernel named only (e.g. a profile that could not be
+ * opened, with a BV_ERROR result saying why). */
+int bvf_report_add_named(struct bvf_report *rep, const struct bvf_program *prog,
+			 const char *kernel, const struct bv_result *res);
 int bvf_report_write(const struct bvf_report *rep, FILE *out);
 int bvf_report_write_file(const struct bvf_report *rep, const char *path);
 void bvf_report_free(struct bvf_report *rep);
