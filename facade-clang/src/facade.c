@@ -35,6 +35,7 @@
 /* What the ops need: the knowledge-base query and the program's maps. */
 struct facade_ctx {
 	struct bvf_kb_env env;
+	struct bvf_kb_helper_facts helpers;
 	const struct bv_map_desc *maps;
 	uint32_t nr_maps;
 };
@@ -335,6 +336,13 @@ int bvf_verify(const struct bvf_program *prog, const struct bvf_kernel *k,
 			    type_name(c.env.prog_type, tbuf, sizeof(tbuf)),
 			    bvf_kb_prog_type_loadable(&bpf_only) ? "CAP_BPF"
 								 : "CAP_BPF and CAP_PERFMON");
+	}
+	{
+		char herr[512];
+
+		if (bvf_kb_helper_facts_load(k, c.env.prog_type, &c.helpers, herr, sizeof(herr)))
+			return fail(res, "kernel profile '%s': %s", bvf_kernel_name(k), herr);
+		c.env.helpers = &c.helpers;
 	}
 	c.maps = bvf_program_maps(prog, &c.nr_maps);
 

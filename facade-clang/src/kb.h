@@ -1,5 +1,7 @@
-/* kb.h — the knowledge base: what the target kernel (Linux 6.18) knows
- * about helpers, program contexts, map/helper pairs and return values.
+/* kb.h — the knowledge base: what the target kernel knows about helpers,
+ * program contexts, map/helper pairs and return values. The tables model
+ * the newest profile's kernel (Linux 6.18); how an older kernel differs is
+ * data of its profile (kb_facts.c), never a version test here.
  *
  * Pure lookups over declarative tables (kb_helpers.c, kb_helper_names.c,
  * kb_ctx.c, kb_prog_types.c). Every answer depends only on the arguments,
@@ -18,13 +20,29 @@
 /* The highest helper id Linux 6.18 knows (BPF_FUNC_cgrp_storage_delete). */
 #define BVF_KB_HELPER_ID_MAX 211
 
+/* How the target kernel's helpers differ from the knowledge base's model,
+ * for one program type (kb_facts.c: the profile's BTF and facts.json). */
+struct bvf_kb_helper_facts {
+	int32_t nr_ids;           /* the kernel's __BPF_FUNC_MAX_ID; 0: unknown */
+	uint64_t unavailable[4];  /* bit per id: not offered to this program type */
+	uint64_t available[4];    /* bit per id: offered, although the model says not */
+};
+
 /* What the loader may do; the kernel's capability gates read these. */
 struct bvf_kb_env {
 	uint32_t prog_type;       /* enum bv_prog_type */
 	uint32_t attach_type;     /* enum bpf_attach_type value */
 	bool bpf_capable;         /* CAP_BPF (or CAP_SYS_ADMIN) */
 	bool perfmon_capable;     /* CAP_PERFMON (or CAP_SYS_ADMIN) */
+	/* The target kernel's differences; NULL: the model's kernel. */
+	const struct bvf_kb_helper_facts *helpers;
 };
+
+/* Loads the helper facts of kernel k for a program type. 0, or -EINVAL
+ * with a message when the profile's facts are malformed. */
+struct bvf_kernel;
+int bvf_kb_helper_facts_load(const struct bvf_kernel *k, uint32_t prog_type,
+			     struct bvf_kb_helper_facts *out, char *err, size_t errsz);
 
 /* "bpf_map_lookup_elem" for 1; NULL for an id the kernel does not know. */
 const char *bvf_kb_helper_name(int32_t func_id);

@@ -465,13 +465,20 @@ static const struct bv_helper_proto *modelled(const struct bvf_kb_env *env, int3
 int bvf_kb_helper(const struct bvf_kb_env *env, int32_t func_id,
 		  const struct bv_helper_proto **proto)
 {
+	const struct bvf_kb_helper_facts *h = env->helpers;
 	const struct bv_helper_proto *p;
+	bool avail;
 
 	*proto = NULL;
-	if (!bvf_kb_helper_name(func_id))
+	if (!bvf_kb_helper_name(func_id) || (h && h->nr_ids && func_id >= h->nr_ids))
 		return -ENOENT;
 	pthread_once(&name_only_once, name_only_init);
-	if (!available(env, func_id)) {
+	avail = available(env, func_id);
+	if (h && (h->unavailable[func_id / 64] & (UINT64_C(1) << (func_id % 64))))
+		avail = false;
+	if (h && (h->available[func_id / 64] & (UINT64_C(1) << (func_id % 64))))
+		avail = true;
+	if (!avail) {
 		p = modelled(env, func_id);
 		*proto = p ? p : &name_only[func_id];
 		return -EPERM;

@@ -580,6 +580,44 @@ static void test_broken_profiles(void)
 	}
 }
 
+/* A profile's helper facts: ids beyond the kernel's enum bpf_func_id are
+ * unknown, and facts.json moves helpers in or out of a program type. */
+static void test_helper_facts(void)
+{
+	struct bvf_kb_helper_facts h;
+	struct bvf_kb_env e = env_of(BV_PROG_TYPE_SCHED_CLS, true);
+	const struct bv_helper_proto *p;
+	struct bvf_kernel *k;
+	char err[512];
+
+	memset(&h, 0, sizeof(h));
+	h.nr_ids = 210;
+	h.unavailable[BPF_FUNC_get_current_comm / 64] |= 1ull << (BPF_FUNC_get_current_comm % 64);
+	h.available[BPF_FUNC_probe_read / 64] |= 1ull << (BPF_FUNC_probe_read % 64);
+	e.helpers = &h;
+	CHECK(bvf_kb_helper(&e, 210, &p) == -ENOENT, "id 210 unknown to a kernel of 210 ids");
+	CHECK(bvf_kb_helper(&e, BPF_FUNC_get_current_comm, &p) == -EPERM,
+	      "facts: get_current_comm unavailable");
+	CHECK(bvf_kb_helper(&e, BPF_FUNC_probe_read, &p) == 0, "facts: probe_read available");
+	CHECK(bvf_kb_helper(&e, BPF_FUNC_map_lookup_elem, &p) == 0, "facts: others unchanged");
+
+	/* the shipped 6.1 profile: its BTF knows 210 ids (up to
+	 * user_ringbuf_drain); tc programs have no get_current_pid_tgid */
+	k = bvf_kernel_open("6.1", err, sizeof(err));
+	CHECK(k && bvf_kb_helper_facts_load(k, BV_PROG_TYPE_SCHED_CLS, &h, err, sizeof(err)) == 0,
+	      "6.1 helper facts: %s", err);
+	CHECK(h.nr_ids == 210, "6.1 nr_ids %d", h.nr_ids);
+	CHECK(h.unavailable[0] & (1ull << BPF_FUNC_get_current_pid_tgid), "6.1 tc pid_tgid");
+	CHECK(!(h.unavailable[0] & (1ull << BPF_FUNC_map_lookup_elem)), "6.1 tc lookup");
+	bvf_kernel_close(k);
+	k = bvf_kernel_open("6.18", err, sizeof(err));
+	CHECK(k && bvf_kb_helper_facts_load(k, BV_PROG_TYPE_SCHED_CLS, &h, err, sizeof(err)) == 0,
+	      "6.18 helper facts: %s", err);
+	CHECK(h.nr_ids > BVF_KB_HELPER_ID_MAX && !h.unavailable[0] && !h.available[0],
+	      "6.18: the model's own kernel (%d ids)", h.nr_ids);
+	bvf_kernel_close(k);
+}
+
 static void test_profiles(void)
 {
 	char err[512];
@@ -676,6 +714,7 @@ int main(void)
 	test_return_range();
 	test_map_compat();
 	test_profiles();
+	test_helper_facts();
 	printf("%d passed, %d failed\n", passed, failed);
 	return failed ? 1 : 0;
 }

@@ -395,7 +395,7 @@ int bv_check_alu(struct bv_env *env, const struct bv_insn *insn)
 	if (err)
 		return err;
 	/* "div by zero", "invalid shift %d": after the operand reads */
-	err = bv_check_insn_encoding_phase(&env->log, env->info.insns,
+	err = bv_check_insn_encoding_phase(&env->log, env->f, env->info.insns,
 					   env->info.insn_cnt, (uint32_t)idx,
 					   BV_ENC_AFTER_DST_READ);
 	if (err)
@@ -451,12 +451,15 @@ int bv_check_alu(struct bv_env *env, const struct bv_insn *insn)
 			bv_scalar_set_subreg_const(&zero->frame[zero->curframe]->regs[d].s, 0);
 			bv_scalar_set_subreg_const(&dst->s, UINT32_MAX);
 		}
-		bv_scalar_alu(&dst->s, &sv, op, alu32, insn->off == 1);
+		bv_scalar_alu_ex(&dst->s, &sv, op, alu32, insn->off == 1,
+				 bv_kernel_has(env->f, BV_FEAT_MUL_SIGNED_BOUNDS) ? 0 :
+				 BV_SCALAR_MUL_UNSIGNED_ONLY);
 		dst->id = 0;
 		dst->off = 0;
 		/* `rX += K` / `rX -= K` keeps rX linked to its copies, K apart,
 		 * once (Linux 6.18.y; privileged only) */
-		if (env->f->bpf_capable && (op == BV_ADD || op == BV_SUB) && id &&
+		if (env->f->bpf_capable && bv_kernel_has(env->f, BV_FEAT_LINKED_ADD_CONST) &&
+		    (op == BV_ADD || op == BV_SUB) && id &&
 		    src_const && !same_reg && !(id & BV_ID_ADD_CONST)) {
 			int64_t v = alu32 ? (int64_t)(int32_t)(uint32_t)val : (int64_t)val;
 			bool ok = alu32 ? dst_umax <= UINT32_MAX

@@ -261,10 +261,19 @@ static int check_mem_size(struct bv_env *env, uint32_t regno, enum bv_access t,
 		return bv_reject(&env->log, env->insn_idx, -EACCES,
 				 "R%u min value is negative, either use unsigned or 'var &= const'",
 				 regno);
-	if (r->s.umin == 0 && !zero_size_allowed)
-		return bv_reject(&env->log, env->insn_idx, -EACCES,
-				 "R%u invalid zero-sized read: u64=[%" PRId64 ",%" PRId64 "]",
-				 regno, (int64_t)r->s.umin, (int64_t)r->s.umax);
+	if (r->s.umin == 0 && !zero_size_allowed) {
+		/* older kernels let the memory's own check refuse size 0 */
+		if (!bv_kernel_has(env->f, BV_FEAT_ZERO_SIZE_MSG_BOUNDS)) {
+			int err = bv_check_helper_mem_access_raw(env, regno - 1, 0, false, t,
+								 raw);
+			if (err)
+				return err;
+		} else {
+			return bv_reject(&env->log, env->insn_idx, -EACCES,
+					 "R%u invalid zero-sized read: u64=[%" PRId64 ",%" PRId64 "]",
+					 regno, (int64_t)r->s.umin, (int64_t)r->s.umax);
+		}
+	}
 	if (r->s.umax >= MAX_VAR_SIZ)
 		return bv_reject(&env->log, env->insn_idx, -EACCES,
 				 "R%u unbounded memory access, use 'var &= const' or 'if (var < const)'",
@@ -473,6 +482,7 @@ static int set_return_value(struct bv_env *env, const struct call_meta *meta)
 			break;
 		}
 		if (fn->func_id == FN_map_lookup_elem &&
+		    bv_kernel_has(env->f, BV_FEAT_CONST_KEY_NONNULL) &&
 		    (meta->map->type == BV_MAP_TYPE_ARRAY ||
 		     meta->map->type == BV_MAP_TYPE_PERCPU_ARRAY) &&
 		    meta->const_map_key >= 0 &&
@@ -567,8 +577,9 @@ int bv_check_helper_call(struct bv_env *env, const struct bv_insn *insn, int32_t
 		return bv_reject(&env->log, idx, -EINVAL, "invalid func unknown#%d", func_id);
 	if (err == -EPERM)
 		return bv_reject(&env->log, idx, -EINVAL,
-				 "program of this type cannot use helper %s#%d", fn->name,
-				 func_id);
+				 bv_kernel_has(env->f, BV_FEAT_HELPER_PROG_TYPE_MSG) ?
+				 "program of this type cannot use helper %s#%d" :
+				 "unknown func %s#%d", fn->name, func_id);
 	if (err == -EOPNOTSUPP)
 		return bv_unsupported(&env->log, idx, "helper %s#%d: prototype not modelled yet",
 				      fn->name, func_id);
@@ -728,6 +739,26 @@ int bv_check_exit(struct bv_env *env)
 		return bv_reject(&env->log, idx, -EINVAL,
 				 "At program exit the register R0 is not a known value (%s)",
 				 tstr(env, r0->type, b, sizeof(b)));
+	if (!bv_kernel_has(env->f, BV_FEAT_RETVAL_BOUNDS)) {
+		/* older verifiers: R0's tnum must lie within the range's */
+		struct bv_tnum want = bv_tnum_range((uint64_t)(int64_t)range.minval,
+						    (uint64_t)(int64_t)range.maxval);
+		char tv[64], tr[64];
+
+		if (bv_tnum_in(want, r0->s.var_off))
+			return 0;
+		bv_tnum_str(env, want, tr, sizeof(tr));
+		if (bv_tnum_is_unknown(r0->s.var_off))
+			snprintf(tv, sizeof(tv), "has unknown scalar value");
+		else {
+			memcpy(tv, "has value ", 10);
+			bv_tnum_str(env, r0->s.var_off, tv + 10, sizeof(tv) - 10);
+		}
+		bv_reject(&env->log, idx, -EINVAL,
+			  "At program exit the register R0 %s should have been in %s", tv, tr);
+		bv_explain_reg(env, 0);
+		return -EINVAL;
+	}
 	if (range.minval <= r0->s.smin && r0->s.smax <= range.maxval)
 		return 0;
 	len = (size_t)snprintf(line, sizeof(line), "At program exit the register R0 has");

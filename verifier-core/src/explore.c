@@ -789,7 +789,7 @@ static int walk(struct walk *w)
 			snapshot_take(&snap, env->cur, insn);
 		}
 		env->prev_insn_idx = idx;
-		err = bv_check_insn_encoding_phase(&env->log, insns, cnt, (uint32_t)idx,
+		err = bv_check_insn_encoding_phase(&env->log, env->f, insns, cnt, (uint32_t)idx,
 						   BV_ENC_BEFORE_READS);
 		if (!err) {
 			env->aux[idx].seen = true;

@@ -69,6 +69,19 @@ static int branch_taken(const struct bv_reg *a, const struct bv_reg *b,
 	return bv_scalar_branch_taken(&a->s, &b->s, op, jmp32);
 }
 
+/* Older verifiers decide a branch between scalars only against a constant
+ * source, and learn from two non-constant registers only their equality
+ * (64-bit JEQ/JNE); newer ones compare the ranges. */
+static int scalar_branch_taken(const struct bv_env *env, const struct bv_reg *dst,
+			       const struct bv_reg *src, uint8_t op, bool jmp32)
+{
+	if (!bv_kernel_has(env->f, BV_FEAT_REG_REG_BOUNDS) &&
+	    !bv_reg_is_pointer(dst) && !bv_reg_is_pointer(src) &&
+	    !is_const_scalar(src, jmp32))
+		return -1;
+	return branch_taken(dst, src, op, jmp32);
+}
+
 struct sync_arg {
 	const struct bv_reg *known;
 };
@@ -130,8 +143,17 @@ static void refine_scalars(struct bv_env *env, struct bv_reg *t1, struct bv_reg 
 {
 	if (f1->type != BV_SCALAR || f2->type != BV_SCALAR)
 		return;
-	bv_scalar_refine(&t1->s, &t2->s, op, jmp32);
-	bv_scalar_refine(&f1->s, &f2->s, bv_jmp_negate(op), jmp32);
+	if (!bv_kernel_has(env->f, BV_FEAT_REG_REG_BOUNDS) &&
+	    !is_const_scalar(f1, jmp32) && !is_const_scalar(f2, jmp32) &&
+	    (jmp32 || (op != BV_JEQ && op != BV_JNE)))
+		return;
+	{
+		unsigned fl = bv_kernel_has(env->f, BV_FEAT_JMP32_KEEPS_64) ? 0 :
+			      BV_SCALAR_JMP32_FORGETS_64;
+
+		bv_scalar_refine_ex(&t1->s, &t2->s, op, jmp32, fl);
+		bv_scalar_refine_ex(&f1->s, &f2->s, bv_jmp_negate(op), jmp32, fl);
+	}
 	/* 6.18 checks the jump edge first */
 	check_invariants(env, t1, "true_reg1");
 	check_invariants(env, t2, "true_reg2");
@@ -306,7 +328,7 @@ int bv_check_cond_jmp(struct bv_env *env, const struct bv_insn *insn,
 	err = bv_check_reg_read(env, insn->dst_reg);
 	if (err)
 		return err;
-	err = bv_check_insn_encoding_phase(&env->log, env->info.insns,
+	err = bv_check_insn_encoding_phase(&env->log, env->f, env->info.insns,
 					   env->info.insn_cnt, (uint32_t)idx,
 					   BV_ENC_AFTER_DST_READ);
 	if (err)
@@ -329,7 +351,7 @@ int bv_check_cond_jmp(struct bv_env *env, const struct bv_insn *insn,
 		src = &imm_reg;
 	}
 
-	pred = branch_taken(dst, src, op, jmp32);
+	pred = scalar_branch_taken(env, dst, src, op, jmp32);
 	if (pred >= 0 && !env->f->perfmon_capable)
 		return bv_unsupported(&env->log, idx,
 				      "speculative execution checks for unprivileged loaders");

@@ -62,6 +62,14 @@ static bool allow_uninit_stack(const struct bv_env *env)
 	return env->f->perfmon_capable;
 }
 
+/* Reads below the stack the path has written: privileged programs may
+ * make them in kernels with the behaviour (the stack grows); older kernels
+ * refuse a read below the allocated stack. */
+static bool allow_uninit_read(const struct bv_env *env)
+{
+	return allow_uninit_stack(env) && bv_kernel_has(env->f, BV_FEAT_UNINIT_STACK_READ);
+}
+
 static void scratch_stack(struct bv_env *env, const struct bv_frame *fr, int spi)
 {
 	if (fr == bv_cur_frame(env->cur) && spi >= 0 && spi < 64)
@@ -441,11 +449,22 @@ static void scrub_slot(struct bv_stack_slot *slot)
 
 /* Kernel check_stack_access_within_bounds (also grows the frame). */
 static int stack_bounds(struct bv_env *env, uint32_t regno, int32_t off, int size,
-			enum bv_access t)
+			enum bv_access t, bool helper)
 {
 	const struct bv_reg *r = &bv_cur_regs(env)[regno];
 	struct bv_frame *fr = reg_frame(env, r);
 	const char *what = t == BV_READ ? " read from" : " write to";
+	/* only writes, and reads where reads may, grow the stack; in older
+	 * kernels a helper's access does not (its writes do, byte by byte) */
+	bool grow = (t == BV_WRITE || allow_uninit_read(env)) &&
+		    !(helper && !bv_kernel_has(env->f, BV_FEAT_UNINIT_STACK_READ));
+
+	/* Older kernels do not say whether a helper reads or writes, and
+	 * check its bounds as a write's. */
+	if (helper && !bv_kernel_has(env->f, BV_FEAT_STACK_HELPER_RW_MSG)) {
+		what = " indirect access to";
+		t = BV_WRITE;
+	}
 	int64_t min_off, max_off, min_valid;
 	char tn[64];
 	int err = 0;
@@ -461,7 +480,7 @@ static int stack_bounds(struct bv_env *env, uint32_t regno, int32_t off, int siz
 		min_off = r->s.smin + off;
 		max_off = r->s.smax + off + size;
 	}
-	min_valid = (t == BV_WRITE || allow_uninit_stack(env)) ?
+	min_valid = (t == BV_WRITE || allow_uninit_read(env)) ?
 		    -(int64_t)BV_MAX_STACK : -(int64_t)fr->allocated_stack;
 	if (min_off < min_valid || min_off > -1)
 		err = -EACCES;
@@ -475,11 +494,15 @@ static int stack_bounds(struct bv_env *env, uint32_t regno, int32_t off, int siz
 					 "invalid%s stack R%u off=%d size=%d",
 					 what, regno, off, size);
 		bv_tnum_format(r->s.var_off, tn, sizeof(tn));
+		if (!bv_kernel_has(env->f, BV_FEAT_VAR_OFF_STACK_MSG_OFF))
+			return bv_reject(&env->log, env->insn_idx, err,
+					 "invalid variable-offset%s stack R%u var_off=%s size=%d",
+					 what, regno, tn, size);
 		return bv_reject(&env->log, env->insn_idx, err,
 				 "invalid variable-offset%s stack R%u var_off=%s off=%d size=%d",
 				 what, regno, tn, off, size);
 	}
-	if (bv_frame_grow_stack(fr, (uint32_t)-min_off))
+	if (grow && bv_frame_grow_stack(fr, (uint32_t)-min_off))
 		return bv_unsupported(&env->log, env->insn_idx, "out of memory");
 	return 0;
 }
@@ -654,7 +677,8 @@ static int stack_read_fixed(struct bv_env *env, struct bv_frame *fr, int32_t off
 		scratch_reg(env, dst_regno);
 		/* A narrow fill from the spill's own start reads the spilled
 		 * value (narrowed later); elsewhere it reads bytes. */
-		if (size <= spill_size && (off % BV_REG_SIZE) == 0) {
+		if (size <= spill_size && (off % BV_REG_SIZE) == 0 &&
+		    (size == spill_size || bv_kernel_has(env->f, BV_FEAT_NARROW_FILL))) {
 			*dst = *spilled;
 			if (reg_width(spilled) > size * 8)
 				dst->id = 0;
@@ -679,8 +703,11 @@ static int stack_read_fixed(struct bv_env *env, struct bv_frame *fr, int32_t off
 							 "invalid read from stack off %d+%d size %d",
 							 off, i, size);
 			}
-			if ((spill_cnt == size && bv_tnum_equals_const(spilled->s.var_off, 0)) ||
-			    zero_cnt == size)
+			if (!bv_kernel_has(env->f, BV_FEAT_NARROW_FILL))
+				bv_reg_mark_unknown(dst, idx);   /* older kernels */
+			else if ((spill_cnt == size &&
+				  bv_tnum_equals_const(spilled->s.var_off, 0)) ||
+				 zero_cnt == size)
 				bv_reg_mark_known(dst, 0, idx);
 			else
 				bv_reg_mark_unknown(dst, idx);
@@ -693,9 +720,11 @@ static int stack_read_fixed(struct bv_env *env, struct bv_frame *fr, int32_t off
  * stack is readable (or, for a helper's write-only argument, writable). */
 static int stack_range_init(struct bv_env *env, uint32_t regno, int32_t off, int size,
 			    bool zero_size_allowed, enum bv_access t,
-			    struct bv_raw_mem *raw)
+			    struct bv_raw_mem *raw, bool helper)
 {
 	const struct bv_reg *r = &bv_cur_regs(env)[regno];
+	const char *extra = helper && !bv_kernel_has(env->f, BV_FEAT_STACK_HELPER_RW_MSG) ?
+			    " indirect" : "";
 	struct bv_frame *fr;
 	int64_t min_off, max_off, i;
 	char tn[64];
@@ -703,7 +732,7 @@ static int stack_range_init(struct bv_env *env, uint32_t regno, int32_t off, int
 
 	if (size == 0 && !zero_size_allowed)
 		return bv_reject(&env->log, env->insn_idx, -EACCES, "invalid zero-sized read");
-	err = stack_bounds(env, regno, off, size, t);
+	err = stack_bounds(env, regno, off, size, t, helper);
 	if (err)
 		return err;
 	fr = reg_frame(env, r);
@@ -741,9 +770,14 @@ static int stack_range_init(struct bv_env *env, uint32_t regno, int32_t off, int
 	}
 	for (i = min_off; i < max_off + size; i++) {
 		int slot = (int)(-i - 1), spi = slot / BV_REG_SIZE;
-		struct bv_stack_slot *st = &fr->stack[spi];
-		uint8_t *stype = &st->slot_type[slot % BV_REG_SIZE];
+		struct bv_stack_slot *st;
+		uint8_t *stype;
 
+		/* below the written stack: readable only where reads may grow it */
+		if ((uint32_t)slot >= fr->allocated_stack && !allow_uninit_read(env))
+			goto err;
+		st = &fr->stack[spi];
+		stype = &st->slot_type[slot % BV_REG_SIZE];
 		/* (a helper's access leaves the slots unscratched: the
 		 * kernel's log does not show them after the call) */
 		if (*stype == BV_STACK_MISC)
@@ -762,14 +796,15 @@ static int stack_range_init(struct bv_env *env, uint32_t regno, int32_t off, int
 			}
 			continue;
 		}
+err:
 		if (var_is_const(r))
 			return bv_reject(&env->log, env->insn_idx, -EACCES,
-					 "invalid read from stack R%u off %d+%d size %d",
-					 regno, (int)min_off, (int)(i - min_off), size);
+					 "invalid%s read from stack R%u off %d+%d size %d",
+					 extra, regno, (int)min_off, (int)(i - min_off), size);
 		bv_tnum_format(r->s.var_off, tn, sizeof(tn));
 		return bv_reject(&env->log, env->insn_idx, -EACCES,
-				 "invalid read from stack R%u var_off %s+%d size %d",
-				 regno, tn, (int)(i - min_off), size);
+				 "invalid%s read from stack R%u var_off %s+%d size %d",
+				 extra, regno, tn, (int)(i - min_off), size);
 	}
 	return 0;
 }
@@ -782,7 +817,7 @@ static int stack_access(struct bv_env *env, int32_t insn_idx, uint32_t regno,
 	char tn[64];
 	int err;
 
-	err = stack_bounds(env, regno, off, size, t);
+	err = stack_bounds(env, regno, off, size, t, false);
 	if (err)
 		return err;
 	if (t == BV_WRITE) {
@@ -800,7 +835,7 @@ static int stack_access(struct bv_env *env, int32_t insn_idx, uint32_t regno,
 				 "variable offset stack pointer cannot be passed into helper function; var_off=%s off=%d size=%d",
 				 tn, off, size);
 	}
-	err = stack_range_init(env, regno, off, size, false, BV_READ, NULL);
+	err = stack_range_init(env, regno, off, size, false, BV_READ, NULL, false);
 	if (err)
 		return err;
 	stack_read_value(env, fr, r->s.smin + off, r->s.smax + off + size, value_regno);
@@ -852,7 +887,9 @@ static int ptr_alignment(struct bv_env *env, const struct bv_reg *r, int32_t off
 			bv_tnum_const((uint64_t)((int64_t)ip_align + r->off + off)));
 	if (bv_tnum_is_aligned(t, (uint64_t)size))
 		return 0;
-	if (var_is_const(r) && r->s.var_off.value <= 65535)
+	if (!bv_kernel_has(env->f, BV_FEAT_TNUM_CONST_NUMBER))
+		bv_tnum_format(r->s.var_off, tn, sizeof(tn));
+	else if (var_is_const(r) && r->s.var_off.value <= 65535)
 		snprintf(tn, sizeof(tn), "%" PRIu64, r->s.var_off.value);
 	else if (var_is_const(r))
 		snprintf(tn, sizeof(tn), "0x%" PRIx64, r->s.var_off.value);
@@ -1292,7 +1329,7 @@ int bv_check_helper_mem_access_raw(struct bv_env *env, uint32_t regno,
 				     zero_size_allowed);
 	case BV_PTR_TO_STACK:
 		return stack_range_init(env, regno, r->off, access_size, zero_size_allowed,
-					t, raw);
+					t, raw, true);
 	case BV_PTR_TO_BUF:
 	case BV_PTR_TO_BTF_ID:
 		return bv_unsupported(&env->log, idx, "helper memory argument of type %s",

@@ -61,11 +61,14 @@ void bv_prog_info_free(struct bv_prog_info *info)
 /* ---- the opcode table ----
  * The kernel accepts exactly these opcodes (checked against every one of
  * the 256 codes on 6.18). Written as rules per class rather than a table so
- * that each exception is visible. */
-bool bv_opcode_known(uint8_t code)
+ * that each exception is visible. A kernel without the cpu v4 instructions
+ * has no ldsx and no 64-bit bswap (gotol, JMP32|JA, reached 6.1 as a stable
+ * backport: every profile knows it); one without may_goto no JCOND. */
+bool bv_opcode_known(uint8_t code, const struct bv_facade *f)
 {
 	uint8_t op = BV_OP(code), src = BV_SRC(code);
 	uint8_t size = BV_SIZE(code), mode = BV_MODE(code);
+	bool v4 = bv_kernel_has(f, BV_FEAT_CPUV4_INSNS);
 
 	switch (BV_CLASS(code)) {
 	case BV_LD:
@@ -74,7 +77,7 @@ bool bv_opcode_known(uint8_t code)
 		/* legacy packet loads: no 64-bit variant */
 		return (mode == BV_ABS || mode == BV_IND) && size != BV_DW;
 	case BV_LDX:
-		return mode == BV_MEM || (mode == BV_MEMSX && size != BV_DW);
+		return mode == BV_MEM || (v4 && mode == BV_MEMSX && size != BV_DW);
 	case BV_ST:
 		return mode == BV_MEM;
 	case BV_STX:
@@ -84,13 +87,16 @@ bool bv_opcode_known(uint8_t code)
 		if (op == BV_NEG)
 			return src == BV_K;
 		if (op == BV_END)   /* ALU64 has only the unconditional bswap */
-			return BV_CLASS(code) == BV_ALU || src == BV_TO_LE;
+			return BV_CLASS(code) == BV_ALU || (v4 && src == BV_TO_LE);
 		return op <= BV_ARSH;
 	case BV_JMP:
 	case BV_JMP32:
 		if (op == BV_JA)
-			return src == BV_K;
-		if (op == BV_CALL || op == BV_EXIT || op == BV_JCOND)
+			return src == BV_K;   /* gotol: backported to 6.1 too */
+		if (op == BV_JCOND)
+			return BV_CLASS(code) == BV_JMP && src == BV_K &&
+			       bv_kernel_has(f, BV_FEAT_MAY_GOTO);
+		if (op == BV_CALL || op == BV_EXIT)
 			return BV_CLASS(code) == BV_JMP && src == BV_K;
 		return op != 0xf0;
 	}
@@ -401,10 +407,18 @@ static int resolve_insns(struct bv_prog_info *info, const struct bv_facade *f,
 	for (i = 0; i < cnt; i++) {
 		const struct bv_insn *insn = &insns[i];
 
+		/* The kernel checks these before its walk: its log names no
+		 * instruction, a note does. */
 		if (BV_CLASS(insn->code) == BV_LDX &&
-		    ((BV_MODE(insn->code) != BV_MEM && BV_MODE(insn->code) != BV_MEMSX) ||
-		     insn->imm != 0))
-			return bv_reject(log, i, -EINVAL, "BPF_LDX uses reserved fields");
+		    ((BV_MODE(insn->code) != BV_MEM &&
+		      (BV_MODE(insn->code) != BV_MEMSX ||
+		       !bv_kernel_has(f, BV_FEAT_CPUV4_INSNS))) ||
+		     insn->imm != 0)) {
+			bv_reject(log, -1, -EINVAL, "BPF_LDX uses reserved fields");
+			bv_note(log, i, "insn %u: an LDX with mode 0x%02x or imm %d",
+				i, BV_MODE(insn->code), insn->imm);
+			return -EINVAL;
+		}
 		if (bv_insn_is_ldimm64(insn)) {
 			if (i == cnt - 1 || insn[1].code != 0 || insn[1].dst_reg != 0 ||
 			    insn[1].src_reg != 0 || insn[1].off != 0)
@@ -422,8 +436,11 @@ static int resolve_insns(struct bv_prog_info *info, const struct bv_facade *f,
 			i++;
 			continue;
 		}
-		if (!bv_opcode_known(insn->code))
-			return bv_reject(log, i, -EINVAL, "unknown opcode %02x", insn->code);
+		if (!bv_opcode_known(insn->code, f)) {
+			bv_reject(log, -1, -EINVAL, "unknown opcode %02x", insn->code);
+			bv_note(log, i, "insn %u has opcode 0x%02x", i, insn->code);
+			return -EINVAL;
+		}
 	}
 	return 0;
 }
@@ -483,8 +500,8 @@ static void mark(struct cfg_walk *c, int64_t insn, uint8_t flags)
 		c->info->insn_flags[insn] |= flags;
 }
 
-/* Follows edge e from t to w. */
-static int cfg_push(struct cfg_walk *c, uint32_t t, int64_t w, int e)
+/* Follows edge e from t to w; a back edge is a loop when loop_ok. */
+static int cfg_push_ex(struct cfg_walk *c, uint32_t t, int64_t w, int e, bool loop_ok)
 {
 	uint8_t *state = c->state;
 
@@ -504,17 +521,25 @@ static int cfg_push(struct cfg_walk *c, uint32_t t, int64_t w, int e)
 		return CFG_KEEP;
 	}
 	if ((state[w] & 0xf0) == CFG_DISCOVERED) {
-		if (c->f->bpf_capable) {
+		if (loop_ok && c->f->bpf_capable) {
 			/* a loop, allowed: the path walk bounds it */
 			mark(c, w, BV_INSN_LOOP_HEAD);
 			return CFG_DONE;
 		}
-		return bv_reject(c->log, t, -EINVAL, "back-edge from insn %u to %lld",
-				 t, (long long)w);
+		/* before the walk: the kernel's log names no instruction */
+		bv_reject(c->log, -1, -EINVAL, "back-edge from insn %u to %lld",
+			  t, (long long)w);
+		bv_note(c->log, t, "insn %u jumps back to insn %lld", t, (long long)w);
+		return -EINVAL;
 	}
 	/* forward or cross edge to an explored instruction */
 	state[t] = (uint8_t)(CFG_DISCOVERED | e);
 	return CFG_DONE;
+}
+
+static int cfg_push(struct cfg_walk *c, uint32_t t, int64_t w, int e)
+{
+	return cfg_push_ex(c, t, w, e, true);
 }
 
 /* A call (or a callback address): the next instruction is where the
@@ -533,7 +558,10 @@ static int cfg_visit_call(struct cfg_walk *c, uint32_t t, bool visit_callee)
 	if (!visit_callee)
 		return CFG_DONE;
 	mark(c, t, BV_INSN_PRUNE_POINT);
-	return cfg_push(c, t, (int64_t)t + insn->imm + 1, CFG_BRANCH);
+	/* a call back into a caller (recursion) is a loop only where the
+	 * walk's call depth limit is what stops it */
+	return cfg_push_ex(c, t, (int64_t)t + insn->imm + 1, CFG_BRANCH,
+			   bv_kernel_has(c->f, BV_FEAT_CFG_CALL_LOOPS));
 }
 
 static int cfg_visit(struct cfg_walk *c, uint32_t t)
@@ -636,9 +664,10 @@ out:
 
 /* ---- per-instruction encoding checks of the path walk ---- */
 
-static int check_alu_encoding(struct bv_log *log, const struct bv_insn *insn,
-			      uint32_t idx, bool early, bool late)
+static int check_alu_encoding(struct bv_log *log, const struct bv_facade *f,
+			      const struct bv_insn *insn, uint32_t idx, bool early, bool late)
 {
+	bool v4 = bv_kernel_has(f, BV_FEAT_CPUV4_INSNS);
 	uint8_t op = BV_OP(insn->code), cls = BV_CLASS(insn->code);
 	bool is_x = BV_SRC(insn->code) == BV_X;
 	int16_t off = insn->off;
@@ -663,6 +692,8 @@ static int check_alu_encoding(struct bv_log *log, const struct bv_insn *insn,
 				return bv_reject(log, idx, -EINVAL, "BPF_MOV uses reserved fields");
 			return 0;
 		}
+		if (!v4 && (off || insn->imm))
+			return bv_reject(log, idx, -EINVAL, "BPF_MOV uses reserved fields");
 		if (cls == BV_ALU64 && off == 1) {   /* arena address-space cast */
 			if (insn->imm != 1 && insn->imm != 1 << 16)
 				return bv_reject(log, idx, -EINVAL,
@@ -680,9 +711,9 @@ static int check_alu_encoding(struct bv_log *log, const struct bv_insn *insn,
 			return bv_reject(log, idx, -EINVAL, "invalid BPF_ALU opcode %x", op);
 		return 0;
 	}
-	/* off 1 means signed division/modulo (sdiv, smod) */
+	/* off 1 means signed division/modulo (sdiv, smod; cpu v4) */
 	if (early && ((is_x ? insn->imm != 0 : insn->src_reg != 0) ||
-		      (off != 0 && off != 1) ||
+		      (off != 0 && off != 1) || (off && !v4) ||
 		      (off == 1 && op != BV_DIV && op != BV_MOD)))
 		return bv_reject(log, idx, -EINVAL, "BPF_ALU uses reserved fields");
 	if (!late || is_x)
@@ -793,8 +824,8 @@ static int check_ld_encoding(struct bv_log *log, const struct bv_insn *insn,
 	return bv_reject(log, idx, -EINVAL, "invalid BPF_LD mode");
 }
 
-int bv_check_insn_encoding_phase(struct bv_log *log, const struct bv_insn *insns,
-				 uint32_t insn_cnt, uint32_t idx,
+int bv_check_insn_encoding_phase(struct bv_log *log, const struct bv_facade *f,
+				 const struct bv_insn *insns, uint32_t insn_cnt, uint32_t idx,
 				 enum bv_enc_phase phase)
 {
 	const struct bv_insn *insn;
@@ -810,7 +841,7 @@ int bv_check_insn_encoding_phase(struct bv_log *log, const struct bv_insn *insns
 	switch (cls) {
 	case BV_ALU:
 	case BV_ALU64:
-		return check_alu_encoding(log, insn, idx, early, late);
+		return check_alu_encoding(log, f, insn, idx, early, late);
 	case BV_LDX:
 		return 0;   /* the kernel checked LDX fields before the walk */
 	case BV_STX:
@@ -834,8 +865,8 @@ int bv_check_insn_encoding_phase(struct bv_log *log, const struct bv_insn *insns
 	return bv_reject(log, idx, -EINVAL, "unknown insn class %d", cls);
 }
 
-int bv_check_insn_encoding(struct bv_log *log, const struct bv_insn *insns,
-			   uint32_t insn_cnt, uint32_t idx)
+int bv_check_insn_encoding(struct bv_log *log, const struct bv_facade *f,
+			   const struct bv_insn *insns, uint32_t insn_cnt, uint32_t idx)
 {
-	return bv_check_insn_encoding_phase(log, insns, insn_cnt, idx, BV_ENC_ALL);
+	return bv_check_insn_encoding_phase(log, f, insns, insn_cnt, idx, BV_ENC_ALL);
 }

@@ -95,14 +95,15 @@ enum bv_enc_phase {
 	BV_ENC_BEFORE_READS,
 	BV_ENC_AFTER_DST_READ,
 };
-int bv_check_insn_encoding(struct bv_log *log, const struct bv_insn *insns,
-			   uint32_t insn_cnt, uint32_t idx);
-int bv_check_insn_encoding_phase(struct bv_log *log, const struct bv_insn *insns,
-				 uint32_t insn_cnt, uint32_t idx,
+int bv_check_insn_encoding(struct bv_log *log, const struct bv_facade *f,
+			   const struct bv_insn *insns, uint32_t insn_cnt, uint32_t idx);
+int bv_check_insn_encoding_phase(struct bv_log *log, const struct bv_facade *f,
+				 const struct bv_insn *insns, uint32_t insn_cnt, uint32_t idx,
 				 enum bv_enc_phase phase);
 
-/* Is code in the kernel's table of known opcodes (bpf_opcode_in_insntable)? */
-bool bv_opcode_known(uint8_t code);
+/* Is code in the kernel's table of known opcodes (bpf_opcode_in_insntable)?
+ * The table depends on the kernel's features (cpu v4, may_goto). */
+bool bv_opcode_known(uint8_t code, const struct bv_facade *f);
 
 /* Kernel-format disassembly (disasm.c) with a callback naming helper calls
  * ("bpf_map_lookup_elem"); NULL callback or NULL answer: "unknown". Same

@@ -90,12 +90,13 @@ const char *bv_reg_type_str(const struct bv_env *env, bv_reg_type type,
 			   base_names[base] : "?";
 	const char *postfix = "";
 
-	(void)env;
 	if (type & BV_PTR_MAYBE_NULL)
 		postfix = base == BV_PTR_TO_BTF_ID ? "or_null_" : "_or_null";
 	snprintf(buf, size, "%s%s%s%s%s%s%s%s%s",
 		 type & BV_MEM_RDONLY ? "rdonly_" : "",
-		 type & BV_MEM_RINGBUF ? "ringbuf_" : "",
+		 !(type & BV_MEM_RINGBUF) ? "" :
+		 /* older kernels: ring buffer memory is "allocated memory" */
+		 env && !bv_kernel_has(env->f, BV_FEAT_RINGBUF_MEM_NAME) ? "alloc_" : "ringbuf_",
 		 type & BV_MEM_USER ? "user_" : "",
 		 type & BV_MEM_PERCPU ? "percpu_" : "",
 		 type & BV_MEM_RCU ? "rcu_" : "",
@@ -276,4 +277,15 @@ void bv_for_each_reg(struct bv_state *st, void (*f)(struct bv_reg *r, void *arg)
 			if (fr->stack[j].slot_type[BV_REG_SIZE - 1] == BV_STACK_SPILL)
 				f(&fr->stack[j].spilled_ptr, arg);
 	}
+}
+
+/* A tnum as the kernel's tnum_strn prints it: "(0x2; 0x0)", or, in kernels
+ * with the behaviour, a constant as its number ("2", "0xfffff"). */
+int bv_tnum_str(const struct bv_env *env, struct bv_tnum t, char *buf, size_t size)
+{
+	if (t.mask || !bv_kernel_has(env->f, BV_FEAT_TNUM_CONST_NUMBER))
+		return bv_tnum_format(t, buf, size);
+	if (t.value <= 65535)   /* the kernel's is_unum_decimal */
+		return snprintf(buf, size, "%llu", (unsigned long long)t.value);
+	return snprintf(buf, size, "0x%llx", (unsigned long long)t.value);
 }

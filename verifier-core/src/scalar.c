@@ -526,6 +526,53 @@ static void mul64(struct bv_scalar *d, const struct bv_scalar *s)
 	}
 }
 
+/* Older verifiers: no bounds once an operand may be negative or the
+ * product may overflow; else the unsigned products, copied to the signed
+ * range when they stay below the signed maximum.
+ *
+ *   dst, src in [0, 2^(w/2)) ──► [umin*umin', umax*umax']   else ──► unknown
+ */
+static void mul32_unsigned_only(struct bv_scalar *d, const struct bv_scalar *s)
+{
+	if (s->s32_min < 0 || d->s32_min < 0 || s->u32_max > UINT16_MAX ||
+	    d->u32_max > UINT16_MAX) {
+		d->s32_min = S32_MIN_;
+		d->s32_max = S32_MAX_;
+		d->u32_min = 0;
+		d->u32_max = U32_MAX_;
+		return;
+	}
+	d->u32_min *= s->u32_min;
+	d->u32_max *= s->u32_max;
+	if (d->u32_max > (uint32_t)S32_MAX_) {
+		d->s32_min = S32_MIN_;
+		d->s32_max = S32_MAX_;
+	} else {
+		d->s32_min = (int32_t)d->u32_min;
+		d->s32_max = (int32_t)d->u32_max;
+	}
+}
+
+static void mul64_unsigned_only(struct bv_scalar *d, const struct bv_scalar *s)
+{
+	if (s->smin < 0 || d->smin < 0 || s->umax > UINT32_MAX || d->umax > UINT32_MAX) {
+		d->smin = S64_MIN_;
+		d->smax = S64_MAX_;
+		d->umin = 0;
+		d->umax = U64_MAX_;
+		return;
+	}
+	d->umin *= s->umin;
+	d->umax *= s->umax;
+	if (d->umax > (uint64_t)S64_MAX_) {
+		d->smin = S64_MIN_;
+		d->smax = S64_MAX_;
+	} else {
+		d->smin = (int64_t)d->umin;
+		d->smax = (int64_t)d->umax;
+	}
+}
+
 /* The bitwise ops run after var_off already holds the result's tnum. */
 static void and32(struct bv_scalar *d, const struct bv_scalar *s)
 {
@@ -740,6 +787,12 @@ static bool computable(uint8_t op, const struct bv_scalar *src, bool alu32)
 void bv_scalar_alu(struct bv_scalar *dst, const struct bv_scalar *src_in,
 		   uint8_t op, bool alu32, bool is_signed)
 {
+	bv_scalar_alu_ex(dst, src_in, op, alu32, is_signed, 0);
+}
+
+void bv_scalar_alu_ex(struct bv_scalar *dst, const struct bv_scalar *src_in,
+		      uint8_t op, bool alu32, bool is_signed, unsigned flags)
+{
 	struct bv_scalar src = *src_in; /* dst and src may alias */
 
 	(void)is_signed;
@@ -760,6 +813,11 @@ void bv_scalar_alu(struct bv_scalar *dst, const struct bv_scalar *src_in,
 		break;
 	case BV_MUL:
 		dst->var_off = bv_tnum_mul(dst->var_off, src.var_off);
+		if (flags & BV_SCALAR_MUL_UNSIGNED_ONLY) {
+			mul32_unsigned_only(dst, &src);
+			mul64_unsigned_only(dst, &src);
+			break;
+		}
 		mul32(dst, &src);
 		mul64(dst, &src);
 		break;
@@ -1357,6 +1415,39 @@ void bv_scalar_refine(struct bv_scalar *a, struct bv_scalar *b, uint8_t op,
 	refine_cond(a, b, op, jmp32);
 	bv_scalar_sync(a);
 	bv_scalar_sync(b);
+}
+
+/* Older verifiers after a 32-bit jump: the upper half known zero, the
+ * 32-bit bounds are the 64-bit ones (signed only when non-negative);
+ * otherwise the 64-bit bounds are forgotten and relearnt from the tnum. */
+static void combine_32_into_64(struct bv_scalar *s)
+{
+	if (bv_tnum_equals_const(bv_tnum_clear_subreg(s->var_off), 0)) {
+		s->umin = s->u32_min;
+		s->umax = s->u32_max;
+		if (s->s32_min >= 0) {
+			s->smin = s->s32_min;
+			s->smax = s->s32_max;
+		} else {
+			s->smin = 0;
+			s->smax = U32_MAX_;
+		}
+	} else {
+		mark_unbounded64(s);
+	}
+	bv_scalar_sync(s);
+}
+
+void bv_scalar_refine_ex(struct bv_scalar *a, struct bv_scalar *b, uint8_t op,
+			 bool jmp32, unsigned flags)
+{
+	if (!(flags & BV_SCALAR_JMP32_FORGETS_64) || !jmp32) {
+		bv_scalar_refine(a, b, op, jmp32);
+		return;
+	}
+	refine_cond(a, b, op, jmp32);
+	combine_32_into_64(a);
+	combine_32_into_64(b);
 }
 
 bool bv_scalar_valid(const struct bv_scalar *s)

@@ -47,6 +47,12 @@ void bv_scalar_sync(struct bv_scalar *s);
  * amount is not a constant below the width; dst and src may alias. */
 void bv_scalar_alu(struct bv_scalar *dst, const struct bv_scalar *src,
 		   uint8_t op, bool alu32, bool is_signed);
+/* bv_scalar_alu with flags for the ways older verifiers compute. */
+#define BV_SCALAR_MUL_UNSIGNED_ONLY 1u  /* BV_MUL keeps bounds only when both
+					 * operands are non-negative and fit in
+					 * half the width (kernels before 6.14) */
+void bv_scalar_alu_ex(struct bv_scalar *dst, const struct bv_scalar *src,
+		      uint8_t op, bool alu32, bool is_signed, unsigned flags);
 /* dst = -dst: tracked as 0 - dst (6.18). */
 void bv_scalar_neg(struct bv_scalar *dst, bool alu32);
 /* Does the 6.18 verifier split the path before `dst OP= src`? True for
@@ -96,6 +102,12 @@ int bv_scalar_branch_taken(const struct bv_scalar *a, const struct bv_scalar *b,
  * constant clears those bits and (6.18) drops the other bounds. */
 void bv_scalar_refine(struct bv_scalar *a, struct bv_scalar *b, uint8_t op,
 		      bool jmp32);
+/* bv_scalar_refine as older verifiers do it: after a 32-bit jump the 64-bit
+ * bounds are learnt from the 32-bit ones when the upper half is known zero,
+ * else forgotten (kernels before 6.7: __reg_combine_32_into_64). */
+#define BV_SCALAR_JMP32_FORGETS_64 1u
+void bv_scalar_refine_ex(struct bv_scalar *a, struct bv_scalar *b, uint8_t op,
+			 bool jmp32, unsigned flags);
 /* Condition that holds on the fall-through edge of `a OP b`
  * (JEQ↔JNE, JGT↔JLE, …). The negation of JSET is BV_JSET_NOT
  * ("a & b == 0"), a pseudo-op accepted only by bv_scalar_refine (the

@@ -165,6 +165,8 @@ bool bv_reg_is_pkt_pointer(const struct bv_reg *r);  /* PACKET or PACKET_META */
 /* The kernel's name for a register type in messages ("map_value_or_null",
  * "fp", "pkt", "ctx", "scalar", "rdonly_mem", "ringbuf_mem_or_null", …). */
 const char *bv_reg_type_str(const struct bv_env *env, bv_reg_type type, char *buf, size_t size);
+/* A tnum as the target kernel's log prints it (tnum_strn). */
+int bv_tnum_str(const struct bv_env *env, struct bv_tnum t, char *buf, size_t size);
 /* Log text of a register state, as the kernel's print_verifier_state. */
 int bv_reg_format(const struct bv_env *env, const struct bv_reg *r, char *buf, size_t size);
 /* The same, for a register of frame `frameno` (stack pointers into another

@@ -70,7 +70,12 @@ static int stack_chain(struct bv_env *env, uint32_t sp, uint32_t depth,
 	uint32_t i;
 	int err;
 
-	depth += (env->stack_depth[sp] + 15) / 16 * 16;
+	/* the JIT's 16-byte rounding; older kernels round every frame to 32
+	 * bytes, at least one */
+	if (bv_kernel_has(env->f, BV_FEAT_STACK_ROUND_16))
+		depth += (env->stack_depth[sp] + 15) / 16 * 16;
+	else
+		depth += (env->stack_depth[sp] ? env->stack_depth[sp] + 31 : 32) / 32 * 32;
 	if (depth > STACK_LIMIT)
 		return bv_reject(&env->log, -1, -EACCES,
 				 "combined stack size of %u calls is %u. Too large",

@@ -329,6 +329,7 @@ static inline void bvt_facade_init(struct bvt_facade *tf, uint32_t prog_type)
 	tf->f.map = bvt_map;
 	tf->f.nr_maps = BVT_NR_MAPS;
 	tf->f.return_range = bvt_return_range;
+	tf->f.features = BV_FEATURES_ALL;   /* the newest verifier's behaviours */
 }
 
 /* ---- running and checking ---- */

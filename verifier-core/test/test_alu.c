@@ -14,6 +14,7 @@ struct acase {
 	const char *msg;
 	int32_t insn;
 	bool unpriv;        /* a loader that may not leak pointers */
+	uint64_t without;   /* features the kernel lacks (BV_FEAT_BIT) */
 };
 
 #define PROG(...) \
@@ -146,6 +147,13 @@ static const struct acase cases[] = {
 		BV_MOV64_REG(2, 10), BV_ALU64_IMM(BV_ADD, 2, -16),
 		BV_ALU64_REG(BV_ADD, 2, 0), BV_ST_MEM(BV_B, 2, 0, 0), RET0),
 	  BV_ACCEPT, NULL, -1 },
+	{ "link by += 4, older kernel: no link", SK, PROG(
+		KTIME, BV_MOV64_REG(1, 0), BV_ALU64_IMM(BV_ADD, 1, 4),
+		BV_JMP_IMM(BV_JGT, 1, 10, 4),
+		BV_MOV64_REG(2, 10), BV_ALU64_IMM(BV_ADD, 2, -16),
+		BV_ALU64_REG(BV_ADD, 2, 0), BV_ST_MEM(BV_B, 2, 0, 0), RET0),
+	  BV_REJECT, "math between fp pointer and register with unbounded min value is not allowed", 6,
+	  .without = BV_FEAT_BIT(BV_FEAT_LINKED_ADD_CONST) },
 	{ "a second += breaks the link", SK, PROG(
 		KTIME, BV_MOV64_REG(1, 0), BV_ALU64_IMM(BV_ADD, 1, 4),
 		BV_ALU64_IMM(BV_ADD, 1, 1),
@@ -272,6 +280,7 @@ int main(void)
 		bvt_facade_init(&tf, c->prog_type);
 		if (c->unpriv)
 			tf.f.allow_ptr_leaks = false;
+		tf.f.features &= ~c->without;
 		r = run(c->insns, c->cnt, &tf.f);
 		expect(c->name, &r, c->verdict, c->msg, c->insn);
 	}

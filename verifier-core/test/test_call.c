@@ -89,9 +89,59 @@ static void ret01(struct bvt_facade *tf)
 	tf->ret = (struct bv_retval_range){ 0, 1, true };
 }
 
+/* [0, 1] checked by tnum, worded tnum-style (6.1's verifier). */
+static void ret01_tnum(struct bvt_facade *tf)
+{
+	ret01(tf);
+	tf->f.features &= ~(BV_FEAT_BIT(BV_FEAT_RETVAL_BOUNDS) |
+			    BV_FEAT_BIT(BV_FEAT_TNUM_CONST_NUMBER));
+}
+
+/* [0, 1], and a narrow fill reads an unknown scalar (6.1). */
+static void ret01_no_narrow_fill(struct bvt_facade *tf)
+{
+	ret01(tf);
+	tf->f.features &= ~BV_FEAT_BIT(BV_FEAT_NARROW_FILL);
+}
+
+/* [0, 1], and jumps between two registers teach nothing (6.1). */
+static void ret01_no_reg_reg(struct bvt_facade *tf)
+{
+	ret01(tf);
+	tf->f.features &= ~BV_FEAT_BIT(BV_FEAT_REG_REG_BOUNDS);
+}
+
 static void non_gpl(struct bvt_facade *tf)
 {
 	tf->f.gpl_compatible = false;
+}
+
+/* A kernel that treats every array lookup as maybe NULL (6.1's). */
+static void no_const_key_nonnull(struct bvt_facade *tf)
+{
+	tf->f.features &= ~BV_FEAT_BIT(BV_FEAT_CONST_KEY_NONNULL);
+}
+
+/* A kernel whose helpers may not read unwritten stack, worded as
+ * "indirect" accesses (6.1's). */
+static void old_stack(struct bvt_facade *tf)
+{
+	tf->f.features &= ~(BV_FEAT_BIT(BV_FEAT_UNINIT_STACK_READ) |
+			    BV_FEAT_BIT(BV_FEAT_STACK_HELPER_RW_MSG));
+}
+
+/* 6.1's wordings of zero sizes and ring buffer records. */
+static void old_names(struct bvt_facade *tf)
+{
+	tf->f.features &= ~(BV_FEAT_BIT(BV_FEAT_ZERO_SIZE_MSG_BOUNDS) |
+			    BV_FEAT_BIT(BV_FEAT_RINGBUF_MEM_NAME));
+}
+
+/* A kernel whose verifier says "unknown func" for a helper the program
+ * type may not call (6.1's). */
+static void no_prog_type_msg(struct bvt_facade *tf)
+{
+	tf->f.features &= ~BV_FEAT_BIT(BV_FEAT_HELPER_PROG_TYPE_MSG);
 }
 
 static void ro_array(struct bvt_facade *tf)
@@ -144,6 +194,12 @@ static void lookup(void)
 	T("call: helper not for this program type", BV_PROG_TYPE_SOCKET_FILTER, none,
 	  BV_REJECT, "program of this type cannot use helper bpf_get_current_comm#16", 0,
 	  BV_CALL_HELPER(BVT_FN_get_current_comm), BV_EXIT_INSN());
+	T("call: helper not for this program type, older wording", BV_PROG_TYPE_SOCKET_FILTER,
+	  no_prog_type_msg, BV_REJECT, "unknown func bpf_get_current_comm#16", 0,
+	  BV_CALL_HELPER(BVT_FN_get_current_comm), BV_EXIT_INSN());
+	T("call: unknown helper, older wording", BV_PROG_TYPE_SOCKET_FILTER, no_prog_type_msg,
+	  BV_REJECT, "invalid func unknown#999", 0,
+	  BV_CALL_HELPER(BVT_FN_UNKNOWN), BV_EXIT_INSN());
 	T("call: helper without a modelled prototype", BV_PROG_TYPE_SOCKET_FILTER, none,
 	  BV_ERROR, NULL, 0,
 	  BV_CALL_HELPER(7), BV_EXIT_INSN());
@@ -185,6 +241,21 @@ static void maps(void)
 	  BV_ACCEPT, NULL, -1,
 	  BV_MOV64_REG(2, 10), BV_ALU64_IMM(BV_ADD, 2, -4), BV_LD_MAP_FD(1, BVT_MAP_HASH),
 	  BV_CALL_HELPER(BVT_FN_map_lookup_elem), BV_MOV64_IMM(0, 0), BV_EXIT_INSN());
+	T("call: uninitialised key, older kernel (priv)", BV_PROG_TYPE_SOCKET_FILTER, old_stack,
+	  BV_REJECT, "invalid indirect read from stack R2 off -16+0 size 4", 5,
+	  BV_ST_MEM(BV_W, 10, -4, 0),
+	  BV_MOV64_REG(2, 10), BV_ALU64_IMM(BV_ADD, 2, -16), BV_LD_MAP_FD(1, BVT_MAP_HASH),
+	  BV_CALL_HELPER(BVT_FN_map_lookup_elem), BV_MOV64_IMM(0, 0), BV_EXIT_INSN());
+	T("call: value runs past the stack, older kernel", BV_PROG_TYPE_SOCKET_FILTER, old_stack,
+	  BV_REJECT, "invalid indirect access to stack R3 off=-4 size=8", 7,
+	  BV_ST_MEM(BV_W, 10, -4, 0), BV_MOV64_REG(2, 10), BV_ALU64_IMM(BV_ADD, 2, -4),
+	  BV_MOV64_REG(3, 2), BV_LD_MAP_FD(1, BVT_MAP_HASH), BV_MOV64_IMM(4, 0),
+	  BV_CALL_HELPER(BVT_FN_map_update_elem), BV_MOV64_IMM(0, 0), BV_EXIT_INSN());
+	T("call: unwritten key bytes in the allocated stack, older kernel (priv)",
+	  BV_PROG_TYPE_SOCKET_FILTER, old_stack, BV_ACCEPT, NULL, -1,
+	  BV_ST_MEM(BV_W, 10, -4, 0),
+	  BV_MOV64_REG(2, 10), BV_ALU64_IMM(BV_ADD, 2, -8), BV_LD_MAP_FD(1, BVT_MAP_HASH),
+	  BV_CALL_HELPER(BVT_FN_map_lookup_elem), BV_MOV64_IMM(0, 0), BV_EXIT_INSN());
 	T("call: partly initialised key (unpriv)", BV_PROG_TYPE_SOCKET_FILTER, unpriv,
 	  BV_REJECT, "invalid read from stack R2 off -4+1 size 4", 5,
 	  BV_ST_MEM(BV_B, 10, -4, 0),
@@ -222,6 +293,19 @@ static void maps(void)
 	  BV_ST_MEM(BV_W, 10, -4, 0),
 	  BV_MOV64_REG(2, 10), BV_ALU64_IMM(BV_ADD, 2, -4), BV_LD_MAP_FD(1, BVT_MAP_ARRAY),
 	  BV_CALL_HELPER(BVT_FN_map_delete_elem), BV_MOV64_IMM(0, 0), BV_EXIT_INSN());
+	T("call: array lookup with a constant key in range is not NULL",
+	  BV_PROG_TYPE_SOCKET_FILTER, none, BV_ACCEPT, NULL, -1,
+	  BV_ST_MEM(BV_W, 10, -4, 0),
+	  BV_MOV64_REG(2, 10), BV_ALU64_IMM(BV_ADD, 2, -4), BV_LD_MAP_FD(1, BVT_MAP_ARRAY),
+	  BV_CALL_HELPER(BVT_FN_map_lookup_elem), BV_LDX_MEM(BV_DW, 0, 0, 0),
+	  BV_MOV64_IMM(0, 0), BV_EXIT_INSN());
+	T("call: array lookup with a constant key, older kernel: maybe NULL",
+	  BV_PROG_TYPE_SOCKET_FILTER, no_const_key_nonnull,
+	  BV_REJECT, "R0 invalid mem access 'map_value_or_null'", 6,
+	  BV_ST_MEM(BV_W, 10, -4, 0),
+	  BV_MOV64_REG(2, 10), BV_ALU64_IMM(BV_ADD, 2, -4), BV_LD_MAP_FD(1, BVT_MAP_ARRAY),
+	  BV_CALL_HELPER(BVT_FN_map_lookup_elem), BV_LDX_MEM(BV_DW, 0, 0, 0),
+	  BV_MOV64_IMM(0, 0), BV_EXIT_INSN());
 	T("call: pointer as a plain argument (unpriv)", BV_PROG_TYPE_SOCKET_FILTER, unpriv,
 	  BV_REJECT, "R3 leaks addr into helper function", 4,
 	  BV_LD_MAP_FD(1, BVT_MAP_RINGBUF), BV_MOV64_IMM(2, 8), BV_MOV64_REG(3, 10),
@@ -250,6 +334,10 @@ static void memory_and_sizes(void)
 {
 	T("call: zero size", BV_PROG_TYPE_KPROBE, none,
 	  BV_REJECT, "R2 invalid zero-sized read: u64=[0,0]", 3,
+	  BV_MOV64_REG(1, 10), BV_ALU64_IMM(BV_ADD, 1, -16), BV_MOV64_IMM(2, 0),
+	  BV_CALL_HELPER(6), BV_MOV64_IMM(0, 0), BV_EXIT_INSN());
+	T("call: zero size, older kernel", BV_PROG_TYPE_KPROBE, old_names,
+	  BV_REJECT, "invalid zero-sized read", 3,
 	  BV_MOV64_REG(1, 10), BV_ALU64_IMM(BV_ADD, 1, -16), BV_MOV64_IMM(2, 0),
 	  BV_CALL_HELPER(6), BV_MOV64_IMM(0, 0), BV_EXIT_INSN());
 	T("call: negative size", BV_PROG_TYPE_KPROBE, none,
@@ -305,6 +393,9 @@ static void ringbuf(void)
 	T("ringbuf: record used without NULL check", BV_PROG_TYPE_SOCKET_FILTER, none,
 	  BV_REJECT, "R0 invalid mem access 'ringbuf_mem_or_null'", 5,
 	  RESERVE8, BV_LDX_MEM(BV_DW, 1, 0, 0), BV_MOV64_IMM(0, 0), BV_EXIT_INSN());
+	T("ringbuf: record used without NULL check, older kernel", BV_PROG_TYPE_SOCKET_FILTER,
+	  old_names, BV_REJECT, "R0 invalid mem access 'alloc_mem_or_null'", 5,
+	  RESERVE8, BV_LDX_MEM(BV_DW, 1, 0, 0), BV_MOV64_IMM(0, 0), BV_EXIT_INSN());
 	T("ringbuf: record overrun", BV_PROG_TYPE_SOCKET_FILTER, none,
 	  BV_REJECT, "invalid access to memory, mem_size=8 off=8 size=8", 6,
 	  RESERVE8, BV_JMP_IMM(BV_JEQ, 0, 0, 5), BV_LDX_MEM(BV_DW, 1, 0, 8),
@@ -349,6 +440,34 @@ static void exits(void)
 	  BV_REJECT, "At program exit the register R0 has smin=5 smax=5 should have been in [0, 1]", 1,
 	  BV_MOV64_IMM(0, 5), BV_EXIT_INSN());
 	T("exit: in range", BV_PROG_TYPE_SOCKET_FILTER, ret01,
+	  BV_ACCEPT, NULL, -1, BV_MOV64_IMM(0, 1), BV_EXIT_INSN());
+	T("exit: narrow fill of a spilled constant", BV_PROG_TYPE_SOCKET_FILTER, ret01,
+	  BV_ACCEPT, NULL, -1,
+	  BV_MOV64_IMM(1, 1), BV_STX_MEM(BV_DW, 10, 1, -8), BV_LDX_MEM(BV_W, 0, 10, -8),
+	  BV_EXIT_INSN());
+	T("exit: narrow fill of a spilled constant, older kernel", BV_PROG_TYPE_SOCKET_FILTER,
+	  ret01_no_narrow_fill, BV_REJECT,
+	  "At program exit the register R0 has smin=0 smax=4294967295 should have been in [0, 1]", 3,
+	  BV_MOV64_IMM(1, 1), BV_STX_MEM(BV_DW, 10, 1, -8), BV_LDX_MEM(BV_W, 0, 10, -8),
+	  BV_EXIT_INSN());
+	T("exit: bounded by another register", BV_PROG_TYPE_SOCKET_FILTER, ret01,
+	  BV_ACCEPT, NULL, -1,
+	  BV_CALL_HELPER(BVT_FN_ktime_get_ns), BV_MOV64_REG(6, 0), BV_ALU64_IMM(BV_AND, 6, 1),
+	  BV_CALL_HELPER(BVT_FN_ktime_get_ns), BV_ALU64_IMM(BV_AND, 0, 7),
+	  BV_JMP_REG(BV_JGT, 0, 6, 1), BV_EXIT_INSN(), BV_MOV64_IMM(0, 0), BV_EXIT_INSN());
+	T("exit: bounded by another register, older kernel", BV_PROG_TYPE_SOCKET_FILTER,
+	  ret01_no_reg_reg, BV_REJECT,
+	  "At program exit the register R0 has smin=0 smax=7 should have been in [0, 1]", 6,
+	  BV_CALL_HELPER(BVT_FN_ktime_get_ns), BV_MOV64_REG(6, 0), BV_ALU64_IMM(BV_AND, 6, 1),
+	  BV_CALL_HELPER(BVT_FN_ktime_get_ns), BV_ALU64_IMM(BV_AND, 0, 7),
+	  BV_JMP_REG(BV_JGT, 0, 6, 1), BV_EXIT_INSN(), BV_MOV64_IMM(0, 0), BV_EXIT_INSN());
+	T("exit: out of range, tnum check", BV_PROG_TYPE_SOCKET_FILTER, ret01_tnum,
+	  BV_REJECT, "At program exit the register R0 has value (0x2; 0x0) should have been in (0x0; 0x1)", 1,
+	  BV_MOV64_IMM(0, 2), BV_EXIT_INSN());
+	T("exit: unknown value, tnum check", BV_PROG_TYPE_SOCKET_FILTER, ret01_tnum,
+	  BV_REJECT, "At program exit the register R0 has unknown scalar value should have been in (0x0; 0x1)", 1,
+	  BV_CALL_HELPER(BVT_FN_ktime_get_ns), BV_EXIT_INSN());
+	T("exit: in range, tnum check", BV_PROG_TYPE_SOCKET_FILTER, ret01_tnum,
 	  BV_ACCEPT, NULL, -1, BV_MOV64_IMM(0, 1), BV_EXIT_INSN());
 	T("exit: unbounded value", BV_PROG_TYPE_SOCKET_FILTER, ret01,
 	  BV_REJECT, "At program exit the register R0 has smin=0 smax=4294967295 should have been in [0, 1]", 1,

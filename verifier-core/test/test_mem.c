@@ -40,6 +40,18 @@ static void no_cap_bpf(struct bvt_facade *tf)
 }
 
 /* An unprivileged load (no CAP_BPF, no CAP_PERFMON). */
+/* A kernel before privileged uninitialised-stack reads (6.1's). */
+static void no_uninit_read(struct bvt_facade *tf)
+{
+	tf->f.features &= ~BV_FEAT_BIT(BV_FEAT_UNINIT_STACK_READ);
+}
+
+/* Constant tnums printed as tnums (6.1). */
+static void old_tnum(struct bvt_facade *tf)
+{
+	tf->f.features &= ~BV_FEAT_BIT(BV_FEAT_TNUM_CONST_NUMBER);
+}
+
 static void unpriv(struct bvt_facade *tf)
 {
 	tf->f.bpf_capable = false;
@@ -315,6 +327,13 @@ static void stack(void)
 	/* 6.18: a privileged program reads uninitialised stack as unknown. */
 	T("stack: uninitialised read (priv)", BV_PROG_TYPE_SOCKET_FILTER, none,
 	  BV_ACCEPT, NULL, -1,
+	  BV_LDX_MEM(BV_DW, 0, 10, -8), BV_EXIT_INSN());
+	T("stack: misaligned, tnum-style offset", BV_PROG_TYPE_SOCKET_FILTER, old_tnum,
+	  BV_REJECT, "misaligned stack access off (0x0; 0x0)+0+-6 size 4", 1,
+	  BV_ST_MEM(BV_DW, 10, -8, 0), BV_LDX_MEM(BV_W, 0, 10, -6), BV_EXIT_INSN());
+	T("stack: uninitialised read, older kernel (priv, unallocated)",
+	  BV_PROG_TYPE_SOCKET_FILTER, no_uninit_read, BV_REJECT,
+	  "invalid read from stack R10 off=-8 size=8", 0,
 	  BV_LDX_MEM(BV_DW, 0, 10, -8), BV_EXIT_INSN());
 	T("stack: uninitialised read (unpriv, unallocated)", BV_PROG_TYPE_SOCKET_FILTER,
 	  unpriv, BV_REJECT, "invalid read from stack R10 off=-8 size=8", 0,

@@ -95,8 +95,12 @@ static struct bv_facade facade(bool capable)
 	f.max_subprogs = 256;
 	f.map = test_map;
 	f.nr_maps = 4;
+	f.features = BV_FEATURES_ALL;
 	return f;
 }
+
+/* The facade the encoding checks see (enc, enc1). */
+static const struct bv_facade *enc_facade;
 
 /* ---- running the passes ---- */
 struct run {
@@ -162,7 +166,7 @@ static void enc(const char *what, const struct bv_insn *p, uint32_t n, uint32_t 
 	memset(&res, 0, sizeof(res));
 	res.insn = -1;
 	bv_log_init(&log, NULL, &res);
-	err = bv_check_insn_encoding_phase(&log, p, n, idx, phase);
+	err = bv_check_insn_encoding_phase(&log, enc_facade, p, n, idx, phase);
 	bv_log_finish(&log);
 	snprintf(detail, sizeof(detail), "phase %d err %d insn %d msg '%s' want '%s'",
 		 phase, err, res.insn, res.message, msg ? msg : "(none)");
@@ -460,9 +464,11 @@ static void test_opcode_table(const struct bv_facade *f)
 
 		snprintf(what, sizeof(what), "opcode %02x static", c);
 		run_passes(&r, p, 4, f, true);
+		/* checks before the walk name no instruction in the kernel's log */
 		if (static_msg)
-			expect(what, &r, BV_REJECT, k, strcmp(k, "unreachable insn 1") ? 0 : 1,
-			       -EINVAL);
+			expect(what, &r, BV_REJECT, k,
+			       !strcmp(k, "unreachable insn 1") ? 1 :
+			       !strcmp(k, "invalid bpf_ld_imm64 insn") ? 0 : -1, -EINVAL);
 		else
 			expect(what, &r, BV_ACCEPT, NULL, -1, 0);
 		bv_prog_info_free(&r.info);
@@ -476,9 +482,38 @@ static void test_opcode_table(const struct bv_facade *f)
 		enc(what, p, 4, 0, BV_ENC_BEFORE_READS, enc_msg ? k : NULL);
 	}
 	/* The ld_imm64 opcode in the table too (its pair was malformed above). */
-	ok("opcode 18 known", bv_opcode_known(0x18), NULL);
-	ok("ldx mem known", bv_opcode_known(0x61) && bv_opcode_known(0x91), NULL);
-	ok("ldx bad mode unknown", !bv_opcode_known(0x21) && !bv_opcode_known(0x99), NULL);
+	ok("opcode 18 known", bv_opcode_known(0x18, f), NULL);
+	ok("ldx mem known", bv_opcode_known(0x61, f) && bv_opcode_known(0x91, f), NULL);
+	ok("ldx bad mode unknown", !bv_opcode_known(0x21, f) && !bv_opcode_known(0x99, f), NULL);
+}
+
+/* A kernel without the cpu v4 instructions and may_goto (6.1's verifier):
+ * ldsx is an LDX with reserved fields, bswap64 and may_goto are unknown
+ * opcodes, all before the walk; movsx and sdiv/smod use reserved
+ * fields, found by the walk. */
+static void test_pre_cpuv4(void)
+{
+	struct bv_facade old = facade(true);
+	const struct bv_insn ldsx[] = { I(0x91, 0, 1, 0, 0), MOV0, EXIT };
+	const struct bv_insn bswap[] = { MOV0, I(0xd7, 0, 0, 0, 16), EXIT };
+	const struct bv_insn may_goto[] = { MOV0, I(0xe5, 0, 0, 0, 0), EXIT };
+
+	old.features &= ~(BV_FEAT_BIT(BV_FEAT_CPUV4_INSNS) | BV_FEAT_BIT(BV_FEAT_MAY_GOTO));
+	CHECK("old ldsx", ldsx, &old, BV_REJECT, "BPF_LDX uses reserved fields", -1, -EINVAL);
+	CHECK("old bswap64", bswap, &old, BV_REJECT, "unknown opcode d7", -1, -EINVAL);
+	ok("old gotol known", bv_opcode_known(0x06, &old), NULL);
+	CHECK("old may_goto", may_goto, &old, BV_REJECT, "unknown opcode e5", -1, -EINVAL);
+	ok("old ldx mem known", bv_opcode_known(0x61, &old), NULL);
+	ok("new may_goto known", bv_opcode_known(0xe5, enc_facade), NULL);
+	enc_facade = &old;
+	enc1("old sdiv", (struct bv_insn)I(0x3f, 5, 1, 1, 0), BV_ENC_BEFORE_READS,
+	     "BPF_ALU uses reserved fields");
+	enc1("old smod K", (struct bv_insn)I(0x97, 5, 0, 1, 3), BV_ENC_BEFORE_READS,
+	     "BPF_ALU uses reserved fields");
+	enc1("old movsx64", (struct bv_insn)I(0xbf, 5, 1, 8, 0), BV_ENC_BEFORE_READS,
+	     "BPF_MOV uses reserved fields");
+	enc1("old mov ok", (struct bv_insn)I(0xbf, 5, 1, 0, 0), BV_ENC_ALL, NULL);
+	enc1("old div ok", (struct bv_insn)I(0x37, 5, 0, 0, 3), BV_ENC_ALL, NULL);
 }
 
 static void test_ldimm64(const struct bv_facade *f)
@@ -519,8 +554,8 @@ static void test_ldimm64(const struct bv_facade *f)
 	      "invalid access to map value pointer, value_size=8 off=0", 0, -524);
 	CHECK("ldimm64 btf id", btf_id, f, BV_ERROR, NULL, 0, -EOPNOTSUPP);
 	CHECK("ldimm64 plain", plain, f, BV_ACCEPT, NULL, -1, 0);
-	CHECK("order unknown before ldx", order1, f, BV_REJECT, "unknown opcode 00", 0, -EINVAL);
-	CHECK("ldx before cfg", order2, f, BV_REJECT, "BPF_LDX uses reserved fields", 1, -EINVAL);
+	CHECK("order unknown before ldx", order1, f, BV_REJECT, "unknown opcode 00", -1, -EINVAL);
+	CHECK("ldx before cfg", order2, f, BV_REJECT, "BPF_LDX uses reserved fields", -1, -EINVAL);
 
 	run_passes(&r, good_map, LEN(good_map), f, true);
 	ok("ldimm64 hi flag", (r.info.insn_flags[1] & BV_INSN_LDIMM64_HI) &&
@@ -712,9 +747,18 @@ static void test_cfg(void)
 
 	CHECK("unreachable insn", unreach, &cap, BV_REJECT, "unreachable insn 2", 2, -EINVAL);
 	CHECK("jump into ldimm64", mid_ld, &cap, BV_REJECT, "jump into the middle of ldimm64 insn 2", 2, -EINVAL);
-	CHECK("back-edge unprivileged", loop, &nocap, BV_REJECT, "back-edge from insn 2 to 1", 2, -EINVAL);
+	CHECK("back-edge unprivileged", loop, &nocap, BV_REJECT, "back-edge from insn 2 to 1", -1, -EINVAL);
 	CHECK("loop privileged", loop, &cap, BV_ACCEPT, NULL, -1, 0);
 	CHECK("recursive call privileged", self, &cap, BV_ACCEPT, NULL, -1, 0);
+	{
+		/* older kernels: recursion is a back edge of the CFG */
+		struct bv_facade old = cap;
+
+		old.features &= ~BV_FEAT_BIT(BV_FEAT_CFG_CALL_LOOPS);
+		CHECK("recursive call, older kernel", self, &old, BV_REJECT,
+		      "back-edge from insn 0 to 0", -1, -EINVAL);
+		CHECK("loop privileged, older kernel", loop, &old, BV_ACCEPT, NULL, -1, 0);
+	}
 
 	run_passes(&r, loop, LEN(loop), &cap, true);
 	ok("loop head flag", (r.info.insn_flags[1] & BV_INSN_LOOP_HEAD) &&
@@ -820,6 +864,7 @@ int main(void)
 {
 	struct bv_facade f = facade(true);
 
+	enc_facade = &f;
 	test_opcode_table(&f);
 	test_ldimm64(&f);
 	test_map_compat();
@@ -827,6 +872,7 @@ int main(void)
 	test_func_info();
 	test_cfg();
 	test_encoding();
+	test_pre_cpuv4();
 	printf("%d passed, %d failed\n", passed, failed);
 	return failed ? 1 : 0;
 }

@@ -169,6 +169,43 @@ static void test_kernel_cases(void)
 	alu_k(&a, BV_MUL, -3, false);
 	expect("mul-neg", &a, "scalar(smin=smin32=-21,smax=smax32=24)");
 
+	/* older verifiers (6.1): `w0 <= 1` after `r0 s>>= 32` forgets the
+	 * 64-bit bounds (cgroup_skb_ret_checked_in_32bit) */
+	{
+		struct bv_scalar one = k64(1), old, cur;
+		char got[256];
+
+		a = unk();
+		alu_k(&a, BV_LSH, 32, false);
+		alu_k(&a, BV_ARSH, 32, false);
+		old = a;
+		cur = a;
+		bv_scalar_refine_ex(&old, &one, BV_JLE, true, BV_SCALAR_JMP32_FORGETS_64);
+		bv_scalar_format(&old, got, sizeof(got));
+		check("jmp32-forgets-64", strstr(got, "var_off=(0x0; 0xffffffff00000001)") &&
+		      !strstr(got, "smin="), got);
+		bv_scalar_refine_ex(&cur, &one, BV_JLE, true, 0);
+		expect("jmp32-keeps-64", &cur,
+		       "scalar(smin=smin32=0,smax=umax=smax32=umax32=1,var_off=(0x0; 0x1))");
+	}
+
+	/* older verifiers (6.1, 6.12): no bounds through a negative factor
+	 * (mul_signed_range: [-4, 3] * 3 is unknown there) */
+	{
+		struct bv_scalar three = k64(3);
+
+		a = unk();
+		alu_k(&a, BV_AND, 7, false);
+		alu_k(&a, BV_ADD, -4, false);
+		bv_scalar_alu_ex(&a, &three, BV_MUL, false, false, BV_SCALAR_MUL_UNSIGNED_ONLY);
+		expect("mul-neg-old", &a, "scalar()");
+		a = unk();
+		alu_k(&a, BV_AND, 7, false);
+		bv_scalar_alu_ex(&a, &three, BV_MUL, false, false, BV_SCALAR_MUL_UNSIGNED_ONLY);
+		expect("mul-pos-old", &a,
+		       "scalar(smin=smin32=0,smax=umax=smax32=umax32=21,var_off=(0x0; 0x1f))");
+	}
+
 	/* byte swaps: r0 = rand64 & 0x12345600 | 0x1000007 */
 	a = rand64();
 	alu_x(&a, BV_AND, 0x12345600, false);

@@ -17,9 +17,76 @@
 #include <stdbool.h>
 #include <stdint.h>
 
-/* X(ENUM_SUFFIX, "name in facts.json", "what the kernel does when it has it") */
+/* X(ENUM_SUFFIX, "name in facts.json", "what the kernel does when it has it")
+ *
+ * Each name is a behaviour a verifier gained at some point; a profile lists
+ * those its kernel has, and a kernel without one behaves as the verifiers
+ * before it did (described after "else"). */
 #define BV_FEATURES(X) \
-	X(NONE_YET, "none-yet", "placeholder: no behaviour is named yet")
+	X(CPUV4_INSNS, "cpuv4-insns", \
+	  "knows the cpu v4 instructions: sign-extending loads (ldsx) and moves (movsx), " \
+	  "signed division and modulo, 64-bit bswap; else 'BPF_LDX uses reserved fields', " \
+	  "'BPF_MOV/BPF_ALU uses reserved fields', 'unknown opcode d7' (gotol is known " \
+	  "to every profile)") \
+	X(MAY_GOTO, "may-goto", \
+	  "knows the may_goto instruction (BPF_JMP|BPF_JCOND); else 'unknown opcode e5'") \
+	X(HELPER_PROG_TYPE_MSG, "helper-prog-type-msg", \
+	  "a helper the kernel knows but the program type may not call is 'program of " \
+	  "this type cannot use helper NAME#ID'; else 'unknown func NAME#ID'") \
+	X(CONST_KEY_NONNULL, "array-lookup-const-key-nonnull", \
+	  "bpf_map_lookup_elem of an (percpu) array with a constant key below max_entries " \
+	  "returns map_value, never NULL; else map_value_or_null as for any key") \
+	X(UNINIT_STACK_READ, "uninit-stack-read", \
+	  "privileged (CAP_PERFMON) programs may read stack below what the path has " \
+	  "written, directly or through helpers (the stack grows); else 'invalid read " \
+	  "from stack R10 off=-8 size=8', 'invalid indirect read from stack R2 off -16+0 " \
+	  "size 16'") \
+	X(STACK_HELPER_RW_MSG, "stack-helper-rw-msg", \
+	  "a helper's stack access is checked and worded as the read or write it is " \
+	  "('invalid read from stack R1 off=-8 size=16'); else as a write, worded " \
+	  "'invalid indirect access to stack R1 off=-8 size=16', 'invalid indirect read " \
+	  "from stack R1 off -64+0 size 63'") \
+	X(MUL_SIGNED_BOUNDS, "mul-signed-bounds", \
+	  "a multiplication keeps signed bounds (the corner products) and unsigned ones " \
+	  "when they do not overflow; else bounds survive only when both operands are " \
+	  "non-negative and below 2^32 (2^16 for 32-bit)") \
+	X(RETVAL_BOUNDS, "retval-bounds", \
+	  "R0 at exit is checked by its signed bounds, worded 'has smin=2 smax=2 should " \
+	  "have been in [0, 1]'; else by its tnum, worded 'has value (0x2; 0x0) should " \
+	  "have been in (0x0; 0x1)'") \
+	X(TNUM_CONST_NUMBER, "tnum-const-number", \
+	  "a constant tnum in a message is printed as its number ('off 0+0+-12'); else " \
+	  "as a tnum ('off (0x0; 0x0)+0+-12')") \
+	X(ZERO_SIZE_MSG_BOUNDS, "zero-size-msg-bounds", \
+	  "a helper size that may be 0 where 0 is not allowed is 'R4 invalid zero-sized " \
+	  "read: u64=[0,40]'; else the memory's own check of size 0 refuses it ('invalid " \
+	  "zero-sized read', 'invalid access to map value, … size=0')") \
+	X(RINGBUF_MEM_NAME, "ringbuf-mem-name", \
+	  "ring buffer records are named ringbuf_mem in messages; else alloc_mem") \
+	X(VAR_OFF_STACK_MSG_OFF, "var-off-stack-msg-off", \
+	  "a variable-offset stack access out of bounds names its fixed offset too " \
+	  "('var_off=(0x0; 0x1f) off=-16 size=1'); else 'var_off=(0x0; 0x1f) size=1'") \
+	X(STACK_ROUND_16, "stack-round-16", \
+	  "the combined stack of a call chain rounds each frame to 16 bytes (JIT); else " \
+	  "to 32 bytes, at least 32") \
+	X(CFG_CALL_LOOPS, "cfg-call-loops", \
+	  "a call back into a caller (recursion) passes the CFG check and is stopped by " \
+	  "the call depth limit; else 'back-edge from insn 17 to 4'") \
+	X(NARROW_FILL, "narrow-fill", \
+	  "a fill narrower than a spilled scalar, from its start, reads the spilled value " \
+	  "narrowed (and all-zero bytes read 0); else only a fill of the spill's own size " \
+	  "keeps the value, others read an unknown scalar") \
+	X(REG_REG_BOUNDS, "reg-reg-bounds", \
+	  "a conditional jump between two non-constant scalars refines both ranges and " \
+	  "may be decided by them; else only a constant operand refines the other (two " \
+	  "registers: 64-bit equality only) and only a constant source decides the jump") \
+	X(JMP32_KEEPS_64, "jmp32-keeps-64", \
+	  "a 32-bit conditional jump keeps the 64-bit bounds and deduces them together " \
+	  "with the new 32-bit ones; else the 64-bit bounds are forgotten unless the " \
+	  "upper half is known zero") \
+	X(LINKED_ADD_CONST, "linked-add-const", \
+	  "`rX += K` keeps rX linked to its copies, K apart, so a bound learnt on one " \
+	  "applies to the others; else the addition unlinks rX")
 
 enum bv_feature {
 #define BV_FEATURE_ENUM(e, n, d) BV_FEAT_##e,
@@ -31,8 +98,10 @@ enum bv_feature {
 _Static_assert(BV_FEAT_COUNT <= 64, "feature bits live in one uint64_t");
 
 #define BV_FEAT_BIT(f) (UINT64_C(1) << (f))
+/* Every behaviour this bpfverify knows: the newest verifier's. */
+#define BV_FEATURES_ALL (BV_FEAT_COUNT >= 64 ? UINT64_MAX : BV_FEAT_BIT(BV_FEAT_COUNT) - 1)
 
-/* "none-yet" for BV_FEAT_NONE_YET; NULL for an out-of-range value. */
+/* "cpuv4-insns" for BV_FEAT_CPUV4_INSNS; NULL for an out-of-range value. */
 const char *bv_feature_name(enum bv_feature f);
 /* One-line description (for `bpfverify-db show` and docs). */
 const char *bv_feature_description(enum bv_feature f);

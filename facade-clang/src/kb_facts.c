@@ -1,0 +1,163 @@
+/* kb_facts.c — what a kernel profile says about helpers beyond the
+ * knowledge base's own model (kb_helpers.c, the newest kernel's rules).
+ *
+ * Two sources, both data:
+ *  - the profile's BTF: `enum bpf_func_id` names every helper id the kernel
+ *    knows; ids at or above its __BPF_FUNC_MAX_ID are unknown to it
+ *    ("invalid func unknown#N");
+ *  - the profile's facts.json, "helpers": per program type (the kernel's
+ *    enum bpf_prog_type name without its prefix, lower case: "sched_cls"),
+ *    helpers this kernel does NOT offer although the knowledge base does
+ *    ("unavailable") and helpers it offers although the knowledge base does
+ *    not ("available"); the key "*" applies to every program type. Helpers
+ *    are named without their "bpf_" prefix, as in enum bpf_func_id.
+ * facade.c loads the facts of one program's type once per verification.
+ */
+#include <errno.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <bpf/btf.h>
+#include <cjson/cJSON.h>
+
+#include "bvf_internal.h"
+#include "kb.h"
+
+#ifndef BVF_DB_DIR
+#define BVF_DB_DIR "btf-db/profiles"
+#endif
+#define FACTS_MAX (1u << 20)
+
+__attribute__((format(printf, 3, 4)))
+static int set_err(char *err, size_t errsz, const char *fmt, ...)
+{
+	va_list ap;
+
+	if (err && errsz) {
+		va_start(ap, fmt);
+		vsnprintf(err, errsz, fmt, ap);
+		va_end(ap);
+	}
+	return -EINVAL;
+}
+
+static char *slurp(const char *path)
+{
+	FILE *f = fopen(path, "rb");
+	char *buf;
+	size_t n;
+
+	if (!f)
+		return NULL;
+	buf = malloc(FACTS_MAX + 1);
+	n = buf ? fread(buf, 1, FACTS_MAX, f) : 0;
+	fclose(f);
+	if (buf)
+		buf[n] = '\0';
+	return buf;
+}
+
+/* Value of enumerator `name` of `enum bpf_func_id` in the kernel's BTF. */
+static bool btf_func_id(const struct btf *btf, const char *name, int32_t *val)
+{
+	int id = btf ? btf__find_by_name_kind(btf, "bpf_func_id", BTF_KIND_ENUM) : -1;
+	const struct btf_type *t;
+	const struct btf_enum *e;
+
+	if (id < 0)
+		return false;
+	t = btf__type_by_id(btf, id);
+	e = btf_enum(t);
+	for (uint16_t i = 0; i < btf_vlen(t); i++, e++)
+		if (strcmp(btf__name_by_offset(btf, e->name_off), name) == 0) {
+			*val = e->val;
+			return true;
+		}
+	return false;
+}
+
+/* The id of helper `name` ("get_current_comm"): the kernel's BTF first,
+ * the knowledge base's names when the BTF does not say. */
+static int32_t helper_id(const struct btf *btf, const char *name)
+{
+	char full[128];
+	int32_t v;
+
+	snprintf(full, sizeof(full), "BPF_FUNC_%s", name);
+	if (btf_func_id(btf, full, &v))
+		return v;
+	snprintf(full, sizeof(full), "bpf_%s", name);
+	for (int32_t id = 1; id <= BVF_KB_HELPER_ID_MAX; id++) {
+		const char *n = bvf_kb_helper_name(id);
+
+		if (n && strcmp(n, full) == 0)
+			return id;
+	}
+	return -1;
+}
+
+/* Sets the bits of the helpers listed under `key` and "*" of `obj`. */
+static int take_list(const cJSON *obj, const char *key, const struct btf *btf,
+		     uint64_t bits[4], const char *path, char *err, size_t errsz)
+{
+	const char *keys[2] = { "*", key };
+
+	if (!obj)
+		return 0;
+	if (!cJSON_IsObject(obj))
+		return set_err(err, errsz, "%s: \"helpers\" lists must be objects keyed by program type", path);
+	for (int k = 0; k < 2; k++) {
+		const cJSON *list = keys[k] ? cJSON_GetObjectItemCaseSensitive(obj, keys[k]) : NULL;
+		const cJSON *it;
+
+		cJSON_ArrayForEach(it, list) {
+			int32_t id = cJSON_IsString(it) ? helper_id(btf, it->valuestring) : -1;
+
+			if (id <= 0 || id >= 256)
+				return set_err(err, errsz, "%s: \"helpers\": unknown helper '%s'", path,
+					       cJSON_IsString(it) ? it->valuestring : "(not a string)");
+			bits[id / 64] |= UINT64_C(1) << (id % 64);
+		}
+	}
+	return 0;
+}
+
+int bvf_kb_helper_facts_load(const struct bvf_kernel *k, uint32_t prog_type,
+			     struct bvf_kb_helper_facts *out, char *err, size_t errsz)
+{
+	const char *db = getenv("BPFVERIFY_DB");
+	const char *type = bvf_prog_type_name(prog_type);
+	const struct btf *btf;
+	char path[4096], berr[256];
+	const cJSON *helpers;
+	cJSON *doc;
+	char *text;
+	int32_t max;
+	int ret = 0;
+
+	memset(out, 0, sizeof(*out));
+	btf = bvf_kernel_btf(k, berr, sizeof(berr));
+	if (btf && btf_func_id(btf, "__BPF_FUNC_MAX_ID", &max))
+		out->nr_ids = max;
+	snprintf(path, sizeof(path), "%s/%s/facts.json", db && *db ? db : BVF_DB_DIR,
+		 bvf_kernel_rules(k));
+	text = slurp(path);
+	if (!text)
+		return 0;   /* no facts: the knowledge base's own rules */
+	doc = cJSON_Parse(text);
+	free(text);
+	if (!doc)
+		return set_err(err, errsz, "%s: not valid JSON", path);
+	helpers = cJSON_GetObjectItemCaseSensitive(doc, "helpers");
+	if (helpers && !cJSON_IsObject(helpers))
+		ret = set_err(err, errsz, "%s: \"helpers\" is not an object", path);
+	else if (helpers)
+		ret = take_list(cJSON_GetObjectItemCaseSensitive(helpers, "unavailable"), type,
+				btf, out->unavailable, path, err, errsz) ?:
+		      take_list(cJSON_GetObjectItemCaseSensitive(helpers, "available"), type,
+				btf, out->available, path, err, errsz);
+	cJSON_Delete(doc);
+	return ret;
+}
