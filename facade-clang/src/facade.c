@@ -288,6 +288,35 @@ static void note_core_failure(const struct bvf_program *prog, const struct bvf_c
 	}
 }
 
+/* A strong extern function (kfunc) of the object that the kernel's BTF
+ * (vmlinux and its modules) does not have: libbpf refuses the load with
+ * "extern (func ksym) 'x': not found in kernel or module BTFs", naming
+ * the first such extern in name order. Only when every extern of the
+ * object is a function (variables and .kconfig values are resolved first
+ * by rules not modelled yet) and the kernel's modules are known. */
+static bool missing_strong_kfunc(const struct bvf_program *prog, const struct bvf_kernel *k,
+				 struct bv_result *res)
+{
+	const struct bvf_extern_func *ext;
+	bool other;
+	size_t n = bvf_object_extern_funcs(bvf_program_object(prog), &ext, &other);
+
+	if (n == 0 || other)
+		return false;
+	for (size_t i = 0; i < n; i++) {
+		if (ext[i].weak || bvf_kernel_has_func(k, ext[i].name) != 0)
+			continue;
+		memset(res, 0, sizeof(*res));
+		res->verdict = BV_LOAD_ERROR;
+		res->insn = -1;
+		snprintf(res->message, sizeof(res->message),
+			 "libbpf: extern (func ksym) '%s': not found in kernel or module BTFs",
+			 ext[i].name);
+		return true;
+	}
+	return false;
+}
+
 int bvf_verify(const struct bvf_program *prog, const struct bvf_kernel *k,
 	       const struct bvf_verify_opts *opts, struct bv_result *res)
 {
@@ -312,6 +341,10 @@ int bvf_verify(const struct bvf_program *prog, const struct bvf_kernel *k,
 	unpriv = opts && opts->sz >= offsetof(struct bvf_verify_opts, unpriv) + sizeof(bool) &&
 		 opts->unpriv;
 
+	/* libbpf resolves the object's externs before anything else loads: a
+	 * strong kfunc the kernel lacks fails every program's load. */
+	if (missing_strong_kfunc(prog, k, res))
+		return 0;
 	perr = bvf_program_error(prog);
 	if (perr)
 		return fail(res, "%s", perr);
