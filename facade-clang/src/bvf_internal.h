@@ -58,6 +58,20 @@ struct btf *bvf_kernel_btf(const struct bvf_kernel *k, char *err, size_t errsz);
  * NULL when the BTF cannot be read or memory ran out (callers then scan). */
 struct bvdb_names;
 const struct bvdb_names *bvf_kernel_names(const struct bvf_kernel *k);
+/* Does the kernel's BTF (vmlinux, or a module of a db profile) have a
+ * function of that name? 1 yes, 0 no, -1 cannot tell (no BTF; or not in
+ * vmlinux and the kernel's modules are not known). */
+int bvf_kernel_has_func(const struct bvf_kernel *k, const char *name);
+/* Functions the object calls without defining them (kfuncs, BTF `extern`
+ * functions of .ksyms): name and weak binding, sorted by name as libbpf
+ * resolves them. *has_other is set when it has other externs too (ksym
+ * variables, .kconfig), whose resolution is not modelled. */
+struct bvf_extern_func {
+	const char *name;
+	bool weak;
+};
+size_t bvf_object_extern_funcs(const struct bvf_object *obj, const struct bvf_extern_func **out,
+			       bool *has_other);
 /* libbpf-style name of a program type ("sched_cls"), NULL if unknown. */
 const char *bvf_prog_type_name(uint32_t prog_type);
 

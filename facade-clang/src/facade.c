@@ -172,6 +172,60 @@ static int kernel_has_prog_type(const struct btf *kbtf, uint32_t t, char *last, 
 	return 0;
 }
 
+/* Does kernel k's BTF list value `val` in enum `enum_name` among the
+ * enumerators starting with `prefix`? 1 yes, 0 no, -1 no such enum. */
+static int kernel_enum_has(const struct btf *kbtf, const char *enum_name, const char *prefix,
+			   uint32_t val)
+{
+	int id = btf__find_by_name_kind(kbtf, enum_name, BTF_KIND_ENUM);
+	const struct btf_type *e = id > 0 ? btf__type_by_id(kbtf, (uint32_t)id) : NULL;
+	const struct btf_enum *v;
+	size_t plen = strlen(prefix);
+
+	if (!e)
+		return -1;
+	v = btf_enum(e);
+	for (uint16_t i = 0; i < btf_vlen(e); i++) {
+		const char *n = btf__name_by_offset(kbtf, v[i].name_off);
+
+		if (n && strncmp(n, prefix, plen) == 0 && (uint32_t)v[i].val == val)
+			return 1;
+	}
+	return 0;
+}
+
+/* libbpf creates every map of the object before loading a program; a map
+ * type the kernel does not know (absent from its enum bpf_map_type) makes
+ * BPF_MAP_CREATE fail with EINVAL: "map 'm': failed to create: Invalid
+ * argument(-22)", for every program of the object. */
+static bool map_type_refused(const struct bvf_program *prog, const struct bvf_kernel *k,
+			     struct bv_result *res)
+{
+	uint32_t n;
+	const struct bv_map_desc *maps = bvf_program_maps(prog, &n);
+	struct btf *kbtf;
+	char text[BV_MSG_MAX];
+
+	if (!maps || n == 0 || !(kbtf = bvf_kernel_btf(k, NULL, 0)))
+		return false;
+	for (uint32_t i = 0; i < n; i++) {
+		if (kernel_enum_has(kbtf, "bpf_map_type", "BPF_MAP_TYPE_", maps[i].type) != 0)
+			continue;
+		memset(res, 0, sizeof(*res));
+		res->verdict = BV_LOAD_ERROR;
+		res->insn = -1;
+		snprintf(res->message, sizeof(res->message),
+			 "libbpf: map '%s': failed to create: Invalid argument(-22)",
+			 maps[i].name ? maps[i].name : "?");
+		snprintf(text, sizeof(text),
+			 "map '%s' has type %u, which this kernel's enum bpf_map_type does not list: BPF_MAP_CREATE fails before any program loads",
+			 maps[i].name ? maps[i].name : "?", maps[i].type);
+		add_note(res, -1, text);
+		return true;
+	}
+	return false;
+}
+
 /* bpf(BPF_PROG_LOAD) with a program type the kernel does not know fails
  * with EINVAL and an empty log before the verifier runs; libbpf reports
  * "BPF program load failed: Invalid argument". Returns true when that is
@@ -288,6 +342,35 @@ static void note_core_failure(const struct bvf_program *prog, const struct bvf_c
 	}
 }
 
+/* A strong extern function (kfunc) of the object that the kernel's BTF
+ * (vmlinux and its modules) does not have: libbpf refuses the load with
+ * "extern (func ksym) 'x': not found in kernel or module BTFs", naming
+ * the first such extern in name order. Only when every extern of the
+ * object is a function (variables and .kconfig values are resolved first
+ * by rules not modelled yet) and the kernel's modules are known. */
+static bool missing_strong_kfunc(const struct bvf_program *prog, const struct bvf_kernel *k,
+				 struct bv_result *res)
+{
+	const struct bvf_extern_func *ext;
+	bool other;
+	size_t n = bvf_object_extern_funcs(bvf_program_object(prog), &ext, &other);
+
+	if (n == 0 || other)
+		return false;
+	for (size_t i = 0; i < n; i++) {
+		if (ext[i].weak || bvf_kernel_has_func(k, ext[i].name) != 0)
+			continue;
+		memset(res, 0, sizeof(*res));
+		res->verdict = BV_LOAD_ERROR;
+		res->insn = -1;
+		snprintf(res->message, sizeof(res->message),
+			 "libbpf: extern (func ksym) '%s': not found in kernel or module BTFs",
+			 ext[i].name);
+		return true;
+	}
+	return false;
+}
+
 int bvf_verify(const struct bvf_program *prog, const struct bvf_kernel *k,
 	       const struct bvf_verify_opts *opts, struct bv_result *res)
 {
@@ -312,6 +395,10 @@ int bvf_verify(const struct bvf_program *prog, const struct bvf_kernel *k,
 	unpriv = opts && opts->sz >= offsetof(struct bvf_verify_opts, unpriv) + sizeof(bool) &&
 		 opts->unpriv;
 
+	/* libbpf resolves the object's externs before anything else loads: a
+	 * strong kfunc the kernel lacks fails every program's load. */
+	if (missing_strong_kfunc(prog, k, res) || map_type_refused(prog, k, res))
+		return 0;
 	perr = bvf_program_error(prog);
 	if (perr)
 		return fail(res, "%s", perr);

@@ -56,6 +56,10 @@ struct bvf_kernel {
 	/* Name index of btf for CO-RE candidate search, built on first use. */
 	bool names_tried;
 	struct bvdb_names *names;
+	/* BTF of the profile's modules (modules/MOD.btf.zst), on first use. */
+	bool modules_tried;
+	struct btf **modules;
+	size_t nr_modules;
 };
 
 /* One profile of the db, as listed. */
@@ -383,6 +387,9 @@ void bvf_kernel_close(struct bvf_kernel *k)
 	if (!k)
 		return;
 	bvdb_names__free(k->names);
+	for (size_t i = 0; i < k->nr_modules; i++)
+		btf__free(k->modules[i]);
+	free(k->modules);
 	btf__free(k->btf);
 	bvdb_profile__close(k->prof);
 	pthread_mutex_destroy(&k->lock);
@@ -496,4 +503,66 @@ const struct bvdb_names *bvf_kernel_names(const struct bvf_kernel *k)
 	ix = mk->names;
 	pthread_mutex_unlock(&mk->lock);
 	return ix;
+}
+
+/* Loads modules/MOD.btf.zst of a db profile; unreadable ones are left out
+ * (a profile works without its modules). Called under k->lock. */
+static void load_modules(struct bvf_kernel *k)
+{
+	char dir[PATH_MAX_LEN];
+	struct dirent *e;
+	DIR *d;
+
+	k->modules_tried = true;
+	if (!k->prof || !k->btf)
+		return;
+	snprintf(dir, sizeof(dir), "%s/modules", bvdb_profile__dir(k->prof));
+	d = opendir(dir);
+	if (!d)
+		return;
+	while ((e = readdir(d))) {
+		size_t n = strlen(e->d_name);
+		char mod[256];
+		struct btf *b, **nv;
+
+		if (n <= 8 || n - 8 >= sizeof(mod) || strcmp(e->d_name + n - 8, ".btf.zst") != 0)
+			continue;
+		memcpy(mod, e->d_name, n - 8);
+		mod[n - 8] = '\0';
+		b = bvdb_profile__load_module_btf(k->prof, mod, k->btf, NULL, 0);
+		if (!b)
+			continue;
+		nv = realloc(k->modules, (k->nr_modules + 1) * sizeof(*nv));
+		if (!nv) {
+			btf__free(b);
+			break;
+		}
+		k->modules = nv;
+		k->modules[k->nr_modules++] = b;
+	}
+	closedir(d);
+}
+
+int bvf_kernel_has_func(const struct bvf_kernel *k, const char *name)
+{
+	struct bvf_kernel *mk = (struct bvf_kernel *)k;
+	struct btf *btf = bvf_kernel_btf(k, NULL, 0);
+	int found;
+
+	if (!btf || !name)
+		return -1;
+	if (btf__find_by_name_kind(btf, name, BTF_KIND_FUNC) > 0)
+		return 1;
+	/* Only a db profile knows its modules: elsewhere (host, a path) a
+	 * function absent from vmlinux may still be in a module. */
+	if (!mk->prof)
+		return -1;
+	pthread_mutex_lock(&mk->lock);
+	if (!mk->modules_tried)
+		load_modules(mk);
+	found = 0;
+	for (size_t i = 0; i < mk->nr_modules && !found; i++)
+		found = btf__find_by_name_kind(mk->modules[i], name, BTF_KIND_FUNC) > 0;
+	pthread_mutex_unlock(&mk->lock);
+	return found;
 }

@@ -173,6 +173,10 @@ struct bvf_object {
 	const char *license;          /* NUL-terminated inside the image, or NULL */
 	struct bvf_program *progs;
 	size_t nr_progs;
+	/* undefined functions the code calls (bvf_object_extern_funcs) */
+	struct bvf_extern_func *extern_funcs;
+	size_t nr_extern_funcs;
+	bool has_other_externs;
 };
 
 /* Error reporting: "<object name>: <message>" into err[errsz]. */

@@ -17,6 +17,7 @@
 #include <sys/stat.h>
 
 #include <bpf/btf.h>
+#include <elf.h>
 
 #include "obj_internal.h"
 
@@ -76,6 +77,7 @@ void bvf_object_close(struct bvf_object *obj)
 	if (!obj)
 		return;
 	free_programs(obj);
+	free(obj->extern_funcs);
 	free(obj->funcs);
 	obj_maps_free(obj);
 	free(obj->func_recs);
@@ -116,6 +118,64 @@ static int setup_program(struct bvf_program *p, struct obj_err *e)
 		obj_prog_fail(p, "unknown section '%s': cannot determine the program type", p->sec_name);
 	}
 	return 0;
+}
+
+static int cmp_extern_func(const void *a, const void *b)
+{
+	return strcmp(((const struct bvf_extern_func *)a)->name,
+		      ((const struct bvf_extern_func *)b)->name);
+}
+
+/* Undefined symbols the code refers to: those called (R_BPF_64_32: kfuncs)
+ * and the others (ld_imm64 of a ksym variable or a .kconfig value). libbpf
+ * resolves them for the whole object before any program loads, in name
+ * order within a kind. */
+static int collect_externs(struct bvf_object *obj, struct obj_err *e)
+{
+	for (size_t si = 0; si < obj->nr_secs; si++) {
+		const struct obj_sec *s = &obj->secs[si];
+
+		for (size_t r = 0; r < s->nr_rels; r++) {
+			const struct obj_rel *rel = &s->rels[r];
+			const struct obj_sym *y;
+			struct bvf_extern_func *nv;
+			bool seen = false;
+
+			if (rel->sym >= obj->nr_syms)
+				continue;
+			y = &obj->syms[rel->sym];
+			if (y->shndx != SHN_UNDEF || !y->name[0] || rel->type == OBJ_R_BPF_NONE)
+				continue;
+			if (rel->type != OBJ_R_BPF_64_32) {
+				obj->has_other_externs = true;
+				continue;
+			}
+			for (size_t i = 0; i < obj->nr_extern_funcs && !seen; i++)
+				seen = strcmp(obj->extern_funcs[i].name, y->name) == 0;
+			if (seen)
+				continue;
+			nv = realloc(obj->extern_funcs, (obj->nr_extern_funcs + 1) * sizeof(*nv));
+			if (!nv)
+				return obj_fail(e, "out of memory");
+			obj->extern_funcs = nv;
+			nv[obj->nr_extern_funcs].name = y->name;
+			nv[obj->nr_extern_funcs].weak = y->bind == STB_WEAK;
+			obj->nr_extern_funcs++;
+		}
+	}
+	if (obj->nr_extern_funcs > 1)
+		qsort(obj->extern_funcs, obj->nr_extern_funcs, sizeof(*obj->extern_funcs),
+		      cmp_extern_func);
+	return 0;
+}
+
+size_t bvf_object_extern_funcs(const struct bvf_object *obj, const struct bvf_extern_func **out,
+			       bool *has_other)
+{
+	*out = obj ? obj->extern_funcs : NULL;
+	if (has_other)
+		*has_other = obj && obj->has_other_externs;
+	return obj ? obj->nr_extern_funcs : 0;
 }
 
 static int collect_programs(struct bvf_object *obj, struct obj_err *e)
@@ -190,6 +250,8 @@ struct bvf_object *bvf_object_open_mem(const void *data, size_t size, const char
 		ret = obj_maps_collect(obj, &e);
 	if (!ret)
 		ret = obj_funcs_collect(obj, &e);
+	if (!ret)
+		ret = collect_externs(obj, &e);
 	if (!ret)
 		ret = collect_programs(obj, &e);
 	if (ret)
