@@ -58,6 +58,9 @@ struct btf *bvf_kernel_btf(const struct bvf_kernel *k, char *err, size_t errsz);
  * NULL when the BTF cannot be read or memory ran out (callers then scan). */
 struct bvdb_names;
 const struct bvdb_names *bvf_kernel_names(const struct bvf_kernel *k);
+/* Type id of enum `name` (a string literal: kept by pointer) in the
+ * kernel's BTF, looked up once per profile; <= 0 when absent. */
+int bvf_kernel_enum_id(const struct bvf_kernel *k, const char *name);
 /* Does the kernel's BTF (vmlinux, or a module of a db profile) have a
  * function of that name? 1 yes, 0 no, -1 cannot tell (no BTF; or not in
  * vmlinux and the kernel's modules are not known). */

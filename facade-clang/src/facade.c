@@ -147,9 +147,10 @@ static void prog_type_enum_name(const char *type, char *buf, size_t size)
 /* Does kernel k have program type t? Its BTF's enum bpf_prog_type says:
  * 1 yes, 0 no (*last: its last type, for the message), -1 when the BTF has
  * no such enum (a BTF that is not a kernel's: then nothing is assumed). */
-static int kernel_has_prog_type(const struct btf *kbtf, uint32_t t, char *last, size_t size)
+static int kernel_has_prog_type(const struct bvf_kernel *k, const struct btf *kbtf, uint32_t t,
+				char *last, size_t size)
 {
-	int id = btf__find_by_name_kind(kbtf, "bpf_prog_type", BTF_KIND_ENUM);
+	int id = bvf_kernel_enum_id(k, "bpf_prog_type");
 	const struct btf_type *e = id > 0 ? btf__type_by_id(kbtf, (uint32_t)id) : NULL;
 	const struct btf_enum *v;
 	int32_t best = -1;
@@ -174,10 +175,10 @@ static int kernel_has_prog_type(const struct btf *kbtf, uint32_t t, char *last, 
 
 /* Does kernel k's BTF list value `val` in enum `enum_name` among the
  * enumerators starting with `prefix`? 1 yes, 0 no, -1 no such enum. */
-static int kernel_enum_has(const struct btf *kbtf, const char *enum_name, const char *prefix,
-			   uint32_t val)
+static int kernel_enum_has(const struct bvf_kernel *k, const struct btf *kbtf,
+			   const char *enum_name, const char *prefix, uint32_t val)
 {
-	int id = btf__find_by_name_kind(kbtf, enum_name, BTF_KIND_ENUM);
+	int id = bvf_kernel_enum_id(k, enum_name);
 	const struct btf_type *e = id > 0 ? btf__type_by_id(kbtf, (uint32_t)id) : NULL;
 	const struct btf_enum *v;
 	size_t plen = strlen(prefix);
@@ -209,7 +210,7 @@ static bool map_type_refused(const struct bvf_program *prog, const struct bvf_ke
 	if (!maps || n == 0 || !(kbtf = bvf_kernel_btf(k, NULL, 0)))
 		return false;
 	for (uint32_t i = 0; i < n; i++) {
-		if (kernel_enum_has(kbtf, "bpf_map_type", "BPF_MAP_TYPE_", maps[i].type) != 0)
+		if (kernel_enum_has(k, kbtf, "bpf_map_type", "BPF_MAP_TYPE_", maps[i].type) != 0)
 			continue;
 		memset(res, 0, sizeof(*res));
 		res->verdict = BV_LOAD_ERROR;
@@ -242,7 +243,7 @@ static bool prog_type_refused(const struct bvf_program *prog, const struct bvf_k
 		fail(res, "cannot read the kernel profile's BTF: %s", err);
 		return true;
 	}
-	if (!tname || kernel_has_prog_type(kbtf, type, last, sizeof(last)) != 0)
+	if (!tname || kernel_has_prog_type(k, kbtf, type, last, sizeof(last)) != 0)
 		return false;
 	memset(res, 0, sizeof(*res));
 	res->verdict = BV_LOAD_ERROR;
@@ -427,7 +428,7 @@ int bvf_verify(const struct bvf_program *prog, const struct bvf_kernel *k,
 	{
 		char herr[512];
 
-		if (bvf_kb_helper_facts_load(k, c.env.prog_type, &c.helpers, herr, sizeof(herr)))
+		if (bvf_kernel_helper_facts(k, c.env.prog_type, &c.helpers, herr, sizeof(herr)))
 			return fail(res, "kernel profile '%s': %s", bvf_kernel_name(k), herr);
 		c.env.helpers = &c.helpers;
 	}

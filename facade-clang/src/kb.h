@@ -43,6 +43,9 @@ struct bvf_kb_env {
 struct bvf_kernel;
 int bvf_kb_helper_facts_load(const struct bvf_kernel *k, uint32_t prog_type,
 			     struct bvf_kb_helper_facts *out, char *err, size_t errsz);
+/* The same, read once per kernel profile and program type (kernel.c). */
+int bvf_kernel_helper_facts(const struct bvf_kernel *k, uint32_t prog_type,
+			    struct bvf_kb_helper_facts *out, char *err, size_t errsz);
 
 /* "bpf_map_lookup_elem" for 1; NULL for an id the kernel does not know. */
 const char *bvf_kb_helper_name(int32_t func_id);

@@ -31,6 +31,7 @@
 #include <bpf/libbpf.h>
 #include "bpfverify/bvdb.h"
 #include "bvf_internal.h"
+#include "kb.h"
 
 #ifndef BVF_DB_DIR
 #define BVF_DB_DIR "btf-db/profiles"
@@ -38,6 +39,8 @@
 #define HOST_BTF_PATH "/sys/kernel/btf/vmlinux"
 #define PATH_MAX_LEN 4096
 #define NAME_MAX_LEN 64
+
+#define HELPER_FACTS_TYPES 64   /* program types memoised (UAPI has ~33) */
 
 struct bvf_kernel {
 	char name[256];
@@ -56,6 +59,17 @@ struct bvf_kernel {
 	/* Name index of btf for CO-RE candidate search, built on first use. */
 	bool names_tried;
 	struct bvdb_names *names;
+	/* Helper facts per program type (kb_facts.c), read on first use:
+	 * the facts file and the BTF enum are the same for every program. */
+	struct helper_facts_memo {
+		bool done;
+		int ret;
+		char err[256];
+		struct bvf_kb_helper_facts facts;
+	} helper_facts[HELPER_FACTS_TYPES];
+	/* Type ids of the enums asked for by name (bvf_kernel_enum_id). */
+	struct { const char *name; int id; } enums[8];
+	size_t nr_enums;
 	/* BTF of the profile's modules (modules/MOD.btf.zst), on first use. */
 	bool modules_tried;
 	struct btf **modules;
@@ -565,4 +579,70 @@ int bvf_kernel_has_func(const struct bvf_kernel *k, const char *name)
 		found = btf__find_by_name_kind(mk->modules[i], name, BTF_KIND_FUNC) > 0;
 	pthread_mutex_unlock(&mk->lock);
 	return found;
+}
+
+int bvf_kernel_helper_facts(const struct bvf_kernel *k, uint32_t prog_type,
+			    struct bvf_kb_helper_facts *out, char *err, size_t errsz)
+{
+	struct bvf_kernel *mk = (struct bvf_kernel *)k;
+	struct helper_facts_memo *m;
+	int ret;
+
+	if (!k || prog_type >= HELPER_FACTS_TYPES)
+		return bvf_kb_helper_facts_load(k, prog_type, out, err, errsz);
+	/* Loaded outside the lock (it takes it for the BTF); a race only
+	 * loads the same facts twice. */
+	m = &mk->helper_facts[prog_type];
+	pthread_mutex_lock(&mk->lock);
+	if (m->done) {
+		*out = m->facts;
+		ret = m->ret;
+		set_err(err, errsz, "%s", m->err);
+		pthread_mutex_unlock(&mk->lock);
+		return ret;
+	}
+	pthread_mutex_unlock(&mk->lock);
+	{
+		struct bvf_kb_helper_facts f;
+		char e[sizeof(m->err)] = "";
+
+		ret = bvf_kb_helper_facts_load(k, prog_type, &f, e, sizeof(e));
+		pthread_mutex_lock(&mk->lock);
+		m->facts = f;
+		m->ret = ret;
+		memcpy(m->err, e, sizeof(e));
+		m->done = true;
+		pthread_mutex_unlock(&mk->lock);
+		*out = f;
+		set_err(err, errsz, "%s", e);
+	}
+	return ret;
+}
+
+int bvf_kernel_enum_id(const struct bvf_kernel *k, const char *name)
+{
+	struct bvf_kernel *mk = (struct bvf_kernel *)k;
+	struct btf *btf = bvf_kernel_btf(k, NULL, 0);
+	int id;
+
+	if (!btf || !name)
+		return -1;
+	pthread_mutex_lock(&mk->lock);
+	for (size_t i = 0; i < mk->nr_enums; i++)
+		if (strcmp(mk->enums[i].name, name) == 0) {
+			id = mk->enums[i].id;
+			pthread_mutex_unlock(&mk->lock);
+			return id;
+		}
+	pthread_mutex_unlock(&mk->lock);
+	id = btf__find_by_name_kind(btf, name, BTF_KIND_ENUM);
+	pthread_mutex_lock(&mk->lock);
+	/* names are the callers' string literals: kept by pointer */
+	if (mk->nr_enums < sizeof(mk->enums) / sizeof(mk->enums[0])) {
+		mk->enums[mk->nr_enums].name = name;
+		mk->enums[mk->nr_enums].id = id;
+		mk->nr_enums++;
+	}
+	pthread_mutex_unlock(&mk->lock);
+	return id;
 }
