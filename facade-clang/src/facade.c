@@ -144,15 +144,19 @@ static void prog_type_enum_name(const char *type, char *buf, size_t size)
 	buf[n < size ? n : size - 1] = '\0';
 }
 
-/* Does kernel k have program type t? Its BTF's enum bpf_prog_type says:
- * 1 yes, 0 no (*last: its last type, for the message), -1 when the BTF has
- * no such enum (a BTF that is not a kernel's: then nothing is assumed). */
-static int kernel_has_prog_type(const struct bvf_kernel *k, const struct btf *kbtf, uint32_t t,
-				char *last, size_t size)
+/* Does kernel k's BTF list value `val` in enum `enum_name`, among the
+ * enumerators starting with `prefix` (so __MAX_BPF_PROG_TYPE and the like
+ * are left out)? 1 yes, 0 no, -1 when the BTF has no such enum (a BTF that
+ * is not a kernel's: then nothing is assumed). On 0, *last (when given)
+ * names the highest enumerator, for messages. */
+static int kernel_enum_has(const struct bvf_kernel *k, const struct btf *kbtf,
+			   const char *enum_name, const char *prefix, uint32_t val,
+			   char *last, size_t size)
 {
-	int id = bvf_kernel_enum_id(k, "bpf_prog_type");
+	int id = bvf_kernel_enum_id(k, enum_name);
 	const struct btf_type *e = id > 0 ? btf__type_by_id(kbtf, (uint32_t)id) : NULL;
 	const struct btf_enum *v;
+	size_t plen = strlen(prefix);
 	int32_t best = -1;
 
 	if (!e)
@@ -161,36 +165,14 @@ static int kernel_has_prog_type(const struct bvf_kernel *k, const struct btf *kb
 	for (uint16_t i = 0; i < btf_vlen(e); i++) {
 		const char *n = btf__name_by_offset(kbtf, v[i].name_off);
 
-		if (!n || strncmp(n, "BPF_PROG_TYPE_", 14) != 0)
-			continue;   /* __MAX_BPF_PROG_TYPE */
-		if ((uint32_t)v[i].val == t)
+		if (!n || strncmp(n, prefix, plen) != 0)
+			continue;
+		if ((uint32_t)v[i].val == val)
 			return 1;
-		if (v[i].val > best) {
+		if (last && v[i].val > best) {
 			best = v[i].val;
 			snprintf(last, size, "%s (%d)", n, v[i].val);
 		}
-	}
-	return 0;
-}
-
-/* Does kernel k's BTF list value `val` in enum `enum_name` among the
- * enumerators starting with `prefix`? 1 yes, 0 no, -1 no such enum. */
-static int kernel_enum_has(const struct bvf_kernel *k, const struct btf *kbtf,
-			   const char *enum_name, const char *prefix, uint32_t val)
-{
-	int id = bvf_kernel_enum_id(k, enum_name);
-	const struct btf_type *e = id > 0 ? btf__type_by_id(kbtf, (uint32_t)id) : NULL;
-	const struct btf_enum *v;
-	size_t plen = strlen(prefix);
-
-	if (!e)
-		return -1;
-	v = btf_enum(e);
-	for (uint16_t i = 0; i < btf_vlen(e); i++) {
-		const char *n = btf__name_by_offset(kbtf, v[i].name_off);
-
-		if (n && strncmp(n, prefix, plen) == 0 && (uint32_t)v[i].val == val)
-			return 1;
 	}
 	return 0;
 }
@@ -210,7 +192,8 @@ static bool map_type_refused(const struct bvf_program *prog, const struct bvf_ke
 	if (!maps || n == 0 || !(kbtf = bvf_kernel_btf(k, NULL, 0)))
 		return false;
 	for (uint32_t i = 0; i < n; i++) {
-		if (kernel_enum_has(k, kbtf, "bpf_map_type", "BPF_MAP_TYPE_", maps[i].type) != 0)
+		if (kernel_enum_has(k, kbtf, "bpf_map_type", "BPF_MAP_TYPE_", maps[i].type,
+				    NULL, 0) != 0)
 			continue;
 		memset(res, 0, sizeof(*res));
 		res->verdict = BV_LOAD_ERROR;
@@ -243,7 +226,8 @@ static bool prog_type_refused(const struct bvf_program *prog, const struct bvf_k
 		fail(res, "cannot read the kernel profile's BTF: %s", err);
 		return true;
 	}
-	if (!tname || kernel_has_prog_type(k, kbtf, type, last, sizeof(last)) != 0)
+	if (!tname || kernel_enum_has(k, kbtf, "bpf_prog_type", "BPF_PROG_TYPE_", type, last,
+					   sizeof(last)) != 0)
 		return false;
 	memset(res, 0, sizeof(*res));
 	res->verdict = BV_LOAD_ERROR;
