@@ -364,31 +364,62 @@ static int parse_spec(struct ctx *c, struct spec *sp)
 	return 0;
 }
 
+/* Appends to a bounded string without printf: format_spec runs for every
+ * relocation, and snprintf there was a tenth of the CLI's instructions on
+ * a CO-RE-heavy object. Truncates silently; buf stays terminated. */
+static size_t put_str(char *buf, size_t size, size_t n, const char *s)
+{
+	while (*s && n + 1 < size)
+		buf[n++] = *s++;
+	if (n < size)
+		buf[n] = '\0';
+	return n;
+}
+
+static size_t put_u32(char *buf, size_t size, size_t n, uint32_t v)
+{
+	char digits[11];
+	int i = (int)sizeof(digits) - 1;
+
+	digits[i] = '\0';
+	do {
+		digits[--i] = (char)('0' + v % 10);
+		v /= 10;
+	} while (v);
+	return put_str(buf, size, n, digits + i);
+}
+
 /* "struct task_struct.group_leader.pid", "enum e::V", "struct s". */
 static void format_spec(const struct spec *sp, char *buf, size_t size)
 {
 	const struct btf_type *t = btf__type_by_id(sp->btf, sp->root_id);
 	const char *name = t ? name_of(sp->btf, t->name_off) : "";
 	size_t n = 0;
-	int w;
 
-	w = snprintf(buf, size, "%s %s", t ? kind_word(t) : "?", *name ? name : "<anon>");
-	n = w > 0 ? (size_t)w : 0;
+	if (!size)
+		return;
+	buf[0] = '\0';
+	n = put_str(buf, size, n, t ? kind_word(t) : "?");
+	n = put_str(buf, size, n, " ");
+	n = put_str(buf, size, n, *name ? name : "<anon>");
 	if (kind_is_type(sp->kind))
 		return;
 	if (kind_is_enumval(sp->kind)) {
-		if (n < size && sp->len)
-			snprintf(buf + n, size - n, "::%s", sp->acc[0].name ? sp->acc[0].name : "?");
+		if (sp->len) {
+			n = put_str(buf, size, n, "::");
+			put_str(buf, size, n, sp->acc[0].name ? sp->acc[0].name : "?");
+		}
 		return;
 	}
-	for (int i = 0; i < sp->len && n < size; i++) {
-		if (sp->acc[i].name)
-			w = snprintf(buf + n, size - n, ".%s", sp->acc[i].name);
-		else if (i > 0 || sp->acc[i].idx > 0)
-			w = snprintf(buf + n, size - n, "[%u]", sp->acc[i].idx);
-		else
-			w = 0;
-		n += w > 0 ? (size_t)w : 0;
+	for (int i = 0; i < sp->len; i++) {
+		if (sp->acc[i].name) {
+			n = put_str(buf, size, n, ".");
+			n = put_str(buf, size, n, sp->acc[i].name);
+		} else if (i > 0 || sp->acc[i].idx > 0) {
+			n = put_str(buf, size, n, "[");
+			n = put_u32(buf, size, n, sp->acc[i].idx);
+			n = put_str(buf, size, n, "]");
+		}
 	}
 }
 
@@ -1121,10 +1152,8 @@ static int resolve(struct ctx *c, struct calc *res, struct spec specs[3], struct
 		}
 		return err;
 	}
-	if (o) {
+	if (o)   /* libbpf's rendering only for a poisoned relocation: the driver */
 		format_spec(local, o->spec, sizeof(o->spec));
-		format_libbpf_spec(local, o->libbpf_spec, sizeof(o->libbpf_spec));
-	}
 	if (r->kind == BVF_CORE_TYPE_ID_LOCAL) {
 		memset(res, 0, sizeof(*res));
 		res->orig_val = res->new_val = local->root_id;
@@ -1365,6 +1394,10 @@ int bvf_core_relocate_indexed(const struct btf *local, const struct btf *targ,
 		if (!ret && o) {
 			o->orig_val = res.orig_val;
 			o->new_val = res.new_val;
+			/* Only a poisoned relocation is ever quoted in libbpf's words
+			 * (specs[0] is its parsed local spec). */
+			if (o->poisoned)
+				format_libbpf_spec(&specs[0], o->libbpf_spec, sizeof(o->libbpf_spec));
 		}
 	}
 	for (size_t i = 0; i < c.nr_cache; i++)
