@@ -26,6 +26,7 @@
 #include "bvf_internal.h"
 #include "core_relo.h"
 #include "kb.h"
+#include "load_refusals.h"
 
 #define INSN_PROCESSED_LIMIT 1000000  /* BPF_COMPLEXITY_LIMIT_INSNS */
 #define STACK_LIMIT 512               /* MAX_BPF_STACK */
@@ -390,7 +391,8 @@ int bvf_verify(const struct bvf_program *prog, const struct bvf_kernel *k,
 
 	c.env.prog_type = bvf_program_prog_type(prog);
 	c.env.attach_type = bvf_program_attach_type(prog);
-	if (prog_type_refused(prog, k, c.env.prog_type, res))
+	if (prog_type_refused(prog, k, c.env.prog_type, res) ||
+	    bvf_load_refused(prog, k, c.env.prog_type, c.env.attach_type, res))
 		return 0;
 	c.env.bpf_capable = !unpriv;
 	c.env.perfmon_capable = !unpriv;
