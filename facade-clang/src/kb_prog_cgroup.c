@@ -239,14 +239,19 @@ static bool sockopt_access(uint32_t at, int32_t off, uint32_t size, enum bv_acce
 	const int32_t retval = offsetof(struct bpf_sockopt, retval);
 
 	if (access == BV_WRITE) {
+		bool ok;
+
 		if (off == retval)
-			return size == 4 && at == BPF_CGROUP_GETSOCKOPT && (set_info(info, BV_SCALAR, 0), true);
-		if (off == (int32_t)offsetof(struct bpf_sockopt, optname) ||
-		    off == (int32_t)offsetof(struct bpf_sockopt, level))
-			return size == 4 && at == BPF_CGROUP_SETSOCKOPT && (set_info(info, BV_SCALAR, 0), true);
-		if (off == (int32_t)offsetof(struct bpf_sockopt, optlen))
-			return size == 4 && (set_info(info, BV_SCALAR, 0), true);
-		return false;
+			ok = at == BPF_CGROUP_GETSOCKOPT;
+		else if (off == (int32_t)offsetof(struct bpf_sockopt, optname) ||
+			 off == (int32_t)offsetof(struct bpf_sockopt, level))
+			ok = at == BPF_CGROUP_SETSOCKOPT;
+		else
+			ok = off == (int32_t)offsetof(struct bpf_sockopt, optlen);
+		if (!ok || size != 4)
+			return false;
+		set_info(info, BV_SCALAR, 0);
+		return true;
 	}
 	if (IN(off, bpf_sockopt, sk) || IN(off, bpf_sockopt, optval) ||
 	    IN(off, bpf_sockopt, optval_end)) {
