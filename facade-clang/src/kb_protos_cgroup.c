@@ -118,6 +118,18 @@ static const struct bv_helper_proto sock_addr_protos[] = {
 			    BV_ARG_ANYTHING, BV_ARG_ANYTHING }),
 };
 
+/* cgroup_sockopt: the socket-level variants, on ctx->sk. */
+static const struct bv_helper_proto sockopt_protos[] = {
+	PROTO(setsockopt, .ret_type = BV_RET_INTEGER,
+	      .arg_type = { BV_ARG_PTR_TO_BTF_ID_SOCK_COMMON, BV_ARG_ANYTHING, BV_ARG_ANYTHING,
+			    RDONLY_MEM, BV_ARG_CONST_SIZE }),
+	PROTO(getsockopt, .ret_type = BV_RET_INTEGER,
+	      .arg_type = { BV_ARG_PTR_TO_BTF_ID_SOCK_COMMON, BV_ARG_ANYTHING, BV_ARG_ANYTHING,
+			    UNINIT_MEM, BV_ARG_CONST_SIZE }),
+	PROTO(tcp_sock, .ret_type = BV_RET_PTR_TO_TCP_SOCK | BV_PTR_MAYBE_NULL,
+	      .arg_type = { BV_ARG_PTR_TO_SOCK_COMMON }),
+};
+
 static const struct bv_helper_proto *find(const struct bv_helper_proto *p, size_t n, int32_t id)
 {
 	for (size_t i = 0; i < n; i++)
@@ -151,6 +163,12 @@ const struct bv_helper_proto *bvf_kb_cgroup_proto(const struct bvf_kb_env *env, 
 		return pt == BV_PROG_TYPE_CGROUP_SOCK ? &sk_storage_get_cg_sock : NULL;
 	case BPF_FUNC_setsockopt:
 	case BPF_FUNC_getsockopt:
+	case BPF_FUNC_tcp_sock:
+		if (pt == BV_PROG_TYPE_CGROUP_SOCKOPT)
+			return find(sockopt_protos, ARRAY_LEN(sockopt_protos), id);
+		if (id == BPF_FUNC_tcp_sock)
+			return NULL;
+		/* fallthrough */
 	case BPF_FUNC_sk_lookup_tcp:
 	case BPF_FUNC_sk_lookup_udp:
 	case BPF_FUNC_skc_lookup_tcp:
