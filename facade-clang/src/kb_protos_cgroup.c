@@ -7,8 +7,10 @@
  * context that may be NULL, sk_storage_get taking the socket context of
  * cgroup/sock programs, the sk_lookup_tcp family taking a sock_addr
  * context), the variant is chosen by program type here. bpf_strtol and
- * bpf_strtoul (kernel/bpf/helpers.c) are offered to every program type:
- * sysctl programs parse their values with them.
+ * bpf_strtoul (kernel/bpf/helpers.c: sysctl programs parse their values
+ * with them), bpf_get_local_storage, bpf_get_retval/set_retval,
+ * bpf_current_task_under_cgroup and bpf_get_current_ancestor_cgroup_id
+ * have one prototype for every program type and are answered for all.
  */
 #include <stddef.h>
 #include <stdint.h>
@@ -29,10 +31,6 @@
 /* Helpers whose prototype does not depend on the context. */
 static const struct bv_helper_proto common[] = {
 	/* kernel/bpf/cgroup.c */
-	PROTO(get_local_storage, .ret_type = BV_RET_PTR_TO_MAP_VALUE,
-	      .arg_type = { BV_ARG_CONST_MAP_PTR, BV_ARG_ANYTHING }),
-	PROTO(get_retval, .ret_type = BV_RET_INTEGER),
-	PROTO(set_retval, .ret_type = BV_RET_INTEGER, .arg_type = { BV_ARG_ANYTHING }),
 	PROTO(sysctl_get_name, .ret_type = BV_RET_INTEGER,
 	      .arg_type = { BV_ARG_PTR_TO_CTX, BV_ARG_PTR_TO_MEM | BV_MEM_WRITE,
 			    BV_ARG_CONST_SIZE, BV_ARG_ANYTHING }),
@@ -44,10 +42,6 @@ static const struct bv_helper_proto common[] = {
 	      .arg_type = { BV_ARG_PTR_TO_CTX, RDONLY_MEM, BV_ARG_CONST_SIZE }),
 	/* kernel/bpf/helpers.c, net/core/filter.c: process context */
 	PROTO(get_cgroup_classid, .ret_type = BV_RET_INTEGER),
-	PROTO(current_task_under_cgroup, .ret_type = BV_RET_INTEGER,
-	      .arg_type = { BV_ARG_CONST_MAP_PTR, BV_ARG_ANYTHING }),
-	PROTO(get_current_ancestor_cgroup_id, .ret_type = BV_RET_INTEGER,
-	      .arg_type = { BV_ARG_ANYTHING }),
 	/* net/core/filter.c: sock_addr */
 	PROTO(bind, .ret_type = BV_RET_INTEGER,
 	      .arg_type = { BV_ARG_PTR_TO_CTX, RDONLY_MEM, BV_ARG_CONST_SIZE }),
@@ -78,8 +72,19 @@ static const struct bv_helper_proto common[] = {
 	      .arg_type = { BV_ARG_PTR_TO_CTX, BV_ARG_ANYTHING, BV_ARG_ANYTHING }),
 };
 
-/* bpf_strtol / bpf_strtoul: any program type (bpf_base_func_proto). */
-static const struct bv_helper_proto strto[] = {
+/* Prototypes that are the same for every program type that may call
+ * them: bpf_strtol / bpf_strtoul (bpf_base_func_proto), the cgroup
+ * helpers every cgroup hook shares (cgroup_skb and sock_ops too), and the
+ * current-task cgroup helpers. */
+static const struct bv_helper_proto any_type[] = {
+	PROTO(get_local_storage, .ret_type = BV_RET_PTR_TO_MAP_VALUE,
+	      .arg_type = { BV_ARG_CONST_MAP_PTR, BV_ARG_ANYTHING }),
+	PROTO(get_retval, .ret_type = BV_RET_INTEGER),
+	PROTO(set_retval, .ret_type = BV_RET_INTEGER, .arg_type = { BV_ARG_ANYTHING }),
+	PROTO(current_task_under_cgroup, .ret_type = BV_RET_INTEGER,
+	      .arg_type = { BV_ARG_CONST_MAP_PTR, BV_ARG_ANYTHING }),
+	PROTO(get_current_ancestor_cgroup_id, .ret_type = BV_RET_INTEGER,
+	      .arg_type = { BV_ARG_ANYTHING }),
 	PROTO(strtol, .ret_type = BV_RET_INTEGER,
 	      .arg_type = { RDONLY_MEM, BV_ARG_CONST_SIZE, BV_ARG_ANYTHING, FIXED_OUT_MEM },
 	      .arg_size = { 0, 0, 0, 8 }),
@@ -141,7 +146,7 @@ static const struct bv_helper_proto *find(const struct bv_helper_proto *p, size_
 const struct bv_helper_proto *bvf_kb_cgroup_proto(const struct bvf_kb_env *env, int32_t id)
 {
 	uint32_t pt = env->prog_type;
-	const struct bv_helper_proto *p = find(strto, ARRAY_LEN(strto), id);
+	const struct bv_helper_proto *p = find(any_type, ARRAY_LEN(any_type), id);
 
 	if (p)
 		return p;
