@@ -23,6 +23,10 @@ bool bvf_kb_cgroup_prog_type(uint32_t prog_type);
 uint32_t bvf_kb_cgroup_ctx_size(uint32_t prog_type);
 bool bvf_kb_cgroup_ctx_access(const struct bvf_kb_env *env, int32_t off, uint32_t size,
 			      enum bv_access access, struct bv_ctx_access_info *info);
+/* The kernel struct a BTF-pointer field of the context points to
+ * (netfilter: nf_hook_state, sk_buff), for the facade to find its id in
+ * the kernel's BTF; NULL for other fields. */
+const char *bvf_kb_cgroup_ctx_btf_struct(uint32_t prog_type, int32_t off);
 void bvf_kb_cgroup_return_range(const struct bvf_kb_env *env, struct bv_retval_range *range);
 
 /* The type's own helper cases: 1 offered, 0 refused (the kernel returns

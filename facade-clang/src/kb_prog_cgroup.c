@@ -362,8 +362,15 @@ static bool nf_access(int32_t off, uint32_t size, enum bv_access access,
 {
 	if (access != BV_READ || size != 8 || (off != 0 && off != 8))
 		return false;
-	set_info(info, BV_PTR_TO_BTF_ID, 0);
+	set_info(info, BV_PTR_TO_BTF_ID | BV_PTR_TRUSTED, 0);
 	return true;
+}
+
+const char *bvf_kb_cgroup_ctx_btf_struct(uint32_t prog_type, int32_t off)
+{
+	if (prog_type != BV_PROG_TYPE_NETFILTER)
+		return NULL;
+	return off == 0 ? "nf_hook_state" : off == 8 ? "sk_buff" : NULL;
 }
 
 bool bvf_kb_cgroup_ctx_access(const struct bvf_kb_env *env, int32_t off, uint32_t size,
