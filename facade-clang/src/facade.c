@@ -26,6 +26,8 @@
 #include "bvf_internal.h"
 #include "core_relo.h"
 #include "kb.h"
+#include "kb_cgroup.h"
+#include "load_refusals.h"
 
 #define INSN_PROCESSED_LIMIT 1000000  /* BPF_COMPLEXITY_LIMIT_INSNS */
 #define STACK_LIMIT 512               /* MAX_BPF_STACK */
@@ -34,6 +36,7 @@
 
 /* What the ops need: the knowledge-base query and the program's maps. */
 struct facade_ctx {
+	const struct bvf_kernel *k;
 	struct bvf_kb_env env;
 	struct bvf_kb_helper_facts helpers;
 	const struct bv_map_desc *maps;
@@ -51,8 +54,21 @@ static bool op_ctx_access(void *ctx, int32_t off, uint32_t size, enum bv_access 
 			  struct bv_ctx_access_info *info)
 {
 	struct facade_ctx *c = ctx;
+	const char *name;
 
-	return bvf_kb_ctx_access(&c->env, off, size, access, info);
+	if (!bvf_kb_ctx_access(&c->env, off, size, access, info))
+		return false;
+	/* A context field that is a kernel pointer: its type's id in the
+	 * kernel's BTF. */
+	if (info && BV_BASE_TYPE(info->reg_type) == BV_PTR_TO_BTF_ID && !info->btf_id &&
+	    (name = bvf_kb_cgroup_ctx_btf_struct(c->env.prog_type, off))) {
+		struct btf *kbtf = bvf_kernel_btf(c->k, NULL, 0);
+		int id = kbtf ? btf__find_by_name_kind(kbtf, name, BTF_KIND_STRUCT) : -1;
+
+		if (id > 0)
+			info->btf_id = (uint32_t)id;
+	}
+	return true;
 }
 
 static const struct bv_map_desc *op_map(void *ctx, uint32_t index)
@@ -388,9 +404,11 @@ int bvf_verify(const struct bvf_program *prog, const struct bvf_kernel *k,
 	if (perr)
 		return fail(res, "%s", perr);
 
+	c.k = k;
 	c.env.prog_type = bvf_program_prog_type(prog);
 	c.env.attach_type = bvf_program_attach_type(prog);
-	if (prog_type_refused(prog, k, c.env.prog_type, res))
+	if (prog_type_refused(prog, k, c.env.prog_type, res) ||
+	    bvf_load_refused(prog, k, c.env.prog_type, c.env.attach_type, res))
 		return 0;
 	c.env.bpf_capable = !unpriv;
 	c.env.perfmon_capable = !unpriv;

@@ -26,6 +26,7 @@
 #include <linux/bpf.h>
 
 #include "kb.h"
+#include "kb_cgroup.h"
 
 #define ARRAY_LEN(a) (sizeof(a) / sizeof((a)[0]))
 
@@ -190,6 +191,8 @@ uint32_t bvf_kb_ctx_size(uint32_t prog_type)
 {
 	const struct kb_ctx_type *t = ctx_type(prog_type, UINT32_MAX);
 
+	if (bvf_kb_cgroup_prog_type(prog_type))
+		return bvf_kb_cgroup_ctx_size(prog_type);
 	return t ? t->size : 0;
 }
 
@@ -204,6 +207,8 @@ bool bvf_kb_ctx_access(const struct bvf_kb_env *env, int32_t off, uint32_t size,
 	const struct kb_ctx_type *t = ctx_type(env->prog_type, env->attach_type);
 	const struct kb_ctx_field *f = NULL;
 
+	if (bvf_kb_cgroup_prog_type(env->prog_type))
+		return bvf_kb_cgroup_ctx_access(env, off, size, access, info);
 	if (!t || off < 0 || (size != 1 && size != 2 && size != 4 && size != 8))
 		return false;
 	/* Every is_valid_access starts with these two: inside the structure,
@@ -261,6 +266,10 @@ void bvf_kb_return_range(const struct bvf_kb_env *env, struct bv_retval_range *r
 	range->minval = 0;
 	range->maxval = 0;
 	range->enforce = false;
+	if (bvf_kb_cgroup_prog_type(env->prog_type)) {
+		bvf_kb_cgroup_return_range(env, range);
+		return;
+	}
 	if (env->prog_type == BV_PROG_TYPE_CGROUP_SKB) {
 		range->enforce = true;
 		range->maxval = env->attach_type == BPF_CGROUP_INET_EGRESS ? 3 : 1;

@@ -28,6 +28,7 @@
 #include <linux/bpf.h>
 
 #include "kb.h"
+#include "kb_cgroup.h"
 
 /* Ids newer than some installed UAPI headers. */
 #define KB_FUNC_cgrp_storage_get    210
@@ -363,6 +364,13 @@ static const struct kb_level chain_cg_skb[] = { LEVEL(cg_skb_own, GATE_NONE), NE
 static const struct kb_level chain_tracing[] = { LEVEL(tracing_prog_own, GATE_NONE), TRACING_TAIL };
 static const struct kb_level chain_pe[] = { LEVEL(pe_prog_own, GATE_NONE), TRACING_TAIL };
 
+/* The shared levels other files' program types fall back to. */
+static const struct kb_level tail_base[] = {
+	LEVEL(base_always, GATE_NONE), LEVEL(base_bpf, GATE_BPF),
+	LEVEL(base_perfmon, GATE_BPF_PERFMON),
+};
+static const struct kb_level tail_sk_base[] = { NET_TAIL };
+
 struct kb_chain {
 	uint32_t prog_type;
 	const struct kb_level *levels;
@@ -417,14 +425,11 @@ static const struct kb_chain *chain_for(uint32_t prog_type)
 /* Walks the chain like the kernel's switch statements: the first level
  * that lists the id decides; a closed gate there means NULL (the kernel
  * returns before looking further). */
-static bool available(const struct bvf_kb_env *env, int32_t id)
+static bool walk_levels(const struct kb_level *levels, size_t nr,
+			const struct bvf_kb_env *env, int32_t id)
 {
-	const struct kb_chain *c = chain_for(env->prog_type);
-
-	if (!c)
-		return false;
-	for (size_t i = 0; i < c->nr; i++) {
-		const struct kb_level *l = &c->levels[i];
+	for (size_t i = 0; i < nr; i++) {
+		const struct kb_level *l = &levels[i];
 
 		if (ids_contain(l->ids, l->nr, id))
 			return gate_open(l->gate, env);
@@ -432,9 +437,34 @@ static bool available(const struct bvf_kb_env *env, int32_t id)
 	return false;
 }
 
+/* Program types of other files decide their own cases, then fall back
+ * to a shared tail here. */
+static bool available_elsewhere(const struct bvf_kb_env *env, int32_t id)
+{
+	enum bvf_kb_tail tail = BVF_KB_TAIL_NONE;
+	int own = bvf_kb_cgroup_helper(env, id, &tail);
+
+	if (own >= 0)
+		return own;
+	if (tail == BVF_KB_TAIL_BASE)
+		return walk_levels(tail_base, ARRAY_LEN(tail_base), env, id);
+	if (tail == BVF_KB_TAIL_SK_BASE)
+		return walk_levels(tail_sk_base, ARRAY_LEN(tail_sk_base), env, id);
+	return false;
+}
+
+static bool available(const struct bvf_kb_env *env, int32_t id)
+{
+	const struct kb_chain *c = chain_for(env->prog_type);
+
+	if (!c)
+		return available_elsewhere(env, id);
+	return walk_levels(c->levels, c->nr, env, id);
+}
+
 bool bvf_kb_prog_type_modelled(uint32_t prog_type)
 {
-	return chain_for(prog_type) != NULL;
+	return chain_for(prog_type) != NULL || bvf_kb_cgroup_prog_type(prog_type);
 }
 
 /* Name-only prototypes, for -EPERM and -EOPNOTSUPP answers: the core
@@ -454,8 +484,12 @@ static void name_only_init(void)
 
 static const struct bv_helper_proto *modelled(const struct bvf_kb_env *env, int32_t id)
 {
+	const struct bv_helper_proto *p;
+
 	if (id == BPF_FUNC_get_stackid && env->prog_type == BV_PROG_TYPE_PERF_EVENT)
 		return &get_stackid_pe;
+	if ((p = bvf_kb_cgroup_proto(env, id)))
+		return p;
 	for (size_t i = 0; i < ARRAY_LEN(protos); i++)
 		if (protos[i].func_id == id)
 			return &protos[i];

@@ -168,6 +168,20 @@ static int load_attempt(const char *path, const char *name,
 		dup_or_null(libbpf_bpf_prog_type_str(bpf_program__type(target)));
 	out->n_setup = oracle_setup(obj, target, opts, out->setup,
 				    sizeof(out->setup) / sizeof(out->setup[0]));
+	{
+		const char *rule = oracle_section_fix(target);
+		char buf[256];
+		size_t max = sizeof(out->setup) / sizeof(out->setup[0]);
+
+		if (rule && out->n_setup < max) {
+			snprintf(buf, sizeof(buf),
+				 "section '%s' unknown to this libbpf: program type and attach type set as libbpf 1.6 sets them",
+				 rule);
+			out->setup[out->n_setup] = strdup(buf);
+			if (out->setup[out->n_setup])
+				out->n_setup++;
+		}
+	}
 
 	log_buf[0] = '\0';
 	bpf_program__set_log_buf(target, log_buf, log_size);

@@ -51,6 +51,13 @@ size_t oracle_setup(struct bpf_object *obj, struct bpf_program *prog,
 		    const struct oracle_setup_opts *opts, char **notes,
 		    size_t max);
 
+/* --- sections.c: sections newer than the linked libbpf ----------------- */
+
+/* When libbpf left @prog without a type because it does not know its
+ * section, set the program type, expected attach type and flags libbpf 1.6
+ * gives that section.  Returns the section rule applied, or NULL. */
+const char *oracle_section_fix(struct bpf_program *prog);
+
 /* --- logparse.c: facts from a log level 1 (+stats) verifier log ------- */
 
 struct oracle_log_facts {
