@@ -140,8 +140,9 @@ static bool sock_addr_access(uint32_t at, int32_t off, uint32_t size, enum bv_ac
 	if (IN(off, bpf_sock_addr, user_ip4) || IN(off, bpf_sock_addr, user_ip6) ||
 	    IN(off, bpf_sock_addr, msg_src_ip4) || IN(off, bpf_sock_addr, msg_src_ip6) ||
 	    IN(off, bpf_sock_addr, user_port)) {
+		/* A u64 spanning two words is a whole access, not a narrow one. */
 		if (wide_ok(off, size, ip6, ip6_len) || wide_ok(off, size, src6, ip6_len)) {
-			set_info(info, BV_SCALAR, access == BV_READ ? 4 : 0);
+			set_info(info, BV_SCALAR, 0);
 			return true;
 		}
 		if (access == BV_READ) {

@@ -9,8 +9,9 @@
  * context), the variant is chosen by program type here. bpf_strtol and
  * bpf_strtoul (kernel/bpf/helpers.c: sysctl programs parse their values
  * with them), bpf_get_local_storage, bpf_get_retval/set_retval,
- * bpf_current_task_under_cgroup and bpf_get_current_ancestor_cgroup_id
- * have one prototype for every program type and are answered for all.
+ * bpf_current_task_under_cgroup, bpf_get_current_ancestor_cgroup_id and
+ * bpf_get_ns_current_pid_tgid (container-aware cgroup hooks) have one
+ * prototype for every program type and are answered for all.
  */
 #include <stddef.h>
 #include <stdint.h>
@@ -85,6 +86,8 @@ static const struct bv_helper_proto any_type[] = {
 	      .arg_type = { BV_ARG_CONST_MAP_PTR, BV_ARG_ANYTHING }),
 	PROTO(get_current_ancestor_cgroup_id, .ret_type = BV_RET_INTEGER,
 	      .arg_type = { BV_ARG_ANYTHING }),
+	PROTO(get_ns_current_pid_tgid, .ret_type = BV_RET_INTEGER,
+	      .arg_type = { BV_ARG_ANYTHING, BV_ARG_ANYTHING, UNINIT_MEM, BV_ARG_CONST_SIZE }),
 	PROTO(strtol, .ret_type = BV_RET_INTEGER,
 	      .arg_type = { RDONLY_MEM, BV_ARG_CONST_SIZE, BV_ARG_ANYTHING, FIXED_OUT_MEM },
 	      .arg_size = { 0, 0, 0, 8 }),

@@ -129,6 +129,24 @@ static char *load_error_text(int err, const char *path)
 	return strdup(buf);
 }
 
+/* A section this libbpf does not know gets libbpf 1.6's program type and
+ * attach type (sections.c); the result says so in its set-up notes. */
+static void note_section_fix(struct bpf_program *prog, struct oracle_load *out)
+{
+	const char *rule = oracle_section_fix(prog);
+	size_t max = sizeof(out->setup) / sizeof(out->setup[0]);
+	char buf[256];
+
+	if (!rule || out->n_setup >= max)
+		return;
+	snprintf(buf, sizeof(buf),
+		 "section '%s' unknown to this libbpf: program type and attach type set as libbpf 1.6 sets them",
+		 rule);
+	out->setup[out->n_setup] = strdup(buf);
+	if (out->setup[out->n_setup])
+		out->n_setup++;
+}
+
 static int load_attempt(const char *path, const char *name,
 			const struct oracle_setup_opts *opts, char *log_buf,
 			size_t log_size, struct oracle_load *out)
@@ -168,20 +186,7 @@ static int load_attempt(const char *path, const char *name,
 		dup_or_null(libbpf_bpf_prog_type_str(bpf_program__type(target)));
 	out->n_setup = oracle_setup(obj, target, opts, out->setup,
 				    sizeof(out->setup) / sizeof(out->setup[0]));
-	{
-		const char *rule = oracle_section_fix(target);
-		char buf[256];
-		size_t max = sizeof(out->setup) / sizeof(out->setup[0]);
-
-		if (rule && out->n_setup < max) {
-			snprintf(buf, sizeof(buf),
-				 "section '%s' unknown to this libbpf: program type and attach type set as libbpf 1.6 sets them",
-				 rule);
-			out->setup[out->n_setup] = strdup(buf);
-			if (out->setup[out->n_setup])
-				out->n_setup++;
-		}
-	}
+	note_section_fix(target, out);
 
 	log_buf[0] = '\0';
 	bpf_program__set_log_buf(target, log_buf, log_size);
