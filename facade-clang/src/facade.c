@@ -21,11 +21,13 @@
 #include <string.h>
 
 #include <bpf/btf.h>
+#include <linux/bpf.h>
 
 #include "bpfverify/verifier.h"
 #include "bvf_internal.h"
 #include "core_relo.h"
 #include "kb.h"
+#include "kb_net.h"
 
 #define INSN_PROCESSED_LIMIT 1000000  /* BPF_COMPLEXITY_LIMIT_INSNS */
 #define STACK_LIMIT 512               /* MAX_BPF_STACK */
@@ -64,8 +66,20 @@ static const struct bv_map_desc *op_map(void *ctx, uint32_t index)
 
 static int op_map_helper_compatible(void *ctx, const struct bv_map_desc *map, int32_t func_id)
 {
-	(void)ctx;
+	struct facade_ctx *c = ctx;
+
+	if ((map->type == BV_MAP_TYPE_SOCKMAP || map->type == BV_MAP_TYPE_SOCKHASH) &&
+	    (func_id == BPF_FUNC_map_update_elem || func_id == BPF_FUNC_map_delete_elem) &&
+	    !bvf_kb_net_may_update_sockmap(&c->env, func_id))
+		return -EPERM;
 	return bvf_kb_map_helper_compatible(map->type, func_id);
+}
+
+static bool op_ptr_struct_access(void *ctx, bv_reg_type type, int32_t off, uint32_t size,
+				 enum bv_access access, struct bv_ctx_access_info *info)
+{
+	(void)ctx;
+	return bvf_kb_net_ptr_struct_access(type, off, size, access, info);
 }
 
 static void op_return_range(void *ctx, struct bv_retval_range *range)
@@ -441,6 +455,7 @@ int bvf_verify(const struct bvf_program *prog, const struct bvf_kernel *k,
 	f.nr_maps = c.nr_maps;
 	f.map_helper_compatible = op_map_helper_compatible;
 	f.return_range = op_return_range;
+	f.ptr_struct_access = op_ptr_struct_access;
 	/* btf_struct_access, btf_type_name: later milestones (NULL: the core
 	 * reports BTF-typed pointers as unsupported). */
 

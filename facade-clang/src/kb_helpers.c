@@ -28,6 +28,7 @@
 #include <linux/bpf.h>
 
 #include "kb.h"
+#include "kb_net.h"
 
 /* Ids newer than some installed UAPI headers. */
 #define KB_FUNC_cgrp_storage_get    210
@@ -362,6 +363,12 @@ static const struct kb_level chain_xdp[] = { LEVEL(xdp_own, GATE_NONE), NET_TAIL
 static const struct kb_level chain_cg_skb[] = { LEVEL(cg_skb_own, GATE_NONE), NET_TAIL };
 static const struct kb_level chain_tracing[] = { LEVEL(tracing_prog_own, GATE_NONE), TRACING_TAIL };
 static const struct kb_level chain_pe[] = { LEVEL(pe_prog_own, GATE_NONE), TRACING_TAIL };
+/* The shared levels the kb_net.c types fall back to. */
+static const struct kb_level chain_net_tail[] = { NET_TAIL };
+static const struct kb_level chain_base_tail[] = {
+	LEVEL(base_always, GATE_NONE), LEVEL(base_bpf, GATE_BPF),
+	LEVEL(base_perfmon, GATE_BPF_PERFMON),
+};
 
 struct kb_chain {
 	uint32_t prog_type;
@@ -420,11 +427,20 @@ static const struct kb_chain *chain_for(uint32_t prog_type)
 static bool available(const struct bvf_kb_env *env, int32_t id)
 {
 	const struct kb_chain *c = chain_for(env->prog_type);
+	const struct kb_level *levels = c ? c->levels : NULL;
+	size_t nr = c ? c->nr : 0;
 
-	if (!c)
-		return false;
-	for (size_t i = 0; i < c->nr; i++) {
-		const struct kb_level *l = &c->levels[i];
+	if (!c) {
+		bool sk_base;
+		int own = bvf_kb_net_helper_listed(env, id, &sk_base);
+
+		if (own != 0)
+			return own > 0;
+		levels = sk_base ? chain_net_tail : chain_base_tail;
+		nr = sk_base ? ARRAY_LEN(chain_net_tail) : ARRAY_LEN(chain_base_tail);
+	}
+	for (size_t i = 0; i < nr; i++) {
+		const struct kb_level *l = &levels[i];
 
 		if (ids_contain(l->ids, l->nr, id))
 			return gate_open(l->gate, env);
@@ -434,7 +450,7 @@ static bool available(const struct bvf_kb_env *env, int32_t id)
 
 bool bvf_kb_prog_type_modelled(uint32_t prog_type)
 {
-	return chain_for(prog_type) != NULL;
+	return chain_for(prog_type) != NULL || bvf_kb_net_prog_type(prog_type);
 }
 
 /* Name-only prototypes, for -EPERM and -EOPNOTSUPP answers: the core
@@ -459,7 +475,7 @@ static const struct bv_helper_proto *modelled(const struct bvf_kb_env *env, int3
 	for (size_t i = 0; i < ARRAY_LEN(protos); i++)
 		if (protos[i].func_id == id)
 			return &protos[i];
-	return NULL;
+	return bvf_kb_net_proto(env, id);
 }
 
 int bvf_kb_helper(const struct bvf_kb_env *env, int32_t func_id,
