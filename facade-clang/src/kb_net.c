@@ -342,10 +342,12 @@ static const int32_t lwt_xmit_own[] = {
 	BPF_FUNC_l3_csum_replace, BPF_FUNC_l4_csum_replace, BPF_FUNC_set_hash_invalid,
 	BPF_FUNC_lwt_push_encap,
 };
-static const int32_t lwt_seg6local_own[] = {
-	BPF_FUNC_skb_pull_data, BPF_FUNC_lwt_seg6_store_bytes, BPF_FUNC_lwt_seg6_action,
-	BPF_FUNC_lwt_seg6_adjust_srh,
-};
+/* lwt_seg6local_func_proto also offers lwt_seg6_store_bytes, _action and
+ * _adjust_srh with CONFIG_IPV6_SEG6_BPF, which the live 6.18 build this
+ * model was observed on lacks ("program of this type cannot use helper
+ * bpf_lwt_seg6_action#76"); Debian's 6.12 and 6.1 have them (their
+ * facts.json "available"). */
+static const int32_t lwt_seg6local_own[] = { BPF_FUNC_skb_pull_data };
 
 static bool listed(const int32_t *ids, size_t nr, int32_t id)
 {

@@ -93,6 +93,14 @@ static const struct compat kptr_dest_types = { {
 static const struct compat dynptr_types = { {
 	BV_PTR_TO_STACK, BV_CONST_PTR_TO_DYNPTR }, 2 };
 
+/* Trusted BTF pointers joined the argument lists with the trusted-ptr
+ * rules (BV_FEAT_TRUSTED_PTR_ARGS); older kernels neither take nor list
+ * them. */
+static bool kernel_lists(const struct bv_env *env, bv_reg_type t)
+{
+	return !(t & BV_PTR_TRUSTED) || bv_kernel_has(env->f, BV_FEAT_TRUSTED_PTR_ARGS);
+}
+
 static const struct compat *compatible(uint32_t arg_base)
 {
 	switch (arg_base) {
@@ -160,15 +168,18 @@ static int check_reg_type(struct bv_env *env, uint32_t regno, bv_arg_type arg_ty
 	if (BV_BASE_TYPE(arg_type) == BV_ARG_PTR_TO_MEM)
 		type &= ~BV_DYNPTR_TYPE_LOCAL;
 	for (i = 0; i < c->n; i++)
-		if (type == c->types[i])
+		if (type == c->types[i] && kernel_lists(env, c->types[i]))
 			break;
 	if (i == c->n) {
+		int shown = 0;
+
 		len = (size_t)snprintf(line, sizeof(line), "R%u type=%s expected=", regno,
 				       tstr(env, r->type, b, sizeof(b)));
 		for (i = 0; i < c->n && len < sizeof(line); i++)
-			len += (size_t)snprintf(line + len, sizeof(line) - len, "%s%s",
-						i ? ", " : "",
-						tstr(env, c->types[i], b, sizeof(b)));
+			if (kernel_lists(env, c->types[i]))
+				len += (size_t)snprintf(line + len, sizeof(line) - len, "%s%s",
+							shown++ ? ", " : "",
+							tstr(env, c->types[i], b, sizeof(b)));
 		return bv_reject(&env->log, env->insn_idx, -EACCES, "%s", line);
 	}
 	if (BV_BASE_TYPE(r->type) == BV_PTR_TO_BTF_ID)
