@@ -89,6 +89,17 @@ static void op_return_range(void *ctx, struct bv_retval_range *range)
 	bvf_kb_return_range(&c->env, range);
 }
 
+/* Size of struct `name` in kernel k's BTF; 0 when unknown (no name, no
+ * BTF, no such struct): the knowledge base's model then applies. */
+static uint32_t kernel_struct_size(const struct bvf_kernel *k, const char *name)
+{
+	struct btf *kbtf = name ? bvf_kernel_btf(k, NULL, 0) : NULL;
+	int id = kbtf ? btf__find_by_name_kind(kbtf, name, BTF_KIND_STRUCT) : -1;
+	const struct btf_type *t = id > 0 ? btf__type_by_id(kbtf, (uint32_t)id) : NULL;
+
+	return t ? t->size : 0;
+}
+
 /* A program that cannot be verified: verdict BV_ERROR, no instruction. */
 __attribute__((format(printf, 2, 3)))
 static int fail(struct bv_result *res, const char *fmt, ...)
@@ -431,6 +442,7 @@ int bvf_verify(const struct bvf_program *prog, const struct bvf_kernel *k,
 		c.env.helpers = &c.helpers;
 	}
 	c.maps = bvf_program_maps(prog, &c.nr_maps);
+	c.env.ctx_size = kernel_struct_size(k, bvf_kb_net_ctx_struct(c.env.prog_type));
 
 	f.sz = sizeof(f);
 	f.ctx = &c;
@@ -450,7 +462,7 @@ int bvf_verify(const struct bvf_program *prog, const struct bvf_kernel *k,
 	f.funcs = bvf_program_funcs(prog, &f.nr_funcs);
 	f.helper = op_helper;
 	f.ctx_access = op_ctx_access;
-	f.ctx_size = bvf_kb_ctx_size(c.env.prog_type);
+	f.ctx_size = c.env.ctx_size ? c.env.ctx_size : bvf_kb_ctx_size(c.env.prog_type);
 	f.map = op_map;
 	f.nr_maps = c.nr_maps;
 	f.map_helper_compatible = op_map_helper_compatible;

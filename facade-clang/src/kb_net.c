@@ -229,6 +229,20 @@ static bool sk_reuseport_access(int32_t off, uint32_t size, enum bv_access t,
 	return false;
 }
 
+const char *bvf_kb_net_ctx_struct(uint32_t prog_type)
+{
+	switch (prog_type) {
+	case BV_PROG_TYPE_SOCK_OPS:
+		return "bpf_sock_ops";
+	case BV_PROG_TYPE_SK_MSG:
+		return "sk_msg_md";
+	case BV_PROG_TYPE_SK_REUSEPORT:
+		return "sk_reuseport_md";
+	default:
+		return bvf_kb_net_ctx_size(prog_type) ? "__sk_buff" : NULL;
+	}
+}
+
 bool bvf_kb_net_prog_type(uint32_t prog_type)
 {
 	return bvf_kb_net_ctx_size(prog_type) != 0;
@@ -259,6 +273,9 @@ bool bvf_kb_net_ctx_access(const struct bvf_kb_env *env, int32_t off, uint32_t s
 			   enum bv_access access, struct bv_ctx_access_info *info)
 {
 	uint32_t ctx_size = bvf_kb_net_ctx_size(env->prog_type);
+
+	if (ctx_size && env->ctx_size && env->ctx_size < ctx_size)
+		ctx_size = env->ctx_size;  /* an older kernel's shorter structure */
 
 	if (!ctx_size || off < 0 || (size != 1 && size != 2 && size != 4 && size != 8))
 		return false;

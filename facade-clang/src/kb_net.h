@@ -15,6 +15,11 @@
 /* Is this one of the program types kb_net.c models? */
 bool bvf_kb_net_prog_type(uint32_t prog_type);
 
+/* The UAPI structure a program type's context is ("bpf_sock_ops"), whose
+ * size the facade reads from the target kernel's BTF into env->ctx_size
+ * (struct bpf_sock_ops gained skb_hwtstamp after 6.1); NULL: not ours. */
+const char *bvf_kb_net_ctx_struct(uint32_t prog_type);
+
 /* Context size (0 when not one of ours) and is_valid_access. */
 uint32_t bvf_kb_net_ctx_size(uint32_t prog_type);
 bool bvf_kb_net_ctx_access(const struct bvf_kb_env *env, int32_t off, uint32_t size,
