@@ -21,6 +21,7 @@
 #include <string.h>
 
 #include <bpf/btf.h>
+#include <linux/bpf.h>
 
 #include "bpfverify/verifier.h"
 #include "bvf_internal.h"
@@ -28,6 +29,7 @@
 #include "kb.h"
 #include "kb_cgroup.h"
 #include "load_refusals.h"
+#include "kb_net.h"
 
 #define INSN_PROCESSED_LIMIT 1000000  /* BPF_COMPLEXITY_LIMIT_INSNS */
 #define STACK_LIMIT 512               /* MAX_BPF_STACK */
@@ -80,8 +82,20 @@ static const struct bv_map_desc *op_map(void *ctx, uint32_t index)
 
 static int op_map_helper_compatible(void *ctx, const struct bv_map_desc *map, int32_t func_id)
 {
-	(void)ctx;
+	struct facade_ctx *c = ctx;
+
+	if ((map->type == BV_MAP_TYPE_SOCKMAP || map->type == BV_MAP_TYPE_SOCKHASH) &&
+	    (func_id == BPF_FUNC_map_update_elem || func_id == BPF_FUNC_map_delete_elem) &&
+	    !bvf_kb_net_may_update_sockmap(&c->env, func_id))
+		return -EPERM;
 	return bvf_kb_map_helper_compatible(map->type, func_id);
+}
+
+static bool op_ptr_struct_access(void *ctx, bv_reg_type type, int32_t off, uint32_t size,
+				 enum bv_access access, struct bv_ctx_access_info *info)
+{
+	(void)ctx;
+	return bvf_kb_net_ptr_struct_access(type, off, size, access, info);
 }
 
 static void op_return_range(void *ctx, struct bv_retval_range *range)
@@ -89,6 +103,17 @@ static void op_return_range(void *ctx, struct bv_retval_range *range)
 	struct facade_ctx *c = ctx;
 
 	bvf_kb_return_range(&c->env, range);
+}
+
+/* Size of struct `name` in kernel k's BTF; 0 when unknown (no name, no
+ * BTF, no such struct): the knowledge base's model then applies. */
+static uint32_t kernel_struct_size(const struct bvf_kernel *k, const char *name)
+{
+	struct btf *kbtf = name ? bvf_kernel_btf(k, NULL, 0) : NULL;
+	int id = kbtf ? btf__find_by_name_kind(kbtf, name, BTF_KIND_STRUCT) : -1;
+	const struct btf_type *t = id > 0 ? btf__type_by_id(kbtf, (uint32_t)id) : NULL;
+
+	return t ? t->size : 0;
 }
 
 /* A program that cannot be verified: verdict BV_ERROR, no instruction. */
@@ -435,6 +460,7 @@ int bvf_verify(const struct bvf_program *prog, const struct bvf_kernel *k,
 		c.env.helpers = &c.helpers;
 	}
 	c.maps = bvf_program_maps(prog, &c.nr_maps);
+	c.env.ctx_size = kernel_struct_size(k, bvf_kb_net_ctx_struct(c.env.prog_type));
 
 	f.sz = sizeof(f);
 	f.ctx = &c;
@@ -454,11 +480,12 @@ int bvf_verify(const struct bvf_program *prog, const struct bvf_kernel *k,
 	f.funcs = bvf_program_funcs(prog, &f.nr_funcs);
 	f.helper = op_helper;
 	f.ctx_access = op_ctx_access;
-	f.ctx_size = bvf_kb_ctx_size(c.env.prog_type);
+	f.ctx_size = c.env.ctx_size ? c.env.ctx_size : bvf_kb_ctx_size(c.env.prog_type);
 	f.map = op_map;
 	f.nr_maps = c.nr_maps;
 	f.map_helper_compatible = op_map_helper_compatible;
 	f.return_range = op_return_range;
+	f.ptr_struct_access = op_ptr_struct_access;
 	/* btf_struct_access, btf_type_name: later milestones (NULL: the core
 	 * reports BTF-typed pointers as unsupported). */
 

@@ -36,6 +36,9 @@ struct bvf_kb_env {
 	bool perfmon_capable;     /* CAP_PERFMON (or CAP_SYS_ADMIN) */
 	/* The target kernel's differences; NULL: the model's kernel. */
 	const struct bvf_kb_helper_facts *helpers;
+	/* Size of the context structure in the target kernel's BTF, where
+	 * it differs between kernels (kb_net.c types); 0: the model's. */
+	uint32_t ctx_size;
 };
 
 /* Loads the helper facts of kernel k for a program type. 0, or -EINVAL

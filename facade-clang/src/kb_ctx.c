@@ -27,6 +27,7 @@
 
 #include "kb.h"
 #include "kb_cgroup.h"
+#include "kb_net.h"
 
 #define ARRAY_LEN(a) (sizeof(a) / sizeof((a)[0]))
 
@@ -193,7 +194,7 @@ uint32_t bvf_kb_ctx_size(uint32_t prog_type)
 
 	if (bvf_kb_cgroup_prog_type(prog_type))
 		return bvf_kb_cgroup_ctx_size(prog_type);
-	return t ? t->size : 0;
+	return t ? t->size : bvf_kb_net_ctx_size(prog_type);
 }
 
 static bool gate_open(uint8_t gate, const struct bvf_kb_env *env)
@@ -209,6 +210,8 @@ bool bvf_kb_ctx_access(const struct bvf_kb_env *env, int32_t off, uint32_t size,
 
 	if (bvf_kb_cgroup_prog_type(env->prog_type))
 		return bvf_kb_cgroup_ctx_access(env, off, size, access, info);
+	if (!t && bvf_kb_net_prog_type(env->prog_type))
+		return bvf_kb_net_ctx_access(env, off, size, access, info);
 	if (!t || off < 0 || (size != 1 && size != 2 && size != 4 && size != 8))
 		return false;
 	/* Every is_valid_access starts with these two: inside the structure,
@@ -274,4 +277,5 @@ void bvf_kb_return_range(const struct bvf_kb_env *env, struct bv_retval_range *r
 		range->enforce = true;
 		range->maxval = env->attach_type == BPF_CGROUP_INET_EGRESS ? 3 : 1;
 	}
+	bvf_kb_net_return_range(env, range);
 }

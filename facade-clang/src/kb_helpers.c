@@ -29,6 +29,7 @@
 
 #include "kb.h"
 #include "kb_cgroup.h"
+#include "kb_net.h"
 
 /* Ids newer than some installed UAPI headers. */
 #define KB_FUNC_cgrp_storage_get    210
@@ -446,6 +447,14 @@ static bool available_elsewhere(const struct bvf_kb_env *env, int32_t id)
 
 	if (own >= 0)
 		return own;
+	if (tail == BVF_KB_TAIL_NONE && bvf_kb_net_prog_type(env->prog_type)) {
+		bool sk_base;
+
+		own = bvf_kb_net_helper_listed(env, id, &sk_base);
+		if (own != 0)
+			return own > 0;
+		tail = sk_base ? BVF_KB_TAIL_SK_BASE : BVF_KB_TAIL_BASE;
+	}
 	if (tail == BVF_KB_TAIL_BASE)
 		return walk_levels(tail_base, ARRAY_LEN(tail_base), env, id);
 	if (tail == BVF_KB_TAIL_SK_BASE)
@@ -464,7 +473,8 @@ static bool available(const struct bvf_kb_env *env, int32_t id)
 
 bool bvf_kb_prog_type_modelled(uint32_t prog_type)
 {
-	return chain_for(prog_type) != NULL || bvf_kb_cgroup_prog_type(prog_type);
+	return chain_for(prog_type) != NULL || bvf_kb_cgroup_prog_type(prog_type) ||
+	       bvf_kb_net_prog_type(prog_type);
 }
 
 /* Name-only prototypes, for -EPERM and -EOPNOTSUPP answers: the core
@@ -493,7 +503,7 @@ static const struct bv_helper_proto *modelled(const struct bvf_kb_env *env, int3
 	for (size_t i = 0; i < ARRAY_LEN(protos); i++)
 		if (protos[i].func_id == id)
 			return &protos[i];
-	return NULL;
+	return bvf_kb_net_proto(env, id);
 }
 
 int bvf_kb_helper(const struct bvf_kb_env *env, int32_t func_id,

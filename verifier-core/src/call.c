@@ -93,6 +93,14 @@ static const struct compat kptr_dest_types = { {
 static const struct compat dynptr_types = { {
 	BV_PTR_TO_STACK, BV_CONST_PTR_TO_DYNPTR }, 2 };
 
+/* Trusted BTF pointers joined the argument lists with the trusted-ptr
+ * rules (BV_FEAT_TRUSTED_PTR_ARGS); older kernels neither take nor list
+ * them. */
+static bool kernel_lists(const struct bv_env *env, bv_reg_type t)
+{
+	return !(t & BV_PTR_TRUSTED) || bv_kernel_has(env->f, BV_FEAT_TRUSTED_PTR_ARGS);
+}
+
 static const struct compat *compatible(uint32_t arg_base)
 {
 	switch (arg_base) {
@@ -160,15 +168,18 @@ static int check_reg_type(struct bv_env *env, uint32_t regno, bv_arg_type arg_ty
 	if (BV_BASE_TYPE(arg_type) == BV_ARG_PTR_TO_MEM)
 		type &= ~BV_DYNPTR_TYPE_LOCAL;
 	for (i = 0; i < c->n; i++)
-		if (type == c->types[i])
+		if (type == c->types[i] && kernel_lists(env, c->types[i]))
 			break;
 	if (i == c->n) {
+		int shown = 0;
+
 		len = (size_t)snprintf(line, sizeof(line), "R%u type=%s expected=", regno,
 				       tstr(env, r->type, b, sizeof(b)));
 		for (i = 0; i < c->n && len < sizeof(line); i++)
-			len += (size_t)snprintf(line + len, sizeof(line) - len, "%s%s",
-						i ? ", " : "",
-						tstr(env, c->types[i], b, sizeof(b)));
+			if (kernel_lists(env, c->types[i]))
+				len += (size_t)snprintf(line + len, sizeof(line) - len, "%s%s",
+							shown++ ? ", " : "",
+							tstr(env, c->types[i], b, sizeof(b)));
 		return bv_reject(&env->log, env->insn_idx, -EACCES, "%s", line);
 	}
 	if (BV_BASE_TYPE(r->type) == BV_PTR_TO_BTF_ID)
@@ -311,10 +322,15 @@ static int check_func_arg(struct bv_env *env, uint32_t arg, struct call_meta *me
 		if (!meta->map)
 			return bv_reject(&env->log, idx, -EACCES,
 					 "invalid map_ptr to access map->type");
+		/* Kernel resolve_map_arg_type: a sockmap's value is a socket. */
 		if (meta->map->type == BV_MAP_TYPE_SOCKMAP ||
-		    meta->map->type == BV_MAP_TYPE_SOCKHASH)
-			return bv_unsupported(&env->log, idx,
-					      "socket values of sockmap/sockhash");
+		    meta->map->type == BV_MAP_TYPE_SOCKHASH) {
+			if (arg_type != BV_ARG_PTR_TO_MAP_VALUE)
+				return bv_reject(&env->log, idx, -EINVAL,
+						 "invalid arg_type for sockmap/sockhash");
+			arg_type = BV_ARG_PTR_TO_BTF_ID_SOCK_COMMON;
+			base = BV_BASE_TYPE(arg_type);
+		}
 	}
 	if (!(reg_is_null(r) && (arg_type & BV_PTR_MAYBE_NULL))) {
 		err = check_reg_type(env, regno, arg_type);
@@ -393,6 +409,10 @@ static int check_func_arg(struct bv_env *env, uint32_t arg, struct call_meta *me
 		return 0;
 	case BV_ARG_PTR_TO_CTX:
 	case BV_ARG_PTR_TO_RINGBUF_MEM:
+	/* socket arguments: the register type check above is all */
+	case BV_ARG_PTR_TO_SOCK_COMMON:
+	case BV_ARG_PTR_TO_SOCKET:
+	case BV_ARG_PTR_TO_BTF_ID_SOCK_COMMON:
 		return 0;
 	case BV_ARG_PTR_TO_SPIN_LOCK:
 		return bv_unsupported(&env->log, idx, "bpf_spin_lock arguments");
@@ -469,15 +489,13 @@ static int set_return_value(struct bv_env *env, const struct call_meta *meta)
 		if (!meta->map)
 			return bv_reject(&env->log, idx, -EINVAL,
 					 "kernel subsystem misconfigured verifier");
-		/* Map-in-map lookups yield the inner map, sockmap lookups a
-		 * referenced socket: neither is described to the core yet. */
+		/* Map-in-map lookups yield the inner map: not described to
+		 * the core yet. (Sockmap lookups: a referenced socket once
+		 * NULL-checked, see below and jmp.c.) */
 		switch (meta->map->type) {
 		case BV_MAP_TYPE_ARRAY_OF_MAPS:
 		case BV_MAP_TYPE_HASH_OF_MAPS:
 			return bv_unsupported(&env->log, idx, "map-in-map lookups");
-		case BV_MAP_TYPE_SOCKMAP:
-		case BV_MAP_TYPE_SOCKHASH:
-			return bv_unsupported(&env->log, idx, "sockmap/sockhash lookups");
 		default:
 			break;
 		}
@@ -515,7 +533,11 @@ static int set_return_value(struct bv_env *env, const struct call_meta *meta)
 		r0->id = bv_new_id(env);
 	if (fn->func_id == FN_tcp_sock || fn->func_id == FN_sk_fullsock) {
 		r0->ref_obj_id = meta->ref_obj_id;
-	} else if (fn->acquires_ref) {
+	} else if (fn->acquires_ref ||
+		   /* kernel is_acquire_function: a sockmap lookup takes a reference */
+		   (fn->func_id == FN_map_lookup_elem && meta->map &&
+		    (meta->map->type == BV_MAP_TYPE_SOCKMAP ||
+		     meta->map->type == BV_MAP_TYPE_SOCKHASH))) {
 		uint32_t id = bv_ref_acquire(env, idx, BV_REF_PTR);
 
 		if (!id)
@@ -666,11 +688,17 @@ int bv_check_helper_call(struct bv_env *env, const struct bv_insn *insn, int32_t
 	if (err)
 		return err;
 
-	if (meta.map && env->f->map_helper_compatible &&
-	    env->f->map_helper_compatible(env->f->ctx, meta.map, func_id))
-		return bv_reject(&env->log, idx, -EINVAL,
-				 "cannot pass map_type %u into func %s#%d", meta.map->type,
-				 fn->name, func_id);
+	if (meta.map && env->f->map_helper_compatible) {
+		int incompatible = env->f->map_helper_compatible(env->f->ctx, meta.map, func_id);
+
+		/* -EPERM: the kernel's may_update_sockmap() said no first. */
+		if (incompatible == -EPERM)
+			bv_reject(&env->log, idx, -EINVAL, "cannot update sockmap in this context");
+		if (incompatible)
+			return bv_reject(&env->log, idx, -EINVAL,
+					 "cannot pass map_type %u into func %s#%d",
+					 meta.map->type, fn->name, func_id);
+	}
 
 	if (fn->changes_pkt_data) {
 		struct invalidate_pkt a = { env->f->allow_ptr_leaks };

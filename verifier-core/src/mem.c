@@ -1004,8 +1004,17 @@ static int mem_access(struct bv_env *env, int32_t insn_idx, uint32_t regno,
 			return bv_reject(&env->log, insn_idx, -EACCES,
 					 "R%u cannot write into %s", regno,
 					 tstr(env, type, b, sizeof(b)));
-		return bv_unsupported(&env->log, insn_idx, "access through a %s pointer",
-				      tstr(env, type, b, sizeof(b)));
+		err = bv_check_sock_access(env, insn_idx, regno, off, size, t);
+		if (!err && value_regno >= 0)
+			mark_unknown_load(env, value_regno);
+	} else if (type == BV_PTR_TO_FLOW_KEYS && env->f->sz >= offsetof(struct bv_facade,
+				ptr_struct_access) + sizeof(void *) && env->f->ptr_struct_access) {
+		if (t == BV_WRITE && value_regno >= 0 && leaks(env, &regs[value_regno]))
+			return bv_reject(&env->log, insn_idx, -EACCES,
+					 "R%d leaks addr into flow keys", value_regno);
+		err = bv_check_flow_keys_access(env, insn_idx, off, size);
+		if (!err && t == BV_READ && value_regno >= 0)
+			mark_unknown_load(env, value_regno);
 	} else if (BV_BASE_TYPE(type) == BV_PTR_TO_BUF && (type & BV_MEM_RDONLY) &&
 		   t == BV_WRITE) {
 		return bv_reject(&env->log, insn_idx, -EACCES, "R%u cannot write into %s",

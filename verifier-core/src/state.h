@@ -285,6 +285,11 @@ bool bv_may_access_pkt(struct bv_env *env, enum bv_access t, bool pkt_access);
  * release arguments): "dereference of modified %s ptr R%d off=%d
  * disallowed", … (kernel __check_ptr_off_reg). */
 int bv_check_ptr_off_reg(struct bv_env *env, uint32_t regno, bool fixed_off_ok);
+/* sock.c: a load through a socket pointer (the kernel's check_sock_access)
+ * and an access to struct bpf_flow_keys (check_flow_keys_access). */
+int bv_check_sock_access(struct bv_env *env, int32_t insn_idx, uint32_t regno, int32_t off,
+			 int size, enum bv_access t);
+int bv_check_flow_keys_access(struct bv_env *env, int32_t insn_idx, int32_t off, int size);
 /* call.c: no lock held and no reference leaked at a point that ends the
  * program (exit, tail call, LD_ABS): prefix names it in the kernel's
  * "%s would lead to reference leak" message. */

@@ -111,7 +111,10 @@ struct bv_facade {
 	uint32_t nr_maps;
 
 	/* May this program type/map type pair be used together with this
-	 * helper? Returns 0 or -EINVAL; NULL op: always compatible. */
+	 * helper? Returns 0 or -EINVAL; -EPERM when the refusal is the
+	 * kernel's may_update_sockmap() (an update or delete on a sockmap or
+	 * sockhash from a program type that may not), which the kernel
+	 * announces with a line of its own. NULL op: always compatible. */
 	int (*map_helper_compatible)(void *ctx, const struct bv_map_desc *map,
 				     int32_t func_id);
 
@@ -127,6 +130,16 @@ struct bv_facade {
 	/* Verifier behaviours of the target kernel (bpfverify/features.h):
 	 * BV_FEAT_BIT(BV_FEAT_X) set when that kernel's verifier has it. */
 	uint64_t features;
+
+	/* The structures behind the pointers the kernel hands out to
+	 * networking programs: struct bpf_sock (BV_PTR_TO_SOCKET),
+	 * bpf_sock_common view (BV_PTR_TO_SOCK_COMMON), bpf_tcp_sock,
+	 * bpf_xdp_sock, bpf_flow_keys (BV_PTR_TO_FLOW_KEYS). Returns true and
+	 * fills *info (ctx_field_size for narrow loads) when the kernel allows
+	 * the access of `size` bytes at `off` (its check_sock_access /
+	 * check_flow_keys_access). NULL: unsupported. */
+	bool (*ptr_struct_access)(void *ctx, bv_reg_type type, int32_t off, uint32_t size,
+				  enum bv_access access, struct bv_ctx_access_info *info);
 };
 
 /* Does the target kernel's verifier have behaviour f? A facade too old to

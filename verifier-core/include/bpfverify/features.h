@@ -86,7 +86,11 @@
 	  "upper half is known zero") \
 	X(LINKED_ADD_CONST, "linked-add-const", \
 	  "`rX += K` keeps rX linked to its copies, K apart, so a bound learnt on one " \
-	  "applies to the others; else the addition unlinks rX")
+	  "applies to the others; else the addition unlinks rX") \
+	X(TRUSTED_PTR_ARGS, "trusted-ptr-args", \
+	  "helper arguments that take a BTF pointer (memory, sock_common, BTF ids) " \
+	  "also take a trusted one, listed as trusted_ptr_ in 'expected='; else not " \
+	  "('expected=sock_common, sock, tcp_sock, xdp_sock, ptr_')")
 
 enum bv_feature {
 #define BV_FEATURE_ENUM(e, n, d) BV_FEAT_##e,
