@@ -99,7 +99,11 @@ enum bv_feature {
 	BV_FEAT_COUNT,
 };
 
+#ifdef __cplusplus
+static_assert(BV_FEAT_COUNT <= 64, "feature bits live in one uint64_t");
+#else
 _Static_assert(BV_FEAT_COUNT <= 64, "feature bits live in one uint64_t");
+#endif
 
 #define BV_FEAT_BIT(f) (UINT64_C(1) << (f))
 /* Every behaviour this bpfverify knows: the newest verifier's. */
