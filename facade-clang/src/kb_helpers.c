@@ -443,17 +443,19 @@ static bool walk_levels(const struct kb_level *levels, size_t nr,
 static bool available_elsewhere(const struct bvf_kb_env *env, int32_t id)
 {
 	enum bvf_kb_tail tail = BVF_KB_TAIL_NONE;
-	int own = bvf_kb_cgroup_helper(env, id, &tail);
+	int own;
 
-	if (own >= 0)
-		return own;
-	if (tail == BVF_KB_TAIL_NONE && bvf_kb_net_prog_type(env->prog_type)) {
+	if (bvf_kb_net_prog_type(env->prog_type)) {
 		bool sk_base;
 
 		own = bvf_kb_net_helper_listed(env, id, &sk_base);
 		if (own != 0)
 			return own > 0;
 		tail = sk_base ? BVF_KB_TAIL_SK_BASE : BVF_KB_TAIL_BASE;
+	} else {
+		own = bvf_kb_cgroup_helper(env, id, &tail);
+		if (own >= 0)
+			return own;
 	}
 	if (tail == BVF_KB_TAIL_BASE)
 		return walk_levels(tail_base, ARRAY_LEN(tail_base), env, id);
