@@ -25,6 +25,7 @@
 #include "bpfverify/verifier.h"
 #include "bvf_internal.h"
 #include "core_relo.h"
+#include "externs.h"
 #include "kb.h"
 
 #define INSN_PROCESSED_LIMIT 1000000  /* BPF_COMPLEXITY_LIMIT_INSNS */
@@ -356,8 +357,11 @@ static bool missing_strong_kfunc(const struct bvf_program *prog, const struct bv
 	return false;
 }
 
-int bvf_verify(const struct bvf_program *prog, const struct bvf_kernel *k,
-	       const struct bvf_verify_opts *opts, struct bv_result *res)
+/* bvf_verify, with the per-kernel extern values and the map copy owned
+ * by the caller (freed there, whatever path this takes). */
+static int verify_with(const struct bvf_program *prog, const struct bvf_kernel *k,
+		       const struct bvf_verify_opts *opts, struct bv_result *res,
+		       struct bvf_extern_values *xvp, struct bv_map_desc **maps_copyp)
 {
 	struct facade_ctx c = { 0 };
 	struct bv_facade f = { 0 };
@@ -380,9 +384,12 @@ int bvf_verify(const struct bvf_program *prog, const struct bvf_kernel *k,
 	unpriv = opts && opts->sz >= offsetof(struct bvf_verify_opts, unpriv) + sizeof(bool) &&
 		 opts->unpriv;
 
-	/* libbpf resolves the object's externs before anything else loads: a
-	 * strong kfunc the kernel lacks fails every program's load. */
-	if (missing_strong_kfunc(prog, k, res) || map_type_refused(prog, k, res))
+	/* libbpf resolves the object's externs before anything else loads
+	 * (kconfig values, kallsyms, then kernel BTF: a strong kfunc the
+	 * kernel lacks fails every program's load, then any strong extern
+	 * left unresolved). */
+	if (!bvf_externs_resolve(prog, k, xvp, res) || missing_strong_kfunc(prog, k, res) ||
+	    !bvf_externs_finish(prog, k, xvp, res) || map_type_refused(prog, k, res))
 		return 0;
 	perr = bvf_program_error(prog);
 	if (perr)
@@ -417,6 +424,20 @@ int bvf_verify(const struct bvf_program *prog, const struct bvf_kernel *k,
 		c.env.helpers = &c.helpers;
 	}
 	c.maps = bvf_program_maps(prog, &c.nr_maps);
+	if (xvp->kconfig) {
+		/* The .kconfig map holds this kernel's values. */
+		int kmap;
+		const struct bvf_extern_var *xs;
+
+		bvf_object_extern_vars(bvf_program_object(prog), &xs, &kmap);
+		*maps_copyp = malloc((c.nr_maps + 1) * sizeof(**maps_copyp));
+		if (!*maps_copyp)
+			return fail(res, "out of memory");
+		memcpy(*maps_copyp, c.maps, c.nr_maps * sizeof(**maps_copyp));
+		if (kmap >= 0 && (uint32_t)kmap < c.nr_maps)
+			(*maps_copyp)[kmap].initial_value = xvp->kconfig;
+		c.maps = *maps_copyp;
+	}
 
 	f.sz = sizeof(f);
 	f.ctx = &c;
@@ -454,6 +475,29 @@ int bvf_verify(const struct bvf_program *prog, const struct bvf_kernel *k,
 	}
 	if (relocated)
 		p.insns = relocated;
+	{
+		const struct bvf_ksym_ref *refs;
+		size_t nr_refs = bvf_program_ksym_refs(prog, &refs);
+
+		if (nr_refs && !relocated) {
+			relocated = malloc((size_t)p.insn_cnt * sizeof(*relocated));
+			if (!relocated) {
+				ret = fail(res, "out of memory");
+				goto out;
+			}
+			memcpy(relocated, p.insns, (size_t)p.insn_cnt * sizeof(*relocated));
+			p.insns = relocated;
+		}
+		/* ksym addresses: libbpf writes them into the ld_imm64 */
+		for (size_t i = 0; i < nr_refs; i++) {
+			uint64_t a = xvp->ksym_addr ? xvp->ksym_addr[refs[i].ext] : 0;
+
+			if (refs[i].insn + 1 >= p.insn_cnt)
+				continue;
+			relocated[refs[i].insn].imm = (int32_t)(uint32_t)a;
+			relocated[refs[i].insn + 1].imm = (int32_t)(uint32_t)(a >> 32);
+		}
+	}
 
 	core_opts.sz = sizeof(core_opts);
 	if (opts && opts->sz >= offsetof(struct bvf_verify_opts, log_ctx) + sizeof(void *)) {
@@ -467,5 +511,17 @@ int bvf_verify(const struct bvf_program *prog, const struct bvf_kernel *k,
 out:
 	free(relocated);
 	free(outcomes);
+	return ret;
+}
+
+int bvf_verify(const struct bvf_program *prog, const struct bvf_kernel *k,
+	       const struct bvf_verify_opts *opts, struct bv_result *res)
+{
+	struct bvf_extern_values xv = { 0 };
+	struct bv_map_desc *maps_copy = NULL;
+	int ret = verify_with(prog, k, opts, res, &xv, &maps_copy);
+
+	free(maps_copy);
+	bvf_externs_free(&xv);
 	return ret;
 }
