@@ -111,6 +111,10 @@ struct bvf_ksym_ref {
 	uint32_t insn;
 	uint32_t ext;
 };
+/* The first ld_imm64 of the program that names a map by a raw number
+ * libbpf did not relocate: its index (-1 if none), the number, and whether
+ * it is the fd_array index form. */
+int64_t bvf_program_raw_map_fd(const struct bvf_program *prog, int32_t *fd, bool *idx_form);
 size_t bvf_program_ksym_refs(const struct bvf_program *prog, const struct bvf_ksym_ref **out);
 
 /* libbpf-style name of a program type ("sched_cls"), NULL if unknown. */

@@ -499,6 +499,30 @@ static int verify_with(const struct bvf_program *prog, const struct bvf_kernel *
 		}
 	}
 
+	{
+		/* resolve_pseudo_ldimm64, before the walk: a map named by a raw
+		 * number is the loader's fd (0: stdin), not a map. */
+		int32_t fd;
+		bool idx_form;
+		int64_t at = bvf_program_raw_map_fd(prog, &fd, &idx_form);
+
+		if (at >= 0) {
+			memset(res, 0, sizeof(*res));
+			res->verdict = BV_REJECT;
+			/* no instruction line precedes it in the kernel's log */
+			res->insn = -1;
+			if (idx_form)
+				snprintf(res->message, sizeof(res->message),
+					 "fd_idx without fd_array is invalid");
+			else
+				snprintf(res->message, sizeof(res->message),
+					 "fd %d is not pointing to valid bpf_map", fd);
+			add_note(res, (int32_t)at,
+				 "this ld_imm64 names a map by a number that no relocation set: libbpf passes it through, and the kernel takes it as a file descriptor of the loader");
+			ret = 0;
+			goto out;
+		}
+	}
 	core_opts.sz = sizeof(core_opts);
 	if (opts && opts->sz >= offsetof(struct bvf_verify_opts, log_ctx) + sizeof(void *)) {
 		core_opts.log_level = opts->log_level;

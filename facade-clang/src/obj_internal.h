@@ -149,6 +149,10 @@ struct bvf_program {
 	/* ld_imm64 of ksym addresses, resolved per target kernel */
 	struct bvf_ksym_ref *ksym_refs;
 	size_t nr_ksym_refs;
+	/* first ld_imm64 naming a map by a raw fd (no relocation), -1 */
+	int64_t raw_map_fd_insn;
+	int32_t raw_map_fd;
+	bool raw_map_fd_idx;          /* the fd_array index form */
 };
 
 struct bvf_object {

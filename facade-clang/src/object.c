@@ -426,6 +426,13 @@ const struct bv_map_desc *bvf_program_maps(const struct bvf_program *prog, uint3
 	return prog->obj->map_descs;
 }
 
+int64_t bvf_program_raw_map_fd(const struct bvf_program *prog, int32_t *fd, bool *idx_form)
+{
+	*fd = prog->raw_map_fd;
+	*idx_form = prog->raw_map_fd_idx;
+	return prog->insns ? prog->raw_map_fd_insn : -1;
+}
+
 size_t bvf_program_ksym_refs(const struct bvf_program *prog, const struct bvf_ksym_ref **out)
 {
 	*out = prog->ksym_refs;
