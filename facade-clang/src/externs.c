@@ -377,6 +377,21 @@ out:
 	return ok;
 }
 
+/* 1: kallsyms of kernel k lists `name`; 0: it does not; -1: cannot tell. */
+static int ksym_in_kallsyms(const struct bvf_kernel *k, const char *name)
+{
+	size_t len = 0;
+	char err[128];
+	char *syms = bvf_kernel_read_file(k, "symbols", &len, err, sizeof(err));
+	int found;
+
+	if (!syms)
+		return -1;
+	found = list_has(syms, len, name);
+	free(syms);
+	return found;
+}
+
 bool bvf_externs_finish(const struct bvf_program *prog, const struct bvf_kernel *k,
 			struct bvf_extern_values *v, struct bv_result *res)
 {
@@ -400,6 +415,21 @@ bool bvf_externs_finish(const struct bvf_program *prog, const struct bvf_kernel 
 			if (x->weak)
 				continue;   /* ld_imm64 of 0 */
 			load_error(res, "extern (var ksym) '%s': not found in kernel BTF%s", x->name, "");
+			return false;
+		}
+		/* The kernel resolves the variable's address with kallsyms when
+		 * it meets the ld_imm64 (resolve_pseudo_ldimm64, before the
+		 * walk): a variable kallsyms does not list (data symbols need
+		 * CONFIG_KALLSYMS_ALL) is refused there. */
+		if (bvf_kernel_symbols_complete(k) && ksym_in_kallsyms(k, x->name) == 0) {
+			char msg[BV_MSG_MAX];
+
+			snprintf(msg, sizeof(msg),
+				 "ldimm64 failed to find the address for kernel symbol '%s'.", x->name);
+			memset(res, 0, sizeof(*res));
+			res->verdict = BV_REJECT;
+			res->insn = -1;
+			memcpy(res->message, msg, sizeof(res->message));
 			return false;
 		}
 		fail(res, "typed ksym '%s' (ld_imm64 BPF_PSEUDO_BTF_ID of a kernel variable) is not supported yet%s",

@@ -444,6 +444,7 @@ static int verify_with(const struct bvf_program *prog, const struct bvf_kernel *
 	f.kernel_name = bvf_kernel_name(k);
 	f.kernel_version = bvf_kernel_version(k);
 	f.features = bvf_kernel_features(k);
+	f.sleepable = bvf_program_sleepable(prog);
 	f.bpf_capable = !unpriv;
 	f.perfmon_capable = !unpriv;
 	f.allow_ptr_leaks = !unpriv;

@@ -590,6 +590,10 @@ int bv_check_helper_call(struct bv_env *env, const struct bv_insn *insn, int32_t
 		return bv_reject(&env->log, idx, -EINVAL,
 				 "cannot call GPL-restricted function from non-GPL compatible program");
 	if (fn->might_sleep) {
+		/* check_helper_call: only a sleepable program may call it */
+		if (bv_prog_sleepable(env->f) == 0)
+			return bv_reject(&env->log, idx, -EINVAL,
+					 "helper call might sleep in a non-sleepable prog");
 		if (may_be_sleepable(env->f->prog_type))
 			return bv_unsupported(&env->log, idx,
 					      "sleepable helper %s#%d (sleepable programs are not modelled)",

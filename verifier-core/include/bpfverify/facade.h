@@ -127,7 +127,20 @@ struct bv_facade {
 	/* Verifier behaviours of the target kernel (bpfverify/features.h):
 	 * BV_FEAT_BIT(BV_FEAT_X) set when that kernel's verifier has it. */
 	uint64_t features;
+
+	/* The program was loaded sleepable (BPF_F_SLEEPABLE: ".s" sections).
+	 * A facade too old to carry the field says nothing (see
+	 * bv_prog_sleepable). */
+	bool sleepable;
 };
+
+/* 1: the program is sleepable; 0: it is not; -1: the facade does not say. */
+static inline int bv_prog_sleepable(const struct bv_facade *f)
+{
+	if (!f || f->sz < offsetof(struct bv_facade, sleepable) + sizeof(f->sleepable))
+		return -1;
+	return f->sleepable ? 1 : 0;
+}
 
 /* Does the target kernel's verifier have behaviour f? A facade too old to
  * carry the field has none. */
