@@ -341,6 +341,19 @@ static void cache_store(const char *path, const void *raw, size_t len)
 		cache_prune(path);
 }
 
+BVDB_EXPORT void *bvdb_profile__read_file(const struct bvdb_profile *p, const char *file,
+					  size_t max, size_t *len, char *err, size_t errsz)
+{
+	char path[4400];
+
+	if (!p || !file || strchr(file, '/')) {
+		errno = EINVAL;
+		return NULL;
+	}
+	snprintf(path, sizeof(path), "%s/%s.zst", p->dir, file);
+	return bvdb_zstd_unpack_file(path, max, len, err, errsz);
+}
+
 BVDB_EXPORT struct btf *bvdb_profile__load_btf(const struct bvdb_profile *p, char *err, size_t errsz)
 {
 	char cpath[4600], path[4400];

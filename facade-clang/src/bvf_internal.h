@@ -47,6 +47,13 @@ const struct btf *bvf_program_btf(const struct bvf_program *prog);
 uint32_t bvf_kernel_version(const struct bvf_kernel *k);   /* BV_KERNEL_VERSION(a,b,c) */
 /* Verifier behaviours (BV_FEAT_BIT set) of the profile whose rules apply. */
 uint64_t bvf_kernel_features(const struct bvf_kernel *k);
+/* A file of the kernel's profile, decompressed ("config", "symbols"):
+ * malloc'ed, *len bytes, not NUL-terminated; NULL with a message. */
+void *bvf_kernel_read_file(const struct bvf_kernel *k, const char *file, size_t *len,
+			   char *err, size_t errsz);
+/* Does the profile's "symbols" list every kernel symbol (kallsyms), or
+ * only the exported ones? */
+bool bvf_kernel_symbols_complete(const struct bvf_kernel *k);
 /* Name of the profile whose rules apply ("6.18" for host on a 6.18.x). */
 const char *bvf_kernel_rules(const struct bvf_kernel *k);
 /* The kernel's `uname -r` ("6.1.0-50-cloud-amd64"); "" when unknown. */
@@ -75,6 +82,41 @@ struct bvf_extern_func {
 };
 size_t bvf_object_extern_funcs(const struct bvf_object *obj, const struct bvf_extern_func **out,
 			       bool *has_other);
+/* Extern variables of the object (obj_externs.c), sorted as libbpf lays
+ * out the .kconfig map: kconfig ones first. */
+enum bvf_kcfg_type {
+	BVF_KCFG_UNKNOWN = 0,
+	BVF_KCFG_CHAR,
+	BVF_KCFG_BOOL,
+	BVF_KCFG_INT,
+	BVF_KCFG_TRISTATE,
+	BVF_KCFG_CHAR_ARR,
+};
+struct bvf_extern_var {
+	const char *name;
+	bool weak;
+	bool kconfig;             /* .kconfig; else .ksyms */
+	uint32_t type_id;         /* in the object's BTF; ksyms: 0 = typeless */
+	/* kconfig only */
+	enum bvf_kcfg_type kcfg_type;
+	bool is_signed;
+	uint32_t size, align, data_off;
+};
+/* *kconfig_map: index of the .kconfig map among the program maps, -1. */
+size_t bvf_object_extern_vars(const struct bvf_object *obj, const struct bvf_extern_var **out,
+			      int *kconfig_map);
+/* ld_imm64 instructions of a program that load a ksym's address: patched
+ * per kernel (extern_vars index). */
+struct bvf_ksym_ref {
+	uint32_t insn;
+	uint32_t ext;
+};
+/* The first ld_imm64 of the program that names a map by a raw number
+ * libbpf did not relocate: its index (-1 if none), the number, and whether
+ * it is the fd_array index form. */
+int64_t bvf_program_raw_map_fd(const struct bvf_program *prog, int32_t *fd, bool *idx_form);
+size_t bvf_program_ksym_refs(const struct bvf_program *prog, const struct bvf_ksym_ref **out);
+
 /* libbpf-style name of a program type ("sched_cls"), NULL if unknown. */
 const char *bvf_prog_type_name(uint32_t prog_type);
 

@@ -26,6 +26,7 @@
 #include "bpfverify/verifier.h"
 #include "bvf_internal.h"
 #include "core_relo.h"
+#include "externs.h"
 #include "kb.h"
 #include "kb_cgroup.h"
 #include "load_refusals.h"
@@ -397,8 +398,11 @@ static bool missing_strong_kfunc(const struct bvf_program *prog, const struct bv
 	return false;
 }
 
-int bvf_verify(const struct bvf_program *prog, const struct bvf_kernel *k,
-	       const struct bvf_verify_opts *opts, struct bv_result *res)
+/* bvf_verify, with the per-kernel extern values and the map copy owned
+ * by the caller (freed there, whatever path this takes). */
+static int verify_with(const struct bvf_program *prog, const struct bvf_kernel *k,
+		       const struct bvf_verify_opts *opts, struct bv_result *res,
+		       struct bvf_extern_values *xvp, struct bv_map_desc **maps_copyp)
 {
 	struct facade_ctx c = { 0 };
 	struct bv_facade f = { 0 };
@@ -421,9 +425,12 @@ int bvf_verify(const struct bvf_program *prog, const struct bvf_kernel *k,
 	unpriv = opts && opts->sz >= offsetof(struct bvf_verify_opts, unpriv) + sizeof(bool) &&
 		 opts->unpriv;
 
-	/* libbpf resolves the object's externs before anything else loads: a
-	 * strong kfunc the kernel lacks fails every program's load. */
-	if (missing_strong_kfunc(prog, k, res) || map_type_refused(prog, k, res))
+	/* libbpf resolves the object's externs before anything else loads
+	 * (kconfig values, kallsyms, then kernel BTF: a strong kfunc the
+	 * kernel lacks fails every program's load, then any strong extern
+	 * left unresolved). */
+	if (!bvf_externs_resolve(prog, k, xvp, res) || missing_strong_kfunc(prog, k, res) ||
+	    !bvf_externs_finish(prog, k, xvp, res) || map_type_refused(prog, k, res))
 		return 0;
 	perr = bvf_program_error(prog);
 	if (perr)
@@ -461,12 +468,27 @@ int bvf_verify(const struct bvf_program *prog, const struct bvf_kernel *k,
 	}
 	c.maps = bvf_program_maps(prog, &c.nr_maps);
 	c.env.ctx_size = kernel_struct_size(k, bvf_kb_net_ctx_struct(c.env.prog_type));
+	if (xvp->kconfig) {
+		/* The .kconfig map holds this kernel's values. */
+		int kmap;
+		const struct bvf_extern_var *xs;
+
+		bvf_object_extern_vars(bvf_program_object(prog), &xs, &kmap);
+		*maps_copyp = malloc((c.nr_maps + 1) * sizeof(**maps_copyp));
+		if (!*maps_copyp)
+			return fail(res, "out of memory");
+		memcpy(*maps_copyp, c.maps, c.nr_maps * sizeof(**maps_copyp));
+		if (kmap >= 0 && (uint32_t)kmap < c.nr_maps)
+			(*maps_copyp)[kmap].initial_value = xvp->kconfig;
+		c.maps = *maps_copyp;
+	}
 
 	f.sz = sizeof(f);
 	f.ctx = &c;
 	f.kernel_name = bvf_kernel_name(k);
 	f.kernel_version = bvf_kernel_version(k);
 	f.features = bvf_kernel_features(k);
+	f.sleepable = bvf_program_sleepable(prog);
 	f.bpf_capable = !unpriv;
 	f.perfmon_capable = !unpriv;
 	f.allow_ptr_leaks = !unpriv;
@@ -499,7 +521,54 @@ int bvf_verify(const struct bvf_program *prog, const struct bvf_kernel *k,
 	}
 	if (relocated)
 		p.insns = relocated;
+	{
+		const struct bvf_ksym_ref *refs;
+		size_t nr_refs = bvf_program_ksym_refs(prog, &refs);
 
+		if (nr_refs && !relocated) {
+			relocated = malloc((size_t)p.insn_cnt * sizeof(*relocated));
+			if (!relocated) {
+				ret = fail(res, "out of memory");
+				goto out;
+			}
+			memcpy(relocated, p.insns, (size_t)p.insn_cnt * sizeof(*relocated));
+			p.insns = relocated;
+		}
+		/* ksym addresses: libbpf writes them into the ld_imm64 */
+		for (size_t i = 0; i < nr_refs; i++) {
+			uint64_t a = xvp->ksym_addr ? xvp->ksym_addr[refs[i].ext] : 0;
+
+			if (refs[i].insn + 1 >= p.insn_cnt)
+				continue;
+			relocated[refs[i].insn].imm = (int32_t)(uint32_t)a;
+			relocated[refs[i].insn + 1].imm = (int32_t)(uint32_t)(a >> 32);
+		}
+	}
+
+	{
+		/* resolve_pseudo_ldimm64, before the walk: a map named by a raw
+		 * number is the loader's fd (0: stdin), not a map. */
+		int32_t fd;
+		bool idx_form;
+		int64_t at = bvf_program_raw_map_fd(prog, &fd, &idx_form);
+
+		if (at >= 0) {
+			memset(res, 0, sizeof(*res));
+			res->verdict = BV_REJECT;
+			/* no instruction line precedes it in the kernel's log */
+			res->insn = -1;
+			if (idx_form)
+				snprintf(res->message, sizeof(res->message),
+					 "fd_idx without fd_array is invalid");
+			else
+				snprintf(res->message, sizeof(res->message),
+					 "fd %d is not pointing to valid bpf_map", fd);
+			add_note(res, (int32_t)at,
+				 "this ld_imm64 names a map by a number that no relocation set: libbpf passes it through, and the kernel takes it as a file descriptor of the loader");
+			ret = 0;
+			goto out;
+		}
+	}
 	core_opts.sz = sizeof(core_opts);
 	if (opts && opts->sz >= offsetof(struct bvf_verify_opts, log_ctx) + sizeof(void *)) {
 		core_opts.log_level = opts->log_level;
@@ -512,5 +581,17 @@ int bvf_verify(const struct bvf_program *prog, const struct bvf_kernel *k,
 out:
 	free(relocated);
 	free(outcomes);
+	return ret;
+}
+
+int bvf_verify(const struct bvf_program *prog, const struct bvf_kernel *k,
+	       const struct bvf_verify_opts *opts, struct bv_result *res)
+{
+	struct bvf_extern_values xv = { 0 };
+	struct bv_map_desc *maps_copy = NULL;
+	int ret = verify_with(prog, k, opts, res, &xv, &maps_copy);
+
+	free(maps_copy);
+	bvf_externs_free(&xv);
 	return ret;
 }

@@ -53,6 +53,10 @@ int bvf_kernel_helper_facts(const struct bvf_kernel *k, uint32_t prog_type,
 /* "bpf_map_lookup_elem" for 1; NULL for an id the kernel does not know. */
 const char *bvf_kb_helper_name(int32_t func_id);
 
+/* Prototypes of the base and tracing helpers kept in kb_protos_base.c
+ * (NULL: not there). Asked by bvf_kb_helper after its own table. */
+const struct bv_helper_proto *bvf_kb_protos_base(const struct bvf_kb_env *env, int32_t func_id);
+
 /* The helper() op of struct bv_facade (see facade.h for the convention):
  * 0 with the prototype; -ENOENT (unknown id, *proto NULL); -EPERM (known,
  * not available to this program type or capability set, *proto names it);

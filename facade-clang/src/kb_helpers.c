@@ -505,7 +505,9 @@ static const struct bv_helper_proto *modelled(const struct bvf_kb_env *env, int3
 	for (size_t i = 0; i < ARRAY_LEN(protos); i++)
 		if (protos[i].func_id == id)
 			return &protos[i];
-	return bvf_kb_net_proto(env, id);
+	if ((p = bvf_kb_net_proto(env, id)))
+		return p;
+	return bvf_kb_protos_base(env, id);
 }
 
 int bvf_kb_helper(const struct bvf_kb_env *env, int32_t func_id,

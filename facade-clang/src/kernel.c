@@ -439,6 +439,27 @@ uint32_t bvf_kernel_version(const struct bvf_kernel *k)
 	return k ? k->version : 0;
 }
 
+void *bvf_kernel_read_file(const struct bvf_kernel *k, const char *file, size_t *len,
+			   char *err, size_t errsz)
+{
+	if (!k || !k->prof) {
+		set_err(err, errsz, "kernel '%s' is not a btf-db profile: it has no %s list",
+			k ? k->name : "?", file);
+		errno = ENOENT;
+		return NULL;
+	}
+	return bvdb_profile__read_file(k->prof, file, 64u << 20, len, err, errsz);
+}
+
+bool bvf_kernel_symbols_complete(const struct bvf_kernel *k)
+{
+	const char *kind = k && k->prof ? bvdb_profile__source_kind(k->prof) : NULL;
+
+	/* A profile imported from a running kernel lists /proc/kallsyms; one
+	 * built from a package lists the exported symbols only. */
+	return kind && strcmp(kind, "host") == 0;
+}
+
 uint64_t bvf_kernel_features(const struct bvf_kernel *k)
 {
 	return k ? k->features : 0;

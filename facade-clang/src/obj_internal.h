@@ -146,6 +146,13 @@ struct bvf_program {
 	 * kernel by bvf_verify (insns stay as compiled); sorted by insn. */
 	struct bvf_core_relo *core_relos;
 	size_t nr_core_relos;
+	/* ld_imm64 of ksym addresses, resolved per target kernel */
+	struct bvf_ksym_ref *ksym_refs;
+	size_t nr_ksym_refs;
+	/* first ld_imm64 naming a map by a raw fd (no relocation), -1 */
+	int64_t raw_map_fd_insn;
+	int32_t raw_map_fd;
+	bool raw_map_fd_idx;          /* the fd_array index form */
 };
 
 struct bvf_object {
@@ -177,6 +184,11 @@ struct bvf_object {
 	struct bvf_extern_func *extern_funcs;
 	size_t nr_extern_funcs;
 	bool has_other_externs;
+	/* extern variables (obj_externs.c) and the .kconfig map, -1 if none */
+	struct bvf_extern_var *extern_vars;
+	size_t nr_extern_vars;
+	size_t nr_kconfig;
+	int kconfig_map;
 };
 
 /* Error reporting: "<object name>: <message>" into err[errsz]. */
@@ -216,6 +228,11 @@ int obj_maps_collect(struct bvf_object *obj, struct obj_err *e);
 /* Map index for a .maps symbol at `off`, -1 if none. */
 int obj_maps_find(const struct bvf_object *obj, uint32_t sec, uint64_t off);
 void obj_maps_free(struct bvf_object *obj);
+
+/* obj_externs.c: extern variables and the .kconfig map (after the maps). */
+int obj_externs_collect(struct bvf_object *obj, struct obj_err *e);
+/* Index in obj->extern_vars of the extern variable `name`, -1 if none. */
+int obj_externs_find(const struct bvf_object *obj, const char *name);
 
 /* obj_funcs.c: program entries and subprograms. */
 int obj_funcs_collect(struct bvf_object *obj, struct obj_err *e);

@@ -267,6 +267,76 @@ out:
 	return err;
 }
 
+/* An ld_imm64 of an extern variable, as libbpf relocates it: a kconfig
+ * value becomes a load of its place in the .kconfig map; a ksym address
+ * is recorded, for the facade to fill in per kernel. */
+static void link_extern_var(struct link *l, const struct obj_sym *y, uint32_t pos,
+			    struct bv_insn *insn)
+{
+	const struct bvf_object *obj = l->obj;
+	int x = obj_externs_find(obj, y->name);
+	struct bvf_program *p = l->prog;
+	struct bvf_ksym_ref *refs;
+
+	if (x < 0) {
+		obj_prog_fail(p, "extern '%s' is neither a .kconfig nor a .ksyms variable of the object's BTF",
+			      y->name);
+		return;
+	}
+	if (obj->extern_vars[x].kconfig) {
+		if (obj->kconfig_map < 0) {
+			obj_prog_fail(p, "extern (kcfg) '%s' has no place in the .kconfig map", y->name);
+			return;
+		}
+		insn[0].src_reg = BV_PSEUDO_MAP_VALUE;
+		insn[0].imm = obj->kconfig_map;
+		insn[1].imm = (int32_t)obj->extern_vars[x].data_off;
+		return;
+	}
+	refs = realloc(p->ksym_refs, (p->nr_ksym_refs + 1) * sizeof(*refs));
+	if (!refs) {
+		obj_prog_fail(p, "out of memory");
+		return;
+	}
+	p->ksym_refs = refs;
+	refs[p->nr_ksym_refs++] = (struct bvf_ksym_ref){ pos, (uint32_t)x };
+}
+
+/* An ld_imm64 that names a map by fd (src_reg BPF_PSEUDO_MAP_FD/VALUE, or
+ * the fd_array index forms) with no relocation: libbpf leaves it alone,
+ * and the kernel looks the number up as the loader's file descriptor. The
+ * first one is recorded; bvf_verify reports the kernel's refusal. */
+static void find_raw_map_fd(struct link *l)
+{
+	const struct bvf_object *obj = l->obj;
+	struct bvf_program *p = l->prog;
+
+	p->raw_map_fd_insn = -1;
+	for (uint32_t k = 0; k < l->nr_order; k++) {
+		const struct obj_func *f = &obj->funcs[l->order[k]];
+		const struct obj_sec *s = &obj->secs[f->sec];
+
+		for (uint32_t i = 0; i + 1 < f->cnt; i++) {
+			uint32_t pos = l->placed[l->order[k]] + i;
+			const struct bv_insn *insn = &l->insns[pos];
+
+			if (insn->code != LD_IMM64)
+				continue;
+			if ((insn->src_reg == BV_PSEUDO_MAP_FD || insn->src_reg == BV_PSEUDO_MAP_VALUE ||
+			     insn->src_reg == BV_PSEUDO_MAP_IDX ||
+			     insn->src_reg == BV_PSEUDO_MAP_IDX_VALUE) &&
+			    !find_rel(s, f->off + i) &&
+			    (p->raw_map_fd_insn < 0 || pos < (uint32_t)p->raw_map_fd_insn)) {
+				p->raw_map_fd_insn = pos;
+				p->raw_map_fd = insn->imm;
+				p->raw_map_fd_idx = insn->src_reg == BV_PSEUDO_MAP_IDX ||
+						    insn->src_reg == BV_PSEUDO_MAP_IDX_VALUE;
+			}
+			i++;
+		}
+	}
+}
+
 /* Maps, global data, externs: every other relocation of the placed code. */
 static void relocate_data(struct link *l)
 {
@@ -309,8 +379,7 @@ static void relocate_data(struct link *l)
 				continue;
 			}
 			if (y->shndx == SHN_UNDEF) {
-				obj_prog_fail(l->prog, "externs are not supported yet (extern '%s')",
-					      sym_desc(obj, y));
+				link_extern_var(l, y, pos, insn);
 				continue;
 			}
 			if (y->shndx == (uint32_t)obj->text_sec && obj->text_sec > 0)
@@ -472,6 +541,8 @@ int obj_link_program(struct bvf_program *prog)
 	err = place_subprogs(&l, prog->entry);
 	if (err)
 		goto out;
+	if (!prog->error)
+		find_raw_map_fd(&l);
 	if (!prog->error)
 		relocate_data(&l);
 	if (!prog->error)

@@ -287,8 +287,13 @@ int obj_maps_collect(struct bvf_object *obj, struct obj_err *e)
 	obj->map_descs = calloc(obj->nr_maps + 1, sizeof(*obj->map_descs));
 	if (!obj->map_descs)
 		return obj_fail(e, "out of memory"), -ENOMEM;
-	for (size_t i = 0; i < obj->nr_maps; i++)
+	for (size_t i = 0; i < obj->nr_maps; i++) {
+		/* A map created with BPF_F_RDONLY_PROG: programs may not write
+		 * its values (the kernel: "write into map forbidden"). */
+		if (obj->maps[i].desc.map_flags & OBJ_F_RDONLY_PROG)
+			obj->maps[i].desc.rdonly_prog = true;
 		obj->map_descs[i] = obj->maps[i].desc;
+	}
 	return 0;
 }
 

@@ -223,6 +223,11 @@ static ptrdiff_t match(const struct secdef *d, const char *name)
 bool obj_section_lookup(const char *sec_name, struct obj_sec_info *info)
 {
 	memset(info, 0, sizeof(*info));
+	/* libbpf: a leading '?' only switches autoload off ("?tc", "?kprobe/x");
+	 * the rest of the name decides the type. bpfverify verifies the
+	 * program as a loader that switches autoload back on would load it. */
+	if (sec_name[0] == '?')
+		sec_name++;
 	for (size_t i = 0; i < sizeof(secdefs) / sizeof(secdefs[0]); i++) {
 		const struct secdef *d = &secdefs[i];
 		ptrdiff_t at = match(d, sec_name);

@@ -68,6 +68,7 @@ static void free_programs(struct bvf_object *obj)
 		free(p->func_cnt);
 		free(p->lines);
 		free(p->core_relos);
+		free(p->ksym_refs);
 	}
 	free(obj->progs);
 }
@@ -78,6 +79,7 @@ void bvf_object_close(struct bvf_object *obj)
 		return;
 	free_programs(obj);
 	free(obj->extern_funcs);
+	free(obj->extern_vars);
 	free(obj->funcs);
 	obj_maps_free(obj);
 	free(obj->func_recs);
@@ -147,7 +149,9 @@ static int collect_externs(struct bvf_object *obj, struct obj_err *e)
 			if (y->shndx != SHN_UNDEF || !y->name[0] || rel->type == OBJ_R_BPF_NONE)
 				continue;
 			if (rel->type != OBJ_R_BPF_64_32) {
-				obj->has_other_externs = true;
+				/* kconfig and ksym variables: externs.c resolves them */
+				if (obj_externs_find(obj, y->name) < 0)
+					obj->has_other_externs = true;
 				continue;
 			}
 			for (size_t i = 0; i < obj->nr_extern_funcs && !seen; i++)
@@ -248,6 +252,8 @@ struct bvf_object *bvf_object_open_mem(const void *data, size_t size, const char
 		ret = obj_btf_ext_load(obj, &e);
 	if (!ret)
 		ret = obj_maps_collect(obj, &e);
+	if (!ret)
+		ret = obj_externs_collect(obj, &e);
 	if (!ret)
 		ret = obj_funcs_collect(obj, &e);
 	if (!ret)
@@ -418,6 +424,19 @@ const struct bv_map_desc *bvf_program_maps(const struct bvf_program *prog, uint3
 	if (nr)
 		*nr = (uint32_t)prog->obj->nr_maps;
 	return prog->obj->map_descs;
+}
+
+int64_t bvf_program_raw_map_fd(const struct bvf_program *prog, int32_t *fd, bool *idx_form)
+{
+	*fd = prog->raw_map_fd;
+	*idx_form = prog->raw_map_fd_idx;
+	return prog->insns ? prog->raw_map_fd_insn : -1;
+}
+
+size_t bvf_program_ksym_refs(const struct bvf_program *prog, const struct bvf_ksym_ref **out)
+{
+	*out = prog->ksym_refs;
+	return prog->nr_ksym_refs;
 }
 
 const struct bv_func_desc *bvf_program_funcs(const struct bvf_program *prog, uint32_t *nr)

@@ -415,9 +415,23 @@ static void test_program_errors(void)
 	obj = bvf_object_open_file(input_path("extern.bpf.o"), err, sizeof(err));
 	CHECK(obj != NULL, "extern: %s", err);
 	if (obj) {
+		const struct bvf_extern_var *xs;
+		int kmap = -2;
+		size_t nx = bvf_object_extern_vars(obj, &xs, &kmap);
+		uint32_t nmaps = 0;
+		const struct bv_map_desc *maps;
+
 		p = bvf_object_program(obj, 0);
-		CHECK(bvf_program_error(p) && strstr(bvf_program_error(p), "externs are not supported yet"),
-		      "error %s", bvf_program_error(p));
+		maps = bvf_program_maps(p, &nmaps);
+		/* the kconfig extern gets its place in a .kconfig map: a frozen,
+		 * read-only map of 4 bytes whose value each kernel fills */
+		CHECK(bvf_program_error(p) == NULL, "error %s", bvf_program_error(p));
+		CHECK(nx == 1 && xs[0].kconfig && xs[0].kcfg_type == BVF_KCFG_INT &&
+		      xs[0].data_off == 0 && xs[0].size == 4 && !xs[0].weak,
+		      "extern vars: %zu", nx);
+		CHECK(kmap >= 0 && (uint32_t)kmap < nmaps && maps[kmap].value_size == 4 &&
+		      maps[kmap].rdonly_prog && maps[kmap].frozen &&
+		      strcmp(maps[kmap].name, ".kconfig") == 0, "kconfig map %d of %u", kmap, nmaps);
 		bvf_object_close(obj);
 	}
 }

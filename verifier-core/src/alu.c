@@ -371,10 +371,18 @@ int bv_check_alu(struct bv_env *env, const struct bv_insn *insn)
 		err = bv_check_reg_write(env, d);
 		if (err)
 			return err;
-		/* 6.18 tracks the range through NEG only; END (and NEG of a
-		 * pointer) yields an unknown scalar. */
+		/* NEG keeps the range; END keeps the tnum, swapped or cut, on
+		 * kernels that track byte swaps; otherwise (and for NEG of a
+		 * pointer) the result is an unknown scalar. */
 		if (op == BV_NEG && regs[d].type == BV_SCALAR) {
 			bv_scalar_neg(&regs[d].s, alu32);
+			regs[d].id = 0;
+			regs[d].off = 0;
+			regs[d].origin = idx;
+		} else if (op == BV_END && regs[d].type == BV_SCALAR &&
+			   bv_kernel_has(env->f, BV_FEAT_BSWAP_TNUM)) {
+			bv_scalar_end(&regs[d].s, insn->imm,
+				      alu32 && BV_SRC(insn->code) == BV_TO_BE, !alu32);
 			regs[d].id = 0;
 			regs[d].off = 0;
 			regs[d].origin = idx;

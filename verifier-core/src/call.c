@@ -39,6 +39,7 @@ enum {
 	FN_loop = 181,
 	FN_map_lookup_percpu_elem = 195,
 	FN_user_ringbuf_drain = 209,
+	FN_snprintf = 165,
 };
 
 #define MAX_VAR_SIZ (1ULL << 29)
@@ -421,7 +422,7 @@ static int check_func_arg(struct bv_env *env, uint32_t arg, struct call_meta *me
 	case BV_ARG_PTR_TO_FUNC:
 		return bv_unsupported(&env->log, idx, "callback arguments");
 	case BV_ARG_PTR_TO_CONST_STR:
-		return bv_unsupported(&env->log, idx, "constant string arguments");
+		return bv_check_const_str(env, regno);
 	case BV_ARG_PTR_TO_DYNPTR:
 		return bv_unsupported(&env->log, idx, "dynptr arguments");
 	case BV_ARG_KPTR_XCHG_DEST:
@@ -612,6 +613,16 @@ int bv_check_helper_call(struct bv_env *env, const struct bv_insn *insn, int32_t
 		return bv_reject(&env->log, idx, -EINVAL,
 				 "cannot call GPL-restricted function from non-GPL compatible program");
 	if (fn->might_sleep) {
+		/* check_helper_call: only a sleepable program may call it
+		 * (older kernels do not even offer it to the others) */
+		if (bv_prog_sleepable(env->f) == 0 && !bv_kernel_has(env->f, BV_FEAT_MIGHT_SLEEP_CHECK))
+			return bv_reject(&env->log, idx, -EINVAL,
+					 bv_kernel_has(env->f, BV_FEAT_HELPER_PROG_TYPE_MSG) ?
+					 "program of this type cannot use helper %s#%d" :
+					 "unknown func %s#%d", fn->name, func_id);
+		if (bv_prog_sleepable(env->f) == 0)
+			return bv_reject(&env->log, idx, -EINVAL,
+					 "helper call might sleep in a non-sleepable prog");
 		if (may_be_sleepable(env->f->prog_type))
 			return bv_unsupported(&env->log, idx,
 					      "sleepable helper %s#%d (sleepable programs are not modelled)",
@@ -660,6 +671,11 @@ int bv_check_helper_call(struct bv_env *env, const struct bv_insn *insn, int32_t
 	}
 
 	switch (func_id) {
+	case FN_snprintf:
+		err = bv_check_snprintf_call(env);
+		if (err)
+			return err;
+		break;
 	case FN_tail_call:
 		/* a tail call never returns: nothing may be held across it */
 		err = bv_check_resource_leak(env, true, "tail_call");

@@ -317,7 +317,8 @@ int bv_check_ptr_off_reg(struct bv_env *env, uint32_t regno, bool fixed_off_ok)
 /* ---- context ---- */
 
 static int ctx_access(struct bv_env *env, int32_t insn_idx, uint32_t regno,
-		      int32_t off, int size, enum bv_access t, int32_t value_regno)
+		      int32_t off, int size, enum bv_access t, int32_t value_regno,
+		      bool sign_ext)
 {
 	struct bv_reg *regs = bv_cur_regs(env);
 	struct bv_ctx_access_info info;
@@ -335,7 +336,12 @@ static int ctx_access(struct bv_env *env, int32_t insn_idx, uint32_t regno,
 				      "context access for this program type");
 	memset(&info, 0, sizeof(info));
 	info.reg_type = BV_SCALAR;
-	if (!env->f->ctx_access(env->f->ctx, off, (uint32_t)size, t, &info))
+	/* The packet pointers of skb and xdp contexts refuse a sign-extending
+	 * load (their is_valid_access checks info->is_ldsx). */
+	if (!env->f->ctx_access(env->f->ctx, off, (uint32_t)size, t, &info) ||
+	    (sign_ext && (BV_BASE_TYPE(info.reg_type) == BV_PTR_TO_PACKET ||
+			  BV_BASE_TYPE(info.reg_type) == BV_PTR_TO_PACKET_META ||
+			  BV_BASE_TYPE(info.reg_type) == BV_PTR_TO_PACKET_END)))
 		return bv_reject(&env->log, insn_idx, -EACCES,
 				 "invalid bpf_context access off=%d size=%d", off, size);
 	if (BV_BASE_TYPE(info.reg_type) != BV_PTR_TO_BTF_ID)
@@ -985,7 +991,7 @@ static int mem_access(struct bv_env *env, int32_t insn_idx, uint32_t regno,
 		if (!err && value_regno >= 0 && (t == BV_READ || rdonly))
 			mark_unknown_load(env, value_regno);
 	} else if (type == BV_PTR_TO_CTX) {
-		err = ctx_access(env, insn_idx, regno, off, size, t, value_regno);
+		err = ctx_access(env, insn_idx, regno, off, size, t, value_regno, sign_ext);
 	} else if (type == BV_PTR_TO_STACK) {
 		err = stack_access(env, insn_idx, regno, off, size, t, value_regno);
 	} else if (type == BV_PTR_TO_PACKET || type == BV_PTR_TO_PACKET_META) {

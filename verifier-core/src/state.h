@@ -274,6 +274,11 @@ struct bv_raw_mem {
 	uint32_t regno;          /* out: the pointer register, when recorded */
 	int32_t access_size;     /* out: bytes to mark written (0: none) */
 };
+/* const_str.c: an ARG_PTR_TO_CONST_STR argument (a NUL-terminated string
+ * at a constant offset of a frozen read-only map), and bpf_snprintf's
+ * format check ("Invalid format string"). */
+int bv_check_const_str(struct bv_env *env, uint32_t regno);
+int bv_check_snprintf_call(struct bv_env *env);
 /* mem.c: bv_check_helper_mem_access with raw-mode tracking (raw may be NULL). */
 int bv_check_helper_mem_access_raw(struct bv_env *env, uint32_t regno,
 				   int32_t access_size, bool zero_size_allowed,

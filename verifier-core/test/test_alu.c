@@ -110,6 +110,23 @@ static const struct acase cases[] = {
 	{ "byte swap of a pointer, privileged", SK, PROG(
 		BV_ENDIAN(1, 1, 16), BV_MOV64_REG(0, 1), BV_EXIT_INSN()),
 	  BV_ACCEPT, NULL, -1 },
+	/* byte swaps (6.18: var_off follows the swap; older kernels: unknown) */
+	{ "be16 of a masked value bounds a stack offset", SK, PROG(
+		KTIME, BV_ALU64_IMM(BV_AND, 0, 0x0f00), BV_ENDIAN(1, 0, 16),
+		BV_MOV64_REG(1, 10), BV_ALU64_IMM(BV_ADD, 1, -16),
+		BV_ALU64_REG(BV_ADD, 1, 0), BV_ST_MEM(BV_B, 1, 0, 0), RET0),
+	  BV_ACCEPT, NULL, -1 },
+	{ "be16 of a masked value, older kernel: unknown", SK, PROG(
+		KTIME, BV_ALU64_IMM(BV_AND, 0, 0x0f00), BV_ENDIAN(1, 0, 16),
+		BV_MOV64_REG(1, 10), BV_ALU64_IMM(BV_ADD, 1, -16),
+		BV_ALU64_REG(BV_ADD, 1, 0), BV_ST_MEM(BV_B, 1, 0, 0), RET0),
+	  BV_REJECT, "math between fp pointer and register with unbounded min value is not allowed", 5,
+	  .without = BV_FEAT_BIT(BV_FEAT_BSWAP_TNUM) },
+	{ "le16 cuts to the low bytes", SK, PROG(
+		KTIME, BV_ALU64_IMM(BV_AND, 0, 0x7fff0007), BV_ENDIAN(0, 0, 16),
+		BV_MOV64_REG(1, 10), BV_ALU64_IMM(BV_ADD, 1, -16),
+		BV_ALU64_REG(BV_ADD, 1, 0), BV_ST_MEM(BV_B, 1, 0, 0), RET0),
+	  BV_ACCEPT, NULL, -1 },
 	{ "a copied pointer stays a pointer", SK, PROG(
 		BV_MOV64_REG(2, 10), BV_ST_MEM(BV_DW, 2, -8, 0), RET0),
 	  BV_ACCEPT, NULL, -1 },

@@ -45,6 +45,11 @@ const char *bvdb_profile__source_text(const struct bvdb_profile *p);
 size_t bvdb_profile__feature_cnt(const struct bvdb_profile *p);
 const char *bvdb_profile__feature(const struct bvdb_profile *p, size_t i);
 
+/* Decompresses FILE.zst of the profile ("config", "symbols": at most max
+ * bytes); malloc'ed, *len bytes (not NUL-terminated). NULL with a message (errno
+ * ENOENT when the profile has no such file). */
+void *bvdb_profile__read_file(const struct bvdb_profile *p, const char *file, size_t max,
+			      size_t *len, char *err, size_t errsz);
 /* Decompresses and parses vmlinux.btf.zst; the caller frees the BTF. */
 struct btf *bvdb_profile__load_btf(const struct bvdb_profile *p, char *err, size_t errsz);
 /* The name index of `btf` (what bvdb_profile__load_btf returned): from the

@@ -140,7 +140,19 @@ struct bv_facade {
 	 * check_flow_keys_access). NULL: unsupported. */
 	bool (*ptr_struct_access)(void *ctx, bv_reg_type type, int32_t off, uint32_t size,
 				  enum bv_access access, struct bv_ctx_access_info *info);
+	/* The program was loaded sleepable (BPF_F_SLEEPABLE: ".s" sections).
+	 * A facade too old to carry the field says nothing (see
+	 * bv_prog_sleepable). */
+	bool sleepable;
 };
+
+/* 1: the program is sleepable; 0: it is not; -1: the facade does not say. */
+static inline int bv_prog_sleepable(const struct bv_facade *f)
+{
+	if (!f || f->sz < offsetof(struct bv_facade, sleepable) + sizeof(f->sleepable))
+		return -1;
+	return f->sleepable ? 1 : 0;
+}
 
 /* Does the target kernel's verifier have behaviour f? A facade too old to
  * carry the field has none. */

@@ -84,6 +84,17 @@
 	  "a 32-bit conditional jump keeps the 64-bit bounds and deduces them together " \
 	  "with the new 32-bit ones; else the 64-bit bounds are forgotten unless the " \
 	  "upper half is known zero") \
+	X(BSWAP_TNUM, "bswap-tnum", \
+	  "a byte swap keeps what is known of the value: bswap and be16/be32/be64 " \
+	  "swap the tnum's bytes, le16/le32 cut it to its low bytes, le64 changes " \
+	  "nothing, and the ranges follow the tnum ('r = be16 r' gives var_off=(0x0; " \
+	  "0xffff) or better); else the result is an unknown scalar") \
+	X(MIGHT_SLEEP_CHECK, "might-sleep-check", \
+	  "a helper that may sleep (bpf_copy_from_user, …) is offered to every program " \
+	  "that may be sleepable, and the verifier refuses the call from a non-sleepable " \
+	  "one: 'helper call might sleep in a non-sleepable prog'; else such helpers are " \
+	  "offered to sleepable programs only, and a non-sleepable one meets an unknown " \
+	  "helper") \
 	X(LINKED_ADD_CONST, "linked-add-const", \
 	  "`rX += K` keeps rX linked to its copies, K apart, so a bound learnt on one " \
 	  "applies to the others; else the addition unlinks rX") \
