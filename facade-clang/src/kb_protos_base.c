@@ -12,8 +12,7 @@
  * useful than "prototype not modelled yet" and never a silent accept.
  *
  * Left out on purpose (stay -EOPNOTSUPP, so `error`):
- *  - bpf_strtol/bpf_strtoul: their result argument must be 8-byte aligned
- *    (MEM_ALIGNED), which the core does not check yet;
+ *  - bpf_strtol/bpf_strtoul: in kb_protos_cgroup.c (any program type);
  *  - BTF-typed helpers (task, cgroup, inode, socket pointers) belong to the
  *    tracing and networking tables.
  */

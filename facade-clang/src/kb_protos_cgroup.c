@@ -89,10 +89,12 @@ static const struct bv_helper_proto any_type[] = {
 	PROTO(get_ns_current_pid_tgid, .ret_type = BV_RET_INTEGER,
 	      .arg_type = { BV_ARG_ANYTHING, BV_ARG_ANYTHING, UNINIT_MEM, BV_ARG_CONST_SIZE }),
 	PROTO(strtol, .ret_type = BV_RET_INTEGER,
-	      .arg_type = { RDONLY_MEM, BV_ARG_CONST_SIZE, BV_ARG_ANYTHING, FIXED_OUT_MEM },
+	      .arg_type = { RDONLY_MEM, BV_ARG_CONST_SIZE, BV_ARG_ANYTHING,
+			    FIXED_OUT_MEM | BV_MEM_ALIGNED },
 	      .arg_size = { 0, 0, 0, 8 }),
 	PROTO(strtoul, .ret_type = BV_RET_INTEGER,
-	      .arg_type = { RDONLY_MEM, BV_ARG_CONST_SIZE, BV_ARG_ANYTHING, FIXED_OUT_MEM },
+	      .arg_type = { RDONLY_MEM, BV_ARG_CONST_SIZE, BV_ARG_ANYTHING,
+			    FIXED_OUT_MEM | BV_MEM_ALIGNED },
 	      .arg_size = { 0, 0, 0, 8 }),
 };
 

@@ -139,8 +139,8 @@ static void test_helpers(void)
 	expect_helper(BV_PROG_TYPE_CGROUP_SKB, true, BPF_FUNC_skb_store_bytes, -EPERM, NULL);
 	expect_helper(BV_PROG_TYPE_CGROUP_SKB, true, BPF_FUNC_get_local_storage, 0,
 		      "bpf_get_local_storage");
-	/* strtol's aligned result argument is not modelled */
-	expect_helper(BV_PROG_TYPE_CGROUP_SKB, true, BPF_FUNC_strtol, -EOPNOTSUPP, "bpf_strtol");
+	/* strtol's result: fixed-size, written, naturally aligned */
+	expect_helper(BV_PROG_TYPE_CGROUP_SKB, true, BPF_FUNC_strtol, 0, "bpf_strtol");
 
 	/* tracing */
 	expect_helper(BV_PROG_TYPE_KPROBE, true, BPF_FUNC_probe_read, 0, NULL);

@@ -389,11 +389,18 @@ static int check_func_arg(struct bv_env *env, uint32_t arg, struct call_meta *me
 			return bv_unsupported(&env->log, idx,
 					      "fixed-size memory argument of %s#%d without a size",
 					      fn->name, fn->func_id);
-		if (arg_type & BV_MEM_FIXED_SIZE)
-			return bv_check_helper_mem_access_raw(env, regno,
-							      (int32_t)fn->arg_size[arg], false,
-							      (arg_type & BV_MEM_WRITE) ? BV_WRITE : BV_READ,
-							      &meta->raw);
+		if (arg_type & BV_MEM_FIXED_SIZE) {
+			int err = bv_check_helper_mem_access_raw(env, regno,
+								 (int32_t)fn->arg_size[arg], false,
+								 (arg_type & BV_MEM_WRITE) ? BV_WRITE : BV_READ,
+								 &meta->raw);
+
+			/* bpf_strtol's result: a naturally aligned long. */
+			if (!err && (arg_type & BV_MEM_ALIGNED))
+				err = bv_check_ptr_alignment(env, regno, 0,
+							     (int)fn->arg_size[arg], true);
+			return err;
+		}
 		return 0;
 	case BV_ARG_CONST_SIZE:
 	case BV_ARG_CONST_SIZE_OR_ZERO:

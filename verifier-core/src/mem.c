@@ -910,6 +910,12 @@ static int ptr_alignment(struct bv_env *env, const struct bv_reg *r, int32_t off
 			 align_desc(r->type), tn, r->off, off, size);
 }
 
+int bv_check_ptr_alignment(struct bv_env *env, uint32_t regno, int32_t off, int size,
+			   bool strict)
+{
+	return ptr_alignment(env, &bv_cur_regs(env)[regno], off, size, strict);
+}
+
 /* ---- check_mem_access ---- */
 
 /* strict_once: the access must be aligned whatever the pointer (atomics;

@@ -283,6 +283,10 @@ int bv_check_snprintf_call(struct bv_env *env);
 int bv_check_helper_mem_access_raw(struct bv_env *env, uint32_t regno,
 				   int32_t access_size, bool zero_size_allowed,
 				   enum bv_access t, struct bv_raw_mem *raw);
+/* mem.c: the kernel's check_ptr_alignment of register regno at `off`
+ * for `size` bytes (strict: whatever the pointer type). */
+int bv_check_ptr_alignment(struct bv_env *env, uint32_t regno, int32_t off, int size,
+			   bool strict);
 /* mem.c: may this program type touch packet data directly (helpers:
  * only those whose prototype accepts packet memory)? */
 bool bv_may_access_pkt(struct bv_env *env, enum bv_access t, bool pkt_access);

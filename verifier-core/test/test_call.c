@@ -59,6 +59,11 @@ static const struct bv_helper_proto extra[] = {
 	  .arg_type = { BV_ARG_ANYTHING, BV_ARG_PTR_TO_FUNC,
 			BV_ARG_PTR_TO_STACK | BV_PTR_MAYBE_NULL, BV_ARG_ANYTHING } },
 	{ .name = "bpf_get_prandom_u32", .func_id = 7, .ret_type = BV_RET_INTEGER },
+	{ .name = "bpf_strtol", .func_id = 105, .ret_type = BV_RET_INTEGER,
+	  .arg_type = { BV_ARG_PTR_TO_MEM | BV_MEM_RDONLY, BV_ARG_CONST_SIZE, BV_ARG_ANYTHING,
+			BV_ARG_PTR_TO_MEM | BV_MEM_FIXED_SIZE | BV_MEM_UNINIT | BV_MEM_WRITE |
+				BV_MEM_ALIGNED },
+	  .arg_size = { 0, 0, 0, 8 } },
 };
 
 static int more_helpers(void *ctx, int32_t func_id, const struct bv_helper_proto **proto)
@@ -203,6 +208,18 @@ static void lookup(void)
 	T("call: helper without a modelled prototype", BV_PROG_TYPE_SOCKET_FILTER, none,
 	  BV_ERROR, NULL, 0,
 	  BV_CALL_HELPER(7), BV_EXIT_INSN());
+	/* bpf_strtol(buf, 4, 0, &res): res is a naturally aligned long
+	 * (MEM_ALIGNED, all three kernels). */
+#define STRTOL_CALL(res_off)                                                   \
+	BV_ST_MEM(BV_W, 10, -16, 0x313233), BV_MOV64_REG(1, 10),              \
+	BV_ALU64_IMM(BV_ADD, 1, -16), BV_MOV64_IMM(2, 4), BV_MOV64_IMM(3, 0), \
+	BV_MOV64_REG(4, 10), BV_ALU64_IMM(BV_ADD, 4, res_off),                \
+	BV_CALL_HELPER(105), BV_EXIT_INSN()
+	T("call: strtol result aligned", BV_PROG_TYPE_KPROBE, none, BV_ACCEPT, NULL, -1,
+	  STRTOL_CALL(-8));
+	T("call: strtol result misaligned", BV_PROG_TYPE_KPROBE, none, BV_REJECT,
+	  "misaligned stack access off 0+-12+0 size 8", 7, STRTOL_CALL(-12));
+#undef STRTOL_CALL
 	T("call: helper with no arguments", BV_PROG_TYPE_SOCKET_FILTER, none,
 	  BV_ACCEPT, NULL, -1,
 	  BV_CALL_HELPER(BVT_FN_ktime_get_ns), BV_EXIT_INSN());

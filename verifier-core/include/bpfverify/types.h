@@ -56,6 +56,7 @@ enum bv_reg_base {
 #define BV_MEM_RCU         (1u << (12 + BV_BASE_TYPE_BITS))
 #define BV_NON_OWN_REF     (1u << (13 + BV_BASE_TYPE_BITS))
 #define BV_MEM_WRITE       (1u << (14 + BV_BASE_TYPE_BITS))
+#define BV_MEM_ALIGNED     (1u << (15 + BV_BASE_TYPE_BITS)) /* fixed-size helper memory naturally aligned */
 
 typedef uint32_t bv_reg_type;   /* enum bv_reg_base | flags */
 #define BV_BASE_TYPE(t) ((t) & ((1u << BV_BASE_TYPE_BITS) - 1))
