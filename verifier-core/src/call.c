@@ -139,9 +139,34 @@ static bool leaks(const struct bv_env *env, const struct bv_reg *r)
 	return !env->f->allow_ptr_leaks && r->type != BV_SCALAR;
 }
 
+/* Kernel check_reg_type, after the type matched, for a BTF-typed pointer:
+ * memory arguments take it only read-only; the others want the struct the
+ * prototype names (btf_ptr.c). */
+static int check_btf_reg_type(struct bv_env *env, uint32_t regno, bv_arg_type arg_type,
+			      bool mem_arg, const struct bv_helper_proto *fn, uint32_t arg)
+{
+	const struct bv_reg *r = &bv_cur_regs(env)[regno];
+	char b[64];
+
+	if (mem_arg) {
+		if (arg_type & BV_MEM_RDONLY)
+			return 0;
+		return bv_reject(&env->log, env->insn_idx, -EACCES,
+				 "%s() may write into memory pointed by R%u type=%s",
+				 fn ? fn->name : "?", regno, tstr(env, r->type, b, sizeof(b)));
+	}
+	if ((r->type & BV_PTR_MAYBE_NULL) &&
+	    (!(arg_type & BV_PTR_MAYBE_NULL) || (arg_type & BV_OBJ_RELEASE)))
+		return bv_reject(&env->log, env->insn_idx, -EACCES,
+				 "Possibly NULL pointer passed to helper arg%u", regno);
+	return bv_check_btf_arg(env, regno, fn ? fn->arg_btf_id[arg] : 0,
+				(arg_type & BV_OBJ_RELEASE) != 0);
+}
+
 /* Kernel check_reg_type: the register's type (with the flags the argument
  * tolerates folded away) must be one the argument kind accepts. */
-static int check_reg_type(struct bv_env *env, uint32_t regno, bv_arg_type arg_type)
+static int check_reg_type(struct bv_env *env, uint32_t regno, bv_arg_type arg_type,
+			  const struct bv_helper_proto *fn, uint32_t arg)
 {
 	const struct bv_reg *r = &bv_cur_regs(env)[regno];
 	const struct compat *c = compatible(BV_BASE_TYPE(arg_type));
@@ -172,8 +197,7 @@ static int check_reg_type(struct bv_env *env, uint32_t regno, bv_arg_type arg_ty
 		return bv_reject(&env->log, env->insn_idx, -EACCES, "%s", line);
 	}
 	if (BV_BASE_TYPE(r->type) == BV_PTR_TO_BTF_ID)
-		return bv_unsupported(&env->log, env->insn_idx,
-				      "BTF-typed pointer as a helper argument");
+		return check_btf_reg_type(env, regno, arg_type, c == &mem_types, fn, arg);
 	return 0;
 }
 
@@ -317,7 +341,7 @@ static int check_func_arg(struct bv_env *env, uint32_t arg, struct call_meta *me
 					      "socket values of sockmap/sockhash");
 	}
 	if (!(reg_is_null(r) && (arg_type & BV_PTR_MAYBE_NULL))) {
-		err = check_reg_type(env, regno, arg_type);
+		err = check_reg_type(env, regno, arg_type, fn, arg);
 		if (!err)
 			err = check_arg_reg_off(env, regno, arg_type);
 		if (err)
@@ -393,6 +417,9 @@ static int check_func_arg(struct bv_env *env, uint32_t arg, struct call_meta *me
 		return 0;
 	case BV_ARG_PTR_TO_CTX:
 	case BV_ARG_PTR_TO_RINGBUF_MEM:
+	/* kernel objects: the type match above is the whole check */
+	case BV_ARG_PTR_TO_BTF_ID:
+	case BV_ARG_PTR_TO_BTF_ID_SOCK_COMMON:
 		return 0;
 	case BV_ARG_PTR_TO_SPIN_LOCK:
 		return bv_unsupported(&env->log, idx, "bpf_spin_lock arguments");
@@ -505,6 +532,15 @@ static int set_return_value(struct bv_env *env, const struct call_meta *meta)
 	case BV_RET_PTR_TO_MEM:
 		bv_reg_mark_ptr(r0, BV_PTR_TO_MEM | flags, idx);
 		r0->mem_size = meta->mem_size ? meta->mem_size : fn->ret_mem_size;
+		break;
+	case BV_RET_PTR_TO_BTF_ID:
+		/* the facade resolves the struct in the target kernel's BTF */
+		if (!fn->ret_btf_id)
+			return bv_unsupported(&env->log, idx,
+					      "return type of %s#%d: the kernel's BTF has no such struct",
+					      fn->name, fn->func_id);
+		bv_reg_mark_ptr(r0, BV_PTR_TO_BTF_ID | flags, idx);
+		r0->btf_id = fn->ret_btf_id;
 		break;
 	default:
 		return bv_unsupported(&env->log, idx, "return type %u of %s#%d",
@@ -759,7 +795,8 @@ int bv_check_exit(struct bv_env *env)
 		bv_explain_reg(env, 0);
 		return -EINVAL;
 	}
-	if (range.minval <= r0->s.smin && r0->s.smax <= range.maxval)
+	if (range.return_32bit ? range.minval <= r0->s.s32_min && r0->s.s32_max <= range.maxval :
+	    range.minval <= r0->s.smin && r0->s.smax <= range.maxval)
 		return 0;
 	len = (size_t)snprintf(line, sizeof(line), "At program exit the register R0 has");
 	if (r0->s.smin > INT64_MIN)

@@ -335,9 +335,16 @@ static int ctx_access(struct bv_env *env, int32_t insn_idx, uint32_t regno,
 				      "context access for this program type");
 	memset(&info, 0, sizeof(info));
 	info.reg_type = BV_SCALAR;
-	if (!env->f->ctx_access(env->f->ctx, off, (uint32_t)size, t, &info))
+	if (!env->f->ctx_access(env->f->ctx, off, (uint32_t)size, t, &info)) {
+		info.msg[sizeof(info.msg) - 1] = '\0';
+		if (info.msg[0])
+			bv_reject(&env->log, insn_idx, -EACCES, "%s", info.msg);
 		return bv_reject(&env->log, insn_idx, -EACCES,
 				 "invalid bpf_context access off=%d size=%d", off, size);
+	}
+	info.msg[sizeof(info.msg) - 1] = '\0';
+	if (info.msg[0])
+		bv_log_printf(&env->log, "%s\n", info.msg);
 	if (BV_BASE_TYPE(info.reg_type) != BV_PTR_TO_BTF_ID)
 		env->aux[insn_idx].ctx_field_size = info.ctx_field_size;
 	if (t != BV_READ || value_regno < 0)
@@ -1010,9 +1017,15 @@ static int mem_access(struct bv_env *env, int32_t insn_idx, uint32_t regno,
 		   t == BV_WRITE) {
 		return bv_reject(&env->log, insn_idx, -EACCES, "R%u cannot write into %s",
 				 regno, tstr(env, type, b, sizeof(b)));
+	} else if (BV_BASE_TYPE(type) == BV_PTR_TO_BTF_ID && !(type & BV_PTR_MAYBE_NULL)) {
+		if (t == BV_WRITE && value_regno >= 0 && leaks(env, &regs[value_regno]))
+			return bv_reject(&env->log, insn_idx, -EACCES,
+					 "R%d leaks addr into mem", value_regno);
+		err = bv_check_ptr_to_btf_access(env, insn_idx, regno, off, size, t, value_regno);
+		if (!err && t == BV_READ && value_regno >= 0)
+			scratch_reg(env, value_regno);
 	} else if (type == BV_PTR_TO_FLOW_KEYS || type == BV_PTR_TO_TP_BUFFER ||
-		   type == BV_CONST_PTR_TO_MAP || BV_BASE_TYPE(type) == BV_PTR_TO_BUF ||
-		   (BV_BASE_TYPE(type) == BV_PTR_TO_BTF_ID && !(type & BV_PTR_MAYBE_NULL))) {
+		   type == BV_CONST_PTR_TO_MAP || BV_BASE_TYPE(type) == BV_PTR_TO_BUF) {
 		return bv_unsupported(&env->log, insn_idx, "access through a %s pointer",
 				      tstr(env, type, b, sizeof(b)));
 	} else if (type == BV_PTR_TO_ARENA) {

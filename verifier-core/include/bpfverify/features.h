@@ -86,7 +86,21 @@
 	  "upper half is known zero") \
 	X(LINKED_ADD_CONST, "linked-add-const", \
 	  "`rX += K` keeps rX linked to its copies, K apart, so a bound learnt on one " \
-	  "applies to the others; else the addition unlinks rX")
+	  "applies to the others; else the addition unlinks rX") \
+	X(BTF_TRUSTED_PTRS, "btf-trusted-ptrs", \
+	  "BTF-typed pointers carry trust: tp_btf, iterator and LSM arguments and " \
+	  "bpf_get_current_task_btf() are trusted_ptr_, fields the kernel's BTF lists " \
+	  "as safe (task_struct__safe_rcu, …) stay trusted or rcu_ when walked, others " \
+	  "become plain ptr_; else every BTF pointer is a plain ptr_") \
+	X(TP_BTF_NULL_ARGS, "tp-btf-null-args", \
+	  "tp_btf arguments the kernel knows may be NULL (sched_pi_setprio's pi_task, " \
+	  "…) are ptr_or_null_ and must be checked; else every argument is non-NULL") \
+	X(LSM_RETVAL_RANGE, "lsm-retval-range", \
+	  "an LSM program's return value is checked against its hook's range ([-4095, " \
+	  "0] for int hooks, [0, 1] for bool ones); else any value is accepted") \
+	X(CTX_PTR_ARG_SIZE8, "ctx-ptr-arg-size-8", \
+	  "a pointer argument of a tracing context must be read with an 8-byte load " \
+	  "(\"func 'f' size 4 must be 8\"); else narrower loads read a scalar")
 
 enum bv_feature {
 #define BV_FEATURE_ENUM(e, n, d) BV_FEAT_##e,
