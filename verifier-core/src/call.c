@@ -35,6 +35,7 @@ enum {
 	FN_get_task_stack = 141,
 	FN_for_each_map_elem = 164,
 	FN_timer_set_callback = 170,
+	FN_get_func_ip = 173,
 	FN_find_vma = 180,
 	FN_loop = 181,
 	FN_map_lookup_percpu_elem = 195,
@@ -597,6 +598,28 @@ static bool may_be_sleepable(uint32_t prog_type)
 	}
 }
 
+/* Kernel check_get_func_ip: the address of the traced function exists
+ * for kprobes and for trampoline programs (fentry, fexit, fmod_ret) only,
+ * although every tracing type is offered the helper. */
+static int check_get_func_ip(struct bv_env *env, const struct bv_helper_proto *fn)
+{
+	/* enum bpf_attach_type: BPF_TRACE_FENTRY, BPF_TRACE_FEXIT, BPF_MODIFY_RETURN */
+	uint32_t at = env->f->expected_attach_type;
+
+	if (env->f->prog_type == BV_PROG_TYPE_KPROBE)
+		return 0;
+	if (env->f->prog_type == BV_PROG_TYPE_TRACING) {
+		if (at == 24 || at == 25 || at == 26)
+			return 0;
+		return bv_reject(&env->log, env->insn_idx, -ENOTSUP,
+				 "func %s#%d supported only for fentry/fexit/fmod_ret programs",
+				 fn->name, fn->func_id);
+	}
+	return bv_reject(&env->log, env->insn_idx, -ENOTSUP,
+			 "func %s#%d not supported for program type %u", fn->name, fn->func_id,
+			 env->f->prog_type);
+}
+
 int bv_check_helper_call(struct bv_env *env, const struct bv_insn *insn, int32_t *insn_idx)
 {
 	struct bv_reg *regs = bv_cur_regs(env);
@@ -686,6 +709,11 @@ int bv_check_helper_call(struct bv_env *env, const struct bv_insn *insn, int32_t
 	case FN_loop:
 	case FN_user_ringbuf_drain:
 		return bv_unsupported(&env->log, idx, "callbacks (%s#%d)", fn->name, func_id);
+	case FN_get_func_ip:
+		err = check_get_func_ip(env, fn);
+		if (err)
+			return err;
+		break;
 	case FN_get_local_storage:
 		if (!reg_is_null(&regs[2]))
 			return bv_reject(&env->log, idx, -EINVAL,
