@@ -62,6 +62,20 @@ static bool op_ctx_access(void *ctx, int32_t off, uint32_t size, enum bv_access 
 
 	if (c->tr_ctx)
 		return bvf_tracing_ctx_access(c->tr, off, size, access, info);
+	if (c->env.prog_type == BV_PROG_TYPE_RAW_TRACEPOINT_WRITABLE) {
+		/* raw_tp_writable_prog_is_valid_access: args[0] is the
+		 * tracepoint's writable buffer; the rest as raw_tp */
+		struct bvf_kb_env raw_tp = c->env;
+
+		if (off == 0) {
+			if (size != 8 || access != BV_READ)
+				return false;
+			info->reg_type = BV_PTR_TO_TP_BUFFER;
+			return true;
+		}
+		raw_tp.prog_type = BV_PROG_TYPE_RAW_TRACEPOINT;
+		return bvf_kb_ctx_access(&raw_tp, off, size, access, info);
+	}
 	return bvf_kb_ctx_access(&c->env, off, size, access, info);
 }
 
@@ -502,7 +516,8 @@ int bvf_verify(const struct bvf_program *prog, const struct bvf_kernel *k,
 	f.helper = op_helper;
 	f.ctx_access = op_ctx_access;
 	f.ctx_size = c.tr_ctx ? 8 * 12 /* MAX_BPF_FUNC_ARGS u64 slots */
-			      : bvf_kb_ctx_size(c.env.prog_type);
+		     : bvf_kb_ctx_size(c.env.prog_type == BV_PROG_TYPE_RAW_TRACEPOINT_WRITABLE ?
+				       BV_PROG_TYPE_RAW_TRACEPOINT : c.env.prog_type);
 	f.map = op_map;
 	f.nr_maps = c.nr_maps;
 	f.map_helper_compatible = op_map_helper_compatible;

@@ -387,6 +387,7 @@ static const struct kb_chain chains[] = {
 	CHAIN(BV_PROG_TYPE_TRACEPOINT, chain_tracing),
 	CHAIN(BV_PROG_TYPE_RAW_TRACEPOINT, chain_tracing),
 	CHAIN(BV_PROG_TYPE_PERF_EVENT, chain_pe),
+	CHAIN(BV_PROG_TYPE_RAW_TRACEPOINT_WRITABLE, chain_tracing),
 	CHAIN(BV_PROG_TYPE_TRACING, chain_btf_tracing),
 	CHAIN(BV_PROG_TYPE_LSM, chain_btf_tracing),
 };

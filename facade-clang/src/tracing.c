@@ -759,6 +759,8 @@ int bvf_btf_struct_access(const struct btf *btf, uint64_t features, bool in_rcu_
 		} else {
 			flag = BV_PTR_UNTRUSTED;
 		}
+	} else if (features & BV_FEAT_BIT(BV_FEAT_PLAIN_BTF_WALK_UNTRUSTED)) {
+		flag = BV_PTR_UNTRUSTED | (flag & (BV_MEM_USER | BV_MEM_PERCPU));
 	} else {
 		flag &= ~(BV_PTR_TRUSTED | BV_MEM_RCU);
 	}

@@ -1024,7 +1024,24 @@ static int mem_access(struct bv_env *env, int32_t insn_idx, uint32_t regno,
 		err = bv_check_ptr_to_btf_access(env, insn_idx, regno, off, size, t, value_regno);
 		if (!err && t == BV_READ && value_regno >= 0)
 			scratch_reg(env, value_regno);
-	} else if (type == BV_PTR_TO_FLOW_KEYS || type == BV_PTR_TO_TP_BUFFER ||
+	} else if (type == BV_PTR_TO_TP_BUFFER) {
+		/* kernel check_tp_buffer_access: any fixed non-negative offset;
+		 * the attach checks the extent against the tracepoint's buffer */
+		if (off < 0)
+			return bv_reject(&env->log, insn_idx, -EACCES,
+					 "R%u invalid tracepoint buffer access: off=%d, size=%d",
+					 regno, off, size);
+		if (!var_is_const(r) || r->s.var_off.value) {
+			char tn[64];
+
+			bv_tnum_format(r->s.var_off, tn, sizeof(tn));
+			return bv_reject(&env->log, insn_idx, -EACCES,
+					 "R%u invalid variable buffer offset: off=%d, var_off=%s",
+					 regno, off, tn);
+		}
+		if (t == BV_READ && value_regno >= 0)
+			mark_unknown_load(env, value_regno);
+	} else if (type == BV_PTR_TO_FLOW_KEYS ||
 		   type == BV_CONST_PTR_TO_MAP || BV_BASE_TYPE(type) == BV_PTR_TO_BUF) {
 		return bv_unsupported(&env->log, insn_idx, "access through a %s pointer",
 				      tstr(env, type, b, sizeof(b)));

@@ -98,6 +98,10 @@
 	X(LSM_RETVAL_RANGE, "lsm-retval-range", \
 	  "an LSM program's return value is checked against its hook's range ([-4095, " \
 	  "0] for int hooks, [0, 1] for bool ones); else any value is accepted") \
+	X(PLAIN_BTF_WALK_UNTRUSTED, "plain-btf-walk-untrusted", \
+	  "a pointer loaded through a plain (neither trusted nor RCU) BTF pointer is " \
+	  "untrusted_ptr_ (observed on 6.18: an iterator's file->f_inode passed to a " \
+	  "helper gives 'R2 type=untrusted_ptr_ expected=ptr_, …'); else a plain ptr_") \
 	X(CTX_PTR_ARG_SIZE8, "ctx-ptr-arg-size-8", \
 	  "a pointer argument of a tracing context must be read with an 8-byte load " \
 	  "(\"func 'f' size 4 must be 8\"); else narrower loads read a scalar")
