@@ -31,6 +31,7 @@
 #include "kb_cgroup.h"
 #include "load_refusals.h"
 #include "kb_net.h"
+#include "tracing.h"
 
 #define INSN_PROCESSED_LIMIT 1000000  /* BPF_COMPLEXITY_LIMIT_INSNS */
 #define STACK_LIMIT 512               /* MAX_BPF_STACK */
@@ -44,13 +45,20 @@ struct facade_ctx {
 	struct bvf_kb_helper_facts helpers;
 	const struct bv_map_desc *maps;
 	uint32_t nr_maps;
+	/* BTF-typed contexts and pointers (tracing.c): the kernel's BTF and,
+	 * for tracing program types, the attach target */
+	struct bvf_tracing *tr;
+	bool tr_ctx;               /* the context is tr's (tracing, lsm) */
 };
 
 static int op_helper(void *ctx, int32_t func_id, const struct bv_helper_proto **proto)
 {
 	struct facade_ctx *c = ctx;
+	int ret = bvf_kb_helper(&c->env, func_id, proto);
 
-	return bvf_kb_helper(&c->env, func_id, proto);
+	if (!ret && c->tr)
+		*proto = bvf_tracing_proto(c->tr, c->tr->btf, c->tr->features, *proto);
+	return ret;
 }
 
 static bool op_ctx_access(void *ctx, int32_t off, uint32_t size, enum bv_access access,
@@ -59,6 +67,22 @@ static bool op_ctx_access(void *ctx, int32_t off, uint32_t size, enum bv_access 
 	struct facade_ctx *c = ctx;
 	const char *name;
 
+	if (c->tr_ctx)
+		return bvf_tracing_ctx_access(c->tr, off, size, access, info);
+	if (c->env.prog_type == BV_PROG_TYPE_RAW_TRACEPOINT_WRITABLE) {
+		/* raw_tp_writable_prog_is_valid_access: args[0] is the
+		 * tracepoint's writable buffer; the rest as raw_tp */
+		struct bvf_kb_env raw_tp = c->env;
+
+		if (off == 0) {
+			if (size != 8 || access != BV_READ)
+				return false;
+			info->reg_type = BV_PTR_TO_TP_BUFFER;
+			return true;
+		}
+		raw_tp.prog_type = BV_PROG_TYPE_RAW_TRACEPOINT;
+		return bvf_kb_ctx_access(&raw_tp, off, size, access, info);
+	}
 	if (!bvf_kb_ctx_access(&c->env, off, size, access, info))
 		return false;
 	/* A context field that is a kernel pointer: its type's id in the
@@ -72,6 +96,32 @@ static bool op_ctx_access(void *ctx, int32_t off, uint32_t size, enum bv_access 
 			info->btf_id = (uint32_t)id;
 	}
 	return true;
+}
+
+static int op_btf_struct_access(void *ctx, uint32_t btf_id, int32_t off, uint32_t size,
+				enum bv_access access, struct bv_btf_access *out)
+{
+	struct facade_ctx *c = ctx;
+
+	(void)access;
+	/* non-sleepable programs run inside an RCU read-side section */
+	return bvf_btf_struct_access(c->tr->btf, c->tr->features, !c->tr->sleepable, btf_id,
+				     off, size, out);
+}
+
+static const char *op_btf_type_name(void *ctx, uint32_t btf_id)
+{
+	struct facade_ctx *c = ctx;
+
+	return bvf_btf_struct_name(c->tr->btf, btf_id);
+}
+
+static bool op_btf_ids_match(void *ctx, uint32_t btf_id, int32_t off, uint32_t want_id,
+			     bool strict)
+{
+	struct facade_ctx *c = ctx;
+
+	return bvf_btf_ids_match(c->tr->btf, btf_id, off, want_id, strict);
 }
 
 static const struct bv_map_desc *op_map(void *ctx, uint32_t index)
@@ -103,7 +153,10 @@ static void op_return_range(void *ctx, struct bv_retval_range *range)
 {
 	struct facade_ctx *c = ctx;
 
-	bvf_kb_return_range(&c->env, range);
+	if (c->tr_ctx)
+		bvf_tracing_return_range(c->tr, range);
+	else
+		bvf_kb_return_range(&c->env, range);
 }
 
 /* Size of struct `name` in kernel k's BTF; 0 when unknown (no name, no
@@ -444,26 +497,52 @@ static int verify_with(const struct bvf_program *prog, const struct bvf_kernel *
 		return 0;
 	c.env.bpf_capable = !unpriv;
 	c.env.perfmon_capable = !unpriv;
-	if (!bvf_kb_prog_type_modelled(c.env.prog_type))
-		return fail(res, "program type %s is not supported yet",
-			    type_name(c.env.prog_type, tbuf, sizeof(tbuf)));
+	c.tr = calloc(1, sizeof(*c.tr));
+	if (!c.tr)
+		return fail(res, "out of memory");
+	ret = bvf_tracing_init(c.tr, prog, k, res);
+	if (ret < 0) {
+		ret = 0;   /* the verdict is in res */
+		goto out;
+	}
+	c.tr_ctx = ret > 0;
+	if (!c.tr_ctx) {
+		/* BTF pointers from helpers (bpf_get_current_task_btf, socket
+		 * casts) exist in every program type */
+		c.tr->btf = bvf_kernel_btf(k, NULL, 0);
+		c.tr->features = bvf_kernel_features(k);
+		c.tr->sleepable = bvf_program_sleepable(prog);
+		if (!c.tr->btf) {
+			free(c.tr);
+			c.tr = NULL;
+		}
+	}
+	ret = 0;
+	if (!bvf_kb_prog_type_modelled(c.env.prog_type)) {
+		fail(res, "program type %s is not supported yet",
+		     type_name(c.env.prog_type, tbuf, sizeof(tbuf)));
+		goto out;
+	}
 	/* bpf(BPF_PROG_LOAD) refuses these before the verifier runs: there is
 	 * no verifier message to reproduce, so it is not a rejection. */
 	if (!bvf_kb_prog_type_loadable(&c.env)) {
 		struct bvf_kb_env bpf_only = c.env;
 
 		bpf_only.bpf_capable = true;
-		return fail(res, "the kernel does not load %s programs without %s "
+		fail(res, "the kernel does not load %s programs without %s "
 			    "(bpf() fails with EPERM before verification)",
 			    type_name(c.env.prog_type, tbuf, sizeof(tbuf)),
 			    bvf_kb_prog_type_loadable(&bpf_only) ? "CAP_BPF"
 								 : "CAP_BPF and CAP_PERFMON");
+		goto out;
 	}
 	{
 		char herr[512];
 
-		if (bvf_kernel_helper_facts(k, c.env.prog_type, &c.helpers, herr, sizeof(herr)))
-			return fail(res, "kernel profile '%s': %s", bvf_kernel_name(k), herr);
+		if (bvf_kernel_helper_facts(k, c.env.prog_type, &c.helpers, herr, sizeof(herr))) {
+			fail(res, "kernel profile '%s': %s", bvf_kernel_name(k), herr);
+			goto out;
+		}
 		c.env.helpers = &c.helpers;
 	}
 	c.maps = bvf_program_maps(prog, &c.nr_maps);
@@ -502,19 +581,27 @@ static int verify_with(const struct bvf_program *prog, const struct bvf_kernel *
 	f.funcs = bvf_program_funcs(prog, &f.nr_funcs);
 	f.helper = op_helper;
 	f.ctx_access = op_ctx_access;
-	f.ctx_size = c.env.ctx_size ? c.env.ctx_size : bvf_kb_ctx_size(c.env.prog_type);
+	f.ctx_size = c.tr_ctx ? 8 * 12 /* MAX_BPF_FUNC_ARGS u64 slots */
+		     : c.env.ctx_size ? c.env.ctx_size
+		     : bvf_kb_ctx_size(c.env.prog_type == BV_PROG_TYPE_RAW_TRACEPOINT_WRITABLE ?
+				       BV_PROG_TYPE_RAW_TRACEPOINT : c.env.prog_type);
 	f.map = op_map;
 	f.nr_maps = c.nr_maps;
 	f.map_helper_compatible = op_map_helper_compatible;
 	f.return_range = op_return_range;
 	f.ptr_struct_access = op_ptr_struct_access;
-	/* btf_struct_access, btf_type_name: later milestones (NULL: the core
-	 * reports BTF-typed pointers as unsupported). */
+	if (c.tr) {
+		f.btf_struct_access = op_btf_struct_access;
+		f.btf_type_name = op_btf_type_name;
+		f.btf_ids_match = op_btf_ids_match;
+	}
 
 	p.insns = bvf_program_insns(prog, &p.insn_cnt);
 	p.name = bvf_program_name(prog);
-	if (!p.insns || !p.insn_cnt)
-		return fail(res, "program '%s' has no instructions", p.name ? p.name : "?");
+	if (!p.insns || !p.insn_cnt) {
+		fail(res, "program '%s' has no instructions", p.name ? p.name : "?");
+		goto out;
+	}
 	if (apply_core(prog, k, p.insns, p.insn_cnt, &relocated, &outcomes, &nr_core, res)) {
 		ret = 0;
 		goto out;
@@ -581,6 +668,7 @@ static int verify_with(const struct bvf_program *prog, const struct bvf_kernel *
 out:
 	free(relocated);
 	free(outcomes);
+	free(c.tr);
 	return ret;
 }
 

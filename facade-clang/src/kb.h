@@ -87,4 +87,21 @@ void bvf_kb_return_range(const struct bvf_kb_env *env, struct bv_retval_range *r
  * CAP_BPF; tracing types also need CAP_PERFMON.) */
 bool bvf_kb_prog_type_loadable(const struct bvf_kb_env *env);
 
+/* ---- tracing program types and helpers on kernel objects (kb_tracing.c) ----
+ * Availability where the kernel's tracing_prog_func_proto / bpf_lsm_func_proto
+ * decide by attach type: 1 available, 0 not, -1 the shared chain decides. */
+int bvf_kb_tracing_available(const struct bvf_kb_env *env, int32_t func_id);
+/* The prototype of a helper on kernel objects (BTF-typed arguments or
+ * return), NULL when kb_tracing.c does not own it. */
+const struct bv_helper_proto *bvf_kb_tracing_proto(const struct bvf_kb_env *env,
+						   int32_t func_id);
+/* Structs a prototype names, by name (resolved in each kernel's BTF by the
+ * facade): the return's and each argument's; NULL when none. */
+struct bvf_kb_btf_names {
+	int32_t func_id;
+	const char *ret;
+	const char *args[5];
+};
+const struct bvf_kb_btf_names *bvf_kb_proto_btf_names(int32_t func_id);
+
 #endif

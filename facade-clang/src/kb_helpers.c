@@ -364,6 +364,12 @@ static const struct kb_level chain_xdp[] = { LEVEL(xdp_own, GATE_NONE), NET_TAIL
 static const struct kb_level chain_cg_skb[] = { LEVEL(cg_skb_own, GATE_NONE), NET_TAIL };
 static const struct kb_level chain_tracing[] = { LEVEL(tracing_prog_own, GATE_NONE), TRACING_TAIL };
 static const struct kb_level chain_pe[] = { LEVEL(pe_prog_own, GATE_NONE), TRACING_TAIL };
+/* tracing and lsm: kb_tracing.c decides by attach type first, then
+ * raw_tp_prog_func_proto's own helpers and the tracing tail. */
+static const int32_t raw_tp_own[] = {
+	BPF_FUNC_perf_event_output, BPF_FUNC_get_stackid, BPF_FUNC_get_stack,
+};
+static const struct kb_level chain_btf_tracing[] = { LEVEL(raw_tp_own, GATE_NONE), TRACING_TAIL };
 
 /* The shared levels other files' program types fall back to. */
 static const struct kb_level tail_base[] = {
@@ -390,6 +396,9 @@ static const struct kb_chain chains[] = {
 	CHAIN(BV_PROG_TYPE_TRACEPOINT, chain_tracing),
 	CHAIN(BV_PROG_TYPE_RAW_TRACEPOINT, chain_tracing),
 	CHAIN(BV_PROG_TYPE_PERF_EVENT, chain_pe),
+	CHAIN(BV_PROG_TYPE_RAW_TRACEPOINT_WRITABLE, chain_tracing),
+	CHAIN(BV_PROG_TYPE_TRACING, chain_btf_tracing),
+	CHAIN(BV_PROG_TYPE_LSM, chain_btf_tracing),
 };
 
 static bool ids_contain(const int32_t *ids, size_t nr, int32_t id)
@@ -467,7 +476,10 @@ static bool available_elsewhere(const struct bvf_kb_env *env, int32_t id)
 static bool available(const struct bvf_kb_env *env, int32_t id)
 {
 	const struct kb_chain *c = chain_for(env->prog_type);
+	int decided = bvf_kb_tracing_available(env, id);
 
+	if (decided >= 0)
+		return decided;
 	if (!c)
 		return available_elsewhere(env, id);
 	return walk_levels(c->levels, c->nr, env, id);
@@ -497,7 +509,10 @@ static void name_only_init(void)
 static const struct bv_helper_proto *modelled(const struct bvf_kb_env *env, int32_t id)
 {
 	const struct bv_helper_proto *p;
+	const struct bv_helper_proto *btf_proto = bvf_kb_tracing_proto(env, id);
 
+	if (btf_proto)
+		return btf_proto;
 	if (id == BPF_FUNC_get_stackid && env->prog_type == BV_PROG_TYPE_PERF_EVENT)
 		return &get_stackid_pe;
 	if ((p = bvf_kb_cgroup_proto(env, id)))

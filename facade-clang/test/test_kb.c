@@ -116,7 +116,8 @@ static void test_helpers(void)
 		/* the socket casts of bpf_sk_base_func_proto need CAP_PERFMON only */
 		CHECK(bvf_kb_helper(&e, BPF_FUNC_skc_to_tcp_sock, &p) == -EPERM, "sk_base gate");
 		e.perfmon_capable = true;
-		CHECK(bvf_kb_helper(&e, BPF_FUNC_skc_to_tcp_sock, &p) == -EOPNOTSUPP,
+		CHECK(bvf_kb_helper(&e, BPF_FUNC_skc_to_tcp_sock, &p) == 0 &&
+		      p->ret_type == (BV_RET_PTR_TO_BTF_ID | BV_PTR_MAYBE_NULL),
 		      "sk_base gate open");
 		CHECK(bvf_kb_helper(&e, BPF_FUNC_get_current_comm, &p) == 0, "perfmon tier open");
 	}
@@ -156,7 +157,7 @@ static void test_helpers(void)
 	expect_helper(BV_PROG_TYPE_TRACEPOINT, true, BPF_FUNC_perf_prog_read_value,
 		      -EPERM, "bpf_perf_prog_read_value");
 	/* not modelled program type: nothing is available */
-	expect_helper(BV_PROG_TYPE_LSM, true, BPF_FUNC_map_lookup_elem, -EPERM, NULL);
+	expect_helper(BV_PROG_TYPE_STRUCT_OPS, true, BPF_FUNC_map_lookup_elem, -EPERM, NULL);
 
 	/* GPL flags (observed with a non-GPL license) */
 	const struct bv_helper_proto *p;
@@ -701,7 +702,8 @@ static void test_profiles(void)
 	e.bpf_capable = true;
 	CHECK(!bvf_kb_prog_type_loadable(&e), "kprobe needs CAP_PERFMON too");
 	CHECK(bvf_kb_prog_type_modelled(BV_PROG_TYPE_PERF_EVENT) &&
-	      !bvf_kb_prog_type_modelled(BV_PROG_TYPE_LSM), "modelled types");
+	      bvf_kb_prog_type_modelled(BV_PROG_TYPE_LSM) &&
+	      !bvf_kb_prog_type_modelled(BV_PROG_TYPE_STRUCT_OPS), "modelled types");
 	CHECK(bvf_prog_type_name(BV_PROG_TYPE_SCHED_CLS) &&
 	      strcmp(bvf_prog_type_name(BV_PROG_TYPE_SCHED_CLS), "sched_cls") == 0, "type name");
 }

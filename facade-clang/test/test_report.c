@@ -2,6 +2,7 @@
  * one-line error text: a golden document for fake results, parsed back
  * with cJSON, every key checked in order, plus bvf_format_error's forms.
  */
+#define SLEEPABLE_MSG "sleepable program on 'do_unlinkat': the kernel's list of sleepable attach targets is not modelled"
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -285,7 +286,7 @@ static void test_real_objects(void)
 	if (!obj || !odd || !k || !rep)
 		goto out;
 	progs[0] = find_prog(obj, "sock_a");     /* accepted */
-	progs[1] = find_prog(obj, "fentry_s");   /* tracing: not modelled */
+	progs[1] = find_prog(obj, "fentry_s");   /* sleepable fentry: not modelled */
 	progs[2] = find_prog(odd, "odd");        /* unknown section */
 	for (int i = 0; i < 3; i++) {
 		CHECK(progs[i] != NULL, "program %d present", i);
@@ -296,7 +297,7 @@ static void test_real_objects(void)
 	}
 	CHECK(res[0].verdict == BV_ACCEPT, "sock_a accepted: %s", res[0].message);
 	CHECK(res[1].verdict == BV_ERROR && res[1].insn == -1 &&
-	      strcmp(res[1].message, "program type tracing is not supported yet") == 0,
+	      strcmp(res[1].message, SLEEPABLE_MSG) == 0,
 	      "fentry_s: %s", res[1].message);
 	CHECK(res[2].verdict == BV_ERROR && res[2].insn == -1 && bvf_program_error(progs[2]) &&
 	      strcmp(res[2].message, bvf_program_error(progs[2])) == 0,
@@ -325,7 +326,7 @@ static void test_real_objects(void)
 		r = row_of(doc, "fentry_s");
 		check_key_order(r);
 		check_str(r, "verdict", "error");
-		check_str(r, "message", "program type tracing is not supported yet");
+		check_str(r, "message", SLEEPABLE_MSG);
 		check_null(r, "insn");
 		check_null(r, "line");
 		r = row_of(doc, "odd");

@@ -35,6 +35,7 @@ enum {
 	FN_get_task_stack = 141,
 	FN_for_each_map_elem = 164,
 	FN_timer_set_callback = 170,
+	FN_get_func_ip = 173,
 	FN_find_vma = 180,
 	FN_loop = 181,
 	FN_map_lookup_percpu_elem = 195,
@@ -148,9 +149,34 @@ static bool leaks(const struct bv_env *env, const struct bv_reg *r)
 	return !env->f->allow_ptr_leaks && r->type != BV_SCALAR;
 }
 
+/* Kernel check_reg_type, after the type matched, for a BTF-typed pointer:
+ * memory arguments take it only read-only; the others want the struct the
+ * prototype names (btf_ptr.c). */
+static int check_btf_reg_type(struct bv_env *env, uint32_t regno, bv_arg_type arg_type,
+			      bool mem_arg, const struct bv_helper_proto *fn, uint32_t arg)
+{
+	const struct bv_reg *r = &bv_cur_regs(env)[regno];
+	char b[64];
+
+	if (mem_arg) {
+		if (arg_type & BV_MEM_RDONLY)
+			return 0;
+		return bv_reject(&env->log, env->insn_idx, -EACCES,
+				 "%s() may write into memory pointed by R%u type=%s",
+				 fn ? fn->name : "?", regno, tstr(env, r->type, b, sizeof(b)));
+	}
+	if ((r->type & BV_PTR_MAYBE_NULL) &&
+	    (!(arg_type & BV_PTR_MAYBE_NULL) || (arg_type & BV_OBJ_RELEASE)))
+		return bv_reject(&env->log, env->insn_idx, -EACCES,
+				 "Possibly NULL pointer passed to helper arg%u", regno);
+	return bv_check_btf_arg(env, regno, fn ? fn->arg_btf_id[arg] : 0,
+				(arg_type & BV_OBJ_RELEASE) != 0);
+}
+
 /* Kernel check_reg_type: the register's type (with the flags the argument
  * tolerates folded away) must be one the argument kind accepts. */
-static int check_reg_type(struct bv_env *env, uint32_t regno, bv_arg_type arg_type)
+static int check_reg_type(struct bv_env *env, uint32_t regno, bv_arg_type arg_type,
+			  const struct bv_helper_proto *fn, uint32_t arg)
 {
 	const struct bv_reg *r = &bv_cur_regs(env)[regno];
 	const struct compat *c = compatible(BV_BASE_TYPE(arg_type));
@@ -184,8 +210,7 @@ static int check_reg_type(struct bv_env *env, uint32_t regno, bv_arg_type arg_ty
 		return bv_reject(&env->log, env->insn_idx, -EACCES, "%s", line);
 	}
 	if (BV_BASE_TYPE(r->type) == BV_PTR_TO_BTF_ID)
-		return bv_unsupported(&env->log, env->insn_idx,
-				      "BTF-typed pointer as a helper argument");
+		return check_btf_reg_type(env, regno, arg_type, c == &mem_types, fn, arg);
 	return 0;
 }
 
@@ -334,7 +359,7 @@ static int check_func_arg(struct bv_env *env, uint32_t arg, struct call_meta *me
 		}
 	}
 	if (!(reg_is_null(r) && (arg_type & BV_PTR_MAYBE_NULL))) {
-		err = check_reg_type(env, regno, arg_type);
+		err = check_reg_type(env, regno, arg_type, fn, arg);
 		if (!err)
 			err = check_arg_reg_off(env, regno, arg_type);
 		if (err)
@@ -417,9 +442,10 @@ static int check_func_arg(struct bv_env *env, uint32_t arg, struct call_meta *me
 		return 0;
 	case BV_ARG_PTR_TO_CTX:
 	case BV_ARG_PTR_TO_RINGBUF_MEM:
-	/* socket arguments: the register type check above is all */
+	/* sockets and kernel objects: the register type check above is all */
 	case BV_ARG_PTR_TO_SOCK_COMMON:
 	case BV_ARG_PTR_TO_SOCKET:
+	case BV_ARG_PTR_TO_BTF_ID:
 	case BV_ARG_PTR_TO_BTF_ID_SOCK_COMMON:
 		return 0;
 	case BV_ARG_PTR_TO_SPIN_LOCK:
@@ -532,6 +558,15 @@ static int set_return_value(struct bv_env *env, const struct call_meta *meta)
 		bv_reg_mark_ptr(r0, BV_PTR_TO_MEM | flags, idx);
 		r0->mem_size = meta->mem_size ? meta->mem_size : fn->ret_mem_size;
 		break;
+	case BV_RET_PTR_TO_BTF_ID:
+		/* the facade resolves the struct in the target kernel's BTF */
+		if (!fn->ret_btf_id)
+			return bv_unsupported(&env->log, idx,
+					      "return type of %s#%d: the kernel's BTF has no such struct",
+					      fn->name, fn->func_id);
+		bv_reg_mark_ptr(r0, BV_PTR_TO_BTF_ID | flags, idx);
+		r0->btf_id = fn->ret_btf_id;
+		break;
 	default:
 		return bv_unsupported(&env->log, idx, "return type %u of %s#%d",
 				      BV_BASE_TYPE(fn->ret_type), fn->name, fn->func_id);
@@ -589,6 +624,28 @@ static bool may_be_sleepable(uint32_t prog_type)
 	default:
 		return false;
 	}
+}
+
+/* Kernel check_get_func_ip: the address of the traced function exists
+ * for kprobes and for trampoline programs (fentry, fexit, fmod_ret) only,
+ * although every tracing type is offered the helper. */
+static int check_get_func_ip(struct bv_env *env, const struct bv_helper_proto *fn)
+{
+	/* enum bpf_attach_type: BPF_TRACE_FENTRY, BPF_TRACE_FEXIT, BPF_MODIFY_RETURN */
+	uint32_t at = env->f->expected_attach_type;
+
+	if (env->f->prog_type == BV_PROG_TYPE_KPROBE)
+		return 0;
+	if (env->f->prog_type == BV_PROG_TYPE_TRACING) {
+		if (at == 24 || at == 25 || at == 26)
+			return 0;
+		return bv_reject(&env->log, env->insn_idx, -ENOTSUP,
+				 "func %s#%d supported only for fentry/fexit/fmod_ret programs",
+				 fn->name, fn->func_id);
+	}
+	return bv_reject(&env->log, env->insn_idx, -ENOTSUP,
+			 "func %s#%d not supported for program type %u", fn->name, fn->func_id,
+			 env->f->prog_type);
 }
 
 int bv_check_helper_call(struct bv_env *env, const struct bv_insn *insn, int32_t *insn_idx)
@@ -695,6 +752,11 @@ int bv_check_helper_call(struct bv_env *env, const struct bv_insn *insn, int32_t
 	case FN_loop:
 	case FN_user_ringbuf_drain:
 		return bv_unsupported(&env->log, idx, "callbacks (%s#%d)", fn->name, func_id);
+	case FN_get_func_ip:
+		err = check_get_func_ip(env, fn);
+		if (err)
+			return err;
+		break;
 	case FN_get_local_storage:
 		if (!reg_is_null(&regs[2]))
 			return bv_reject(&env->log, idx, -EINVAL,
@@ -810,7 +872,8 @@ int bv_check_exit(struct bv_env *env)
 		bv_explain_reg(env, 0);
 		return -EINVAL;
 	}
-	if (range.minval <= r0->s.smin && r0->s.smax <= range.maxval)
+	if (range.return_32bit ? range.minval <= r0->s.s32_min && r0->s.s32_max <= range.maxval :
+	    range.minval <= r0->s.smin && r0->s.smax <= range.maxval)
 		return 0;
 	len = (size_t)snprintf(line, sizeof(line), "At program exit the register R0 has");
 	if (r0->s.smin > INT64_MIN)

@@ -341,9 +341,16 @@ static int ctx_access(struct bv_env *env, int32_t insn_idx, uint32_t regno,
 	if (!env->f->ctx_access(env->f->ctx, off, (uint32_t)size, t, &info) ||
 	    (sign_ext && (BV_BASE_TYPE(info.reg_type) == BV_PTR_TO_PACKET ||
 			  BV_BASE_TYPE(info.reg_type) == BV_PTR_TO_PACKET_META ||
-			  BV_BASE_TYPE(info.reg_type) == BV_PTR_TO_PACKET_END)))
+			  BV_BASE_TYPE(info.reg_type) == BV_PTR_TO_PACKET_END))) {
+		info.msg[sizeof(info.msg) - 1] = '\0';
+		if (info.msg[0])
+			bv_reject(&env->log, insn_idx, -EACCES, "%s", info.msg);
 		return bv_reject(&env->log, insn_idx, -EACCES,
 				 "invalid bpf_context access off=%d size=%d", off, size);
+	}
+	info.msg[sizeof(info.msg) - 1] = '\0';
+	if (info.msg[0])
+		bv_log_printf(&env->log, "%s\n", info.msg);
 	if (BV_BASE_TYPE(info.reg_type) != BV_PTR_TO_BTF_ID)
 		env->aux[insn_idx].ctx_field_size = info.ctx_field_size;
 	if (t != BV_READ || value_regno < 0)
@@ -1031,9 +1038,32 @@ static int mem_access(struct bv_env *env, int32_t insn_idx, uint32_t regno,
 		   t == BV_WRITE) {
 		return bv_reject(&env->log, insn_idx, -EACCES, "R%u cannot write into %s",
 				 regno, tstr(env, type, b, sizeof(b)));
-	} else if (type == BV_PTR_TO_FLOW_KEYS || type == BV_PTR_TO_TP_BUFFER ||
-		   type == BV_CONST_PTR_TO_MAP || BV_BASE_TYPE(type) == BV_PTR_TO_BUF ||
-		   (BV_BASE_TYPE(type) == BV_PTR_TO_BTF_ID && !(type & BV_PTR_MAYBE_NULL))) {
+	} else if (BV_BASE_TYPE(type) == BV_PTR_TO_BTF_ID && !(type & BV_PTR_MAYBE_NULL)) {
+		if (t == BV_WRITE && value_regno >= 0 && leaks(env, &regs[value_regno]))
+			return bv_reject(&env->log, insn_idx, -EACCES,
+					 "R%d leaks addr into mem", value_regno);
+		err = bv_check_ptr_to_btf_access(env, insn_idx, regno, off, size, t, value_regno);
+		if (!err && t == BV_READ && value_regno >= 0)
+			scratch_reg(env, value_regno);
+	} else if (type == BV_PTR_TO_TP_BUFFER) {
+		/* kernel check_tp_buffer_access: any fixed non-negative offset;
+		 * the attach checks the extent against the tracepoint's buffer */
+		if (off < 0)
+			return bv_reject(&env->log, insn_idx, -EACCES,
+					 "R%u invalid tracepoint buffer access: off=%d, size=%d",
+					 regno, off, size);
+		if (!var_is_const(r) || r->s.var_off.value) {
+			char tn[64];
+
+			bv_tnum_format(r->s.var_off, tn, sizeof(tn));
+			return bv_reject(&env->log, insn_idx, -EACCES,
+					 "R%u invalid variable buffer offset: off=%d, var_off=%s",
+					 regno, off, tn);
+		}
+		if (t == BV_READ && value_regno >= 0)
+			mark_unknown_load(env, value_regno);
+	} else if (type == BV_PTR_TO_FLOW_KEYS ||
+		   type == BV_CONST_PTR_TO_MAP || BV_BASE_TYPE(type) == BV_PTR_TO_BUF) {
 		return bv_unsupported(&env->log, insn_idx, "access through a %s pointer",
 				      tstr(env, type, b, sizeof(b)));
 	} else if (type == BV_PTR_TO_ARENA) {

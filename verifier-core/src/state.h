@@ -299,6 +299,14 @@ int bv_check_ptr_off_reg(struct bv_env *env, uint32_t regno, bool fixed_off_ok);
 int bv_check_sock_access(struct bv_env *env, int32_t insn_idx, uint32_t regno, int32_t off,
 			 int size, enum bv_access t);
 int bv_check_flow_keys_access(struct bv_env *env, int32_t insn_idx, int32_t off, int size);
+/* btf_ptr.c: a load or store through a non-NULL BTF-typed pointer at off
+ * (the instruction's offset plus the pointer's fixed one) (kernel:
+ * check_ptr_to_btf_access); the field is the facade's to find. */
+int bv_check_ptr_to_btf_access(struct bv_env *env, int32_t insn_idx, uint32_t regno,
+			       int32_t off, int size, enum bv_access t, int32_t value_regno);
+/* btf_ptr.c: is the BTF-typed pointer in regno a want_btf_id, as a helper
+ * argument expects ("R1 is of type X but Y is expected")? */
+int bv_check_btf_arg(struct bv_env *env, uint32_t regno, uint32_t want_btf_id, bool strict);
 /* call.c: no lock held and no reference leaked at a point that ends the
  * program (exit, tail call, LD_ABS): prefix names it in the kernel's
  * "%s would lead to reference leak" message. */

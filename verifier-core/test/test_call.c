@@ -91,7 +91,7 @@ static void unpriv(struct bvt_facade *tf)
 
 static void ret01(struct bvt_facade *tf)
 {
-	tf->ret = (struct bv_retval_range){ 0, 1, true };
+	tf->ret = (struct bv_retval_range){ .minval = 0, .maxval = 1, .enforce = true };
 }
 
 /* [0, 1] checked by tnum, worded tnum-style (6.1's verifier). */
@@ -156,12 +156,12 @@ static void ro_array(struct bvt_facade *tf)
 
 static void str_range(struct bvt_facade *tf)
 {
-	tf->ret = (struct bv_retval_range){ -4095, 16, true };
+	tf->ret = (struct bv_retval_range){ .minval = -4095, .maxval = 16, .enforce = true };
 }
 
 static void str_range_short(struct bvt_facade *tf)
 {
-	tf->ret = (struct bv_retval_range){ -4095, 15, true };
+	tf->ret = (struct bv_retval_range){ .minval = -4095, .maxval = 15, .enforce = true };
 }
 
 /* The test kernel refuses hash maps in map_delete_elem. */

@@ -62,7 +62,7 @@ static void unpriv(struct bvt_facade *tf)
 /* R0 must be 0 or 1 at exit (as for cgroup_skb). */
 static void ret01(struct bvt_facade *tf)
 {
-	tf->ret = (struct bv_retval_range){ 0, 1, true };
+	tf->ret = (struct bv_retval_range){ .minval = 0, .maxval = 1, .enforce = true };
 }
 
 static void wo_array(struct bvt_facade *tf)

@@ -32,6 +32,10 @@ struct bv_ctx_access_info {
 	uint32_t ctx_field_size;  /* for narrow loads: the field's full size; 0 = exact */
 	uint32_t btf_id;          /* for BV_PTR_TO_BTF_ID results */
 	uint32_t mem_size;        /* for BV_PTR_TO_MEM results */
+	/* A line the kernel logs about the access (BTF contexts: "func 'f'
+	 * arg0 has btf_id 114 type STRUCT 'task_struct'"; on refusal the
+	 * reason printed before "invalid bpf_context access"), or empty. */
+	char msg[192];
 };
 
 /* One map as the program sees it (index = imm of a BV_PSEUDO_MAP_FD /
@@ -64,6 +68,21 @@ struct bv_retval_range {
 	int32_t minval;
 	int32_t maxval;
 	bool enforce;             /* false: any value is allowed */
+	bool return_32bit;        /* checked on the low 32 bits (int-returning
+				   * hooks: LSM); messages still print the
+				   * 64-bit bounds */
+};
+
+/* A field access through a BTF-typed pointer (kernel: btf_struct_access).
+ * type goes in as the pointer's type (its flags decide the result's trust)
+ * and comes out as what a read yields: BV_SCALAR, or BV_PTR_TO_BTF_ID with
+ * the kernel's flags (PTR_TRUSTED, MEM_RCU, PTR_UNTRUSTED, PTR_MAYBE_NULL)
+ * and btf_id the struct it points to. On refusal msg holds the kernel's
+ * line ("access beyond struct task_struct at off 9736 size 4"). */
+struct bv_btf_access {
+	bv_reg_type type;
+	uint32_t btf_id;
+	char msg[192];
 };
 
 struct bv_facade {
@@ -121,10 +140,12 @@ struct bv_facade {
 	/* Required R0 range at exit, for this program type and attach type. */
 	void (*return_range)(void *ctx, struct bv_retval_range *range);
 
-	/* BTF-typed pointers (later milestones). NULL: unsupported. */
+	/* BTF-typed pointers: the read of [off, off+size) of the kernel struct
+	 * btf_id (0, or a negative errno with out->msg). NULL: unsupported. */
 	int (*btf_struct_access)(void *ctx, uint32_t btf_id, int32_t off,
 				 uint32_t size, enum bv_access access,
-				 uint32_t *next_btf_id, bv_reg_type *type);
+				 struct bv_btf_access *out);
+	/* "task_struct" for a struct's id (messages, log). */
 	const char *(*btf_type_name)(void *ctx, uint32_t btf_id);
 
 	/* Verifier behaviours of the target kernel (bpfverify/features.h):
@@ -144,6 +165,11 @@ struct bv_facade {
 	 * A facade too old to carry the field says nothing (see
 	 * bv_prog_sleepable). */
 	bool sleepable;
+	/* Is the object at byte off of struct btf_id a want_id (itself, or,
+	 * unless strict, a struct whose first member is one, recursively)?
+	 * (kernel: btf_struct_ids_match). NULL: only equal ids at off 0. */
+	bool (*btf_ids_match)(void *ctx, uint32_t btf_id, int32_t off, uint32_t want_id,
+			      bool strict);
 };
 
 /* 1: the program is sleepable; 0: it is not; -1: the facade does not say. */

@@ -101,7 +101,25 @@
 	X(TRUSTED_PTR_ARGS, "trusted-ptr-args", \
 	  "helper arguments that take a BTF pointer (memory, sock_common, BTF ids) " \
 	  "also take a trusted one, listed as trusted_ptr_ in 'expected='; else not " \
-	  "('expected=sock_common, sock, tcp_sock, xdp_sock, ptr_')")
+	  "('expected=sock_common, sock, tcp_sock, xdp_sock, ptr_')") \
+	X(BTF_TRUSTED_PTRS, "btf-trusted-ptrs", \
+	  "BTF-typed pointers carry trust: tp_btf, iterator and LSM arguments and " \
+	  "bpf_get_current_task_btf() are trusted_ptr_, fields the kernel's BTF lists " \
+	  "as safe (task_struct__safe_rcu, …) stay trusted or rcu_ when walked, others " \
+	  "become plain ptr_; else every BTF pointer is a plain ptr_") \
+	X(TP_BTF_NULL_ARGS, "tp-btf-null-args", \
+	  "tp_btf arguments the kernel knows may be NULL (sched_pi_setprio's pi_task, " \
+	  "…) are ptr_or_null_ and must be checked; else every argument is non-NULL") \
+	X(LSM_RETVAL_RANGE, "lsm-retval-range", \
+	  "an LSM program's return value is checked against its hook's range ([-4095, " \
+	  "0] for int hooks, [0, 1] for bool ones); else any value is accepted") \
+	X(PLAIN_BTF_WALK_UNTRUSTED, "plain-btf-walk-untrusted", \
+	  "a pointer loaded through a plain (neither trusted nor RCU) BTF pointer is " \
+	  "untrusted_ptr_ (observed on 6.18: an iterator's file->f_inode passed to a " \
+	  "helper gives 'R2 type=untrusted_ptr_ expected=ptr_, …'); else a plain ptr_") \
+	X(CTX_PTR_ARG_SIZE8, "ctx-ptr-arg-size-8", \
+	  "a pointer argument of a tracing context must be read with an 8-byte load " \
+	  "(\"func 'f' size 4 must be 8\"); else narrower loads read a scalar")
 
 enum bv_feature {
 #define BV_FEATURE_ENUM(e, n, d) BV_FEAT_##e,
