@@ -443,7 +443,7 @@ bool bvf_tracing_ctx_access(const struct bvf_tracing *t, int32_t off, uint32_t s
 			return refuse(info, "func '%s' arg%u type %s is not a struct", fname, arg,
 				      kind_str(pt));
 		info->btf_id = pid;
-		snprintf(info->msg, sizeof(info->msg), "func '%s' arg%u has btf_id %u type %s '%s'",
+		snprintf(info->msg, sizeof(info->msg), "func '%.80s' arg%u has btf_id %u type %s '%.64s'",
 			 fname, arg, pid, kind_str(pt), name_of(btf, pt));
 		if (t->attach_type == BPF_TRACE_RAW_TP && arg < 16 &&
 		    (t->null_mask & (UINT64_C(0x2) << (arg * 4))))
