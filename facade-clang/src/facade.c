@@ -662,6 +662,8 @@ static int verify_with(const struct bvf_program *prog, const struct bvf_kernel *
 		core_opts.log_cb = opts->log_cb;
 		core_opts.log_ctx = opts->log_ctx;
 	}
+	if (opts && opts->sz >= offsetof(struct bvf_verify_opts, nr_cpu_ids) + sizeof(uint32_t))
+		f.nr_cpu_ids = opts->nr_cpu_ids;
 	ret = bv_verify(&p, &f, &core_opts, res);
 	if (outcomes)
 		note_core_failure(prog, outcomes, nr_core, bvf_program_core_relos(prog, NULL), res);

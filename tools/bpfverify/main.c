@@ -35,6 +35,7 @@ struct cli {
 	bool json;
 	bool table;
 	bool unpriv;
+	uint32_t nr_cpu_ids;     /* --nr-cpus N: the loading machine's; 0 unknown */
 	const char **objects;
 	int nr_objects;
 };
@@ -86,6 +87,8 @@ static void usage(FILE *out)
 		"  --table            print a table: program, kernel, verdict, insns, states, time\n"
 		"  --log FILE         write the verifier log (kernel log_level 2 format) to FILE\n"
 		"  --unpriv           verify as an unprivileged loader (no CAP_BPF/CAP_PERFMON)\n"
+		"  --nr-cpus N        the loading machine has N possible CPUs (kernels that bound\n"
+		"                     bpf_get_smp_processor_id() by it); default: any number\n"
 		"  --help, --version\n"
 		"\n"
 		"Exit status: 0 all accepted; 1 some program rejected or its load fails; 2 bad\n"
@@ -307,6 +310,7 @@ static void verify_one(struct run *r, const struct cli *c, const struct bvf_prog
 	memset(&vo, 0, sizeof(vo));
 	vo.sz = sizeof(vo);
 	vo.unpriv = c->unpriv;
+	vo.nr_cpu_ids = c->nr_cpu_ids;
 	if (r->log) {
 		fprintf(r->log, "# bpfverify: program %s (%s), kernel %s\n", bvf_program_name(prog),
 			bvf_program_section(prog), bvf_kernel_name(k));
@@ -532,6 +536,16 @@ static int parse_args(int argc, char **argv, struct cli *c)
 				return -1;
 			}
 			c->exact = v;
+		} else if ((v = option_value(argc, argv, &i, "--nr-cpus", &missing))) {
+			char *end;
+			unsigned long n = strtoul(v, &end, 10);
+
+			if (!*v || *end || n == 0 || n > 65536) {
+				fprintf(stderr, "bpfverify: error: --nr-cpus: a number of CPUs from 1 to 65536, not '%s'\n",
+					v);
+				return -1;
+			}
+			c->nr_cpu_ids = (uint32_t)n;
 		} else if ((v = option_value(argc, argv, &i, "--log", &missing))) {
 			if (!*v) {
 				fprintf(stderr, "bpfverify: error: --log: empty file name\n");

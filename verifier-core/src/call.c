@@ -20,6 +20,7 @@ enum {
 	FN_map_lookup_elem = 1,
 	FN_map_update_elem = 2,
 	FN_map_delete_elem = 3,
+	FN_get_smp_processor_id = 8,
 	FN_probe_read_str = 45,
 	FN_redirect_map = 51,
 	FN_tail_call = 12,
@@ -602,6 +603,26 @@ static int set_return_value(struct bv_env *env, const struct call_meta *meta)
 			r0->s.smin = -MAX_ERRNO;
 			r0->s.s32_min = -MAX_ERRNO;
 			bv_scalar_sync(&r0->s);
+			break;
+		case FN_get_smp_processor_id:
+			/* A CPU number of the loading machine: bounded only
+			 * when that machine is known. */
+			if (bv_kernel_has(env->f, BV_FEAT_SMP_ID_BOUNDED) &&
+			    env->f->sz >= offsetof(struct bv_facade, nr_cpu_ids) +
+					  sizeof(env->f->nr_cpu_ids) &&
+			    env->f->nr_cpu_ids) {
+				uint32_t max = env->f->nr_cpu_ids - 1;
+
+				r0->s.umin = 0;
+				r0->s.umax = max;
+				r0->s.u32_min = 0;
+				r0->s.u32_max = max;
+				r0->s.smin = 0;
+				r0->s.smax = max;
+				r0->s.s32_min = 0;
+				r0->s.s32_max = (int32_t)max;
+				bv_scalar_sync(&r0->s);
+			}
 			break;
 		default:
 			break;

@@ -76,6 +76,9 @@ struct bvf_verify_opts {
 	uint32_t log_level;        /* kernel log_level bits; 0 = no log */
 	void (*log_cb)(void *ctx, const char *text, size_t len);
 	void *log_ctx;
+	/* nr_cpu_ids of the machine the program will load on (the kernel
+	 * bounds bpf_get_smp_processor_id() by it); 0: unknown, any. */
+	uint32_t nr_cpu_ids;
 };
 /* Verifies one program for one kernel. Always fills *res (verdict BV_ERROR
  * with a message when the program cannot be verified). */

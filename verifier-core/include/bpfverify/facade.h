@@ -170,6 +170,9 @@ struct bv_facade {
 	 * (kernel: btf_struct_ids_match). NULL: only equal ids at off 0. */
 	bool (*btf_ids_match)(void *ctx, uint32_t btf_id, int32_t off, uint32_t want_id,
 			      bool strict);
+	/* nr_cpu_ids of the machine the program will load on; 0: unknown
+	 * (any machine). The kernel bounds bpf_get_smp_processor_id() by it. */
+	uint32_t nr_cpu_ids;
 };
 
 /* 1: the program is sleepable; 0: it is not; -1: the facade does not say. */

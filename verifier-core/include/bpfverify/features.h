@@ -119,7 +119,11 @@
 	  "helper gives 'R2 type=untrusted_ptr_ expected=ptr_, …'); else a plain ptr_") \
 	X(CTX_PTR_ARG_SIZE8, "ctx-ptr-arg-size-8", \
 	  "a pointer argument of a tracing context must be read with an 8-byte load " \
-	  "(\"func 'f' size 4 must be 8\"); else narrower loads read a scalar")
+	  "(\"func 'f' size 4 must be 8\"); else narrower loads read a scalar") \
+	X(SMP_ID_BOUNDED, "smp-id-bounded", \
+	  "bpf_get_smp_processor_id() returns at most nr_cpu_ids - 1 of the machine " \
+	  "that loads the program (known to bpfverify only when told: --nr-cpus); " \
+	  "else any u32")
 
 enum bv_feature {
 #define BV_FEATURE_ENUM(e, n, d) BV_FEAT_##e,
