@@ -12,7 +12,6 @@
  * useful than "prototype not modelled yet" and never a silent accept.
  *
  * Left out on purpose (stay -EOPNOTSUPP, so `error`):
- *  - bpf_strtol/bpf_strtoul: in kb_protos_cgroup.c (any program type);
  *  - BTF-typed helpers (task, cgroup, inode, socket pointers) belong to the
  *    tracing and networking tables.
  */
@@ -27,6 +26,8 @@
 
 #define UNINIT_MEM   (BV_ARG_PTR_TO_MEM | BV_MEM_UNINIT | BV_MEM_WRITE)
 #define RDONLY_MEM   (BV_ARG_PTR_TO_MEM | BV_MEM_RDONLY)
+#define ALIGNED_LONG_OUT (BV_ARG_PTR_TO_MEM | BV_MEM_FIXED_SIZE | BV_MEM_UNINIT | \
+			  BV_MEM_WRITE | BV_MEM_ALIGNED)
 #define DYNPTR_RDONLY (BV_ARG_PTR_TO_DYNPTR | BV_MEM_RDONLY)
 
 #define PROTO(id, ...) { .name = "bpf_" #id, .func_id = BPF_FUNC_##id, __VA_ARGS__ }
@@ -82,6 +83,13 @@ static const struct bv_helper_proto base_protos[] = {
 	PROTO(for_each_map_elem, .ret_type = BV_RET_INTEGER,
 	      .arg_type = { BV_ARG_CONST_MAP_PTR, BV_ARG_PTR_TO_FUNC,
 			    BV_ARG_PTR_TO_STACK | BV_PTR_MAYBE_NULL, BV_ARG_ANYTHING }),
+	/* bpf_strtol/bpf_strtoul: the result is a naturally aligned long */
+	PROTO(strtol, .ret_type = BV_RET_INTEGER,
+	      .arg_type = { RDONLY_MEM, BV_ARG_CONST_SIZE, BV_ARG_ANYTHING, ALIGNED_LONG_OUT },
+	      .arg_size = { 0, 0, 0, 8 }),
+	PROTO(strtoul, .ret_type = BV_RET_INTEGER,
+	      .arg_type = { RDONLY_MEM, BV_ARG_CONST_SIZE, BV_ARG_ANYTHING, ALIGNED_LONG_OUT },
+	      .arg_size = { 0, 0, 0, 8 }),
 	/* kernel/bpf/cgroup.c: the cgroup storage of the attached program */
 	PROTO(get_local_storage, .ret_type = BV_RET_PTR_TO_MAP_VALUE,
 	      .arg_type = { BV_ARG_CONST_MAP_PTR, BV_ARG_ANYTHING }),

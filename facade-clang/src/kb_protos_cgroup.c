@@ -41,8 +41,6 @@ static const struct bv_helper_proto common[] = {
 	      .arg_type = { BV_ARG_PTR_TO_CTX, UNINIT_MEM, BV_ARG_CONST_SIZE }),
 	PROTO(sysctl_set_new_value, .ret_type = BV_RET_INTEGER,
 	      .arg_type = { BV_ARG_PTR_TO_CTX, RDONLY_MEM, BV_ARG_CONST_SIZE }),
-	/* kernel/bpf/helpers.c, net/core/filter.c: process context */
-	PROTO(get_cgroup_classid, .ret_type = BV_RET_INTEGER),
 	/* net/core/filter.c: sock_addr */
 	PROTO(bind, .ret_type = BV_RET_INTEGER,
 	      .arg_type = { BV_ARG_PTR_TO_CTX, RDONLY_MEM, BV_ARG_CONST_SIZE }),
@@ -74,28 +72,12 @@ static const struct bv_helper_proto common[] = {
 };
 
 /* Prototypes that are the same for every program type that may call
- * them: bpf_strtol / bpf_strtoul (bpf_base_func_proto), the cgroup
- * helpers every cgroup hook shares (cgroup_skb and sock_ops too), and the
- * current-task cgroup helpers. */
+ * them: the cgroup helpers every cgroup hook shares (the base helpers of
+ * kernel/bpf/helpers.c, strtol and the current-task cgroup helpers
+ * included, are kb_protos_base.c's). */
 static const struct bv_helper_proto any_type[] = {
-	PROTO(get_local_storage, .ret_type = BV_RET_PTR_TO_MAP_VALUE,
-	      .arg_type = { BV_ARG_CONST_MAP_PTR, BV_ARG_ANYTHING }),
 	PROTO(get_retval, .ret_type = BV_RET_INTEGER),
 	PROTO(set_retval, .ret_type = BV_RET_INTEGER, .arg_type = { BV_ARG_ANYTHING }),
-	PROTO(current_task_under_cgroup, .ret_type = BV_RET_INTEGER,
-	      .arg_type = { BV_ARG_CONST_MAP_PTR, BV_ARG_ANYTHING }),
-	PROTO(get_current_ancestor_cgroup_id, .ret_type = BV_RET_INTEGER,
-	      .arg_type = { BV_ARG_ANYTHING }),
-	PROTO(get_ns_current_pid_tgid, .ret_type = BV_RET_INTEGER,
-	      .arg_type = { BV_ARG_ANYTHING, BV_ARG_ANYTHING, UNINIT_MEM, BV_ARG_CONST_SIZE }),
-	PROTO(strtol, .ret_type = BV_RET_INTEGER,
-	      .arg_type = { RDONLY_MEM, BV_ARG_CONST_SIZE, BV_ARG_ANYTHING,
-			    FIXED_OUT_MEM | BV_MEM_ALIGNED },
-	      .arg_size = { 0, 0, 0, 8 }),
-	PROTO(strtoul, .ret_type = BV_RET_INTEGER,
-	      .arg_type = { RDONLY_MEM, BV_ARG_CONST_SIZE, BV_ARG_ANYTHING,
-			    FIXED_OUT_MEM | BV_MEM_ALIGNED },
-	      .arg_size = { 0, 0, 0, 8 }),
 };
 
 /* Context-taking variants. */
