@@ -860,6 +860,8 @@ int bv_check_exit(struct bv_env *env)
 	err = bv_check_reg_read(env, 0);
 	if (err)
 		return err;
+	if (bv_cur_frame(env->cur)->subprogno)   /* a global function's own walk */
+		return bv_global_func_exit(env);
 	if (leaks(env, r0))
 		return bv_reject(&env->log, idx, -EACCES, "R0 leaks addr as return value");
 	if (!env->f->return_range)

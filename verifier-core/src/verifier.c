@@ -48,19 +48,6 @@ static void fail_args(struct bv_result *res, const char *why)
 		       sizeof(((struct bv_facade *)0)->btf_type_name))
 #define OPTS_MIN_SZ (offsetof(struct bv_opts, log_ctx) + sizeof(void *))
 
-/* Global functions are verified on their own, each against its BTF
- * prototype (kernel: do_check_subprogs); not modelled yet. */
-static int check_global_subprogs(struct bv_env *env)
-{
-	uint32_t i;
-
-	for (i = 1; i < env->info.nr_subprogs; i++)
-		if (env->info.subprogs[i].global)
-			return bv_unsupported(&env->log, (int32_t)env->info.subprogs[i].start,
-					      "global functions");
-	return 0;
-}
-
 /* Stack sizes add up along a chain of calls (kernel:
  * check_max_stack_depth, with the JIT's 16-byte rounding). */
 static int stack_chain(struct bv_env *env, uint32_t sp, uint32_t depth,
@@ -188,10 +175,7 @@ int bv_verify(const struct bv_prog *prog, const struct bv_facade *facade,
 	err = bv_check_cfg(&env->info, facade, &env->log);
 	if (err)
 		goto out;
-	err = check_global_subprogs(env);
-	if (err)
-		goto out;
-	err = bv_explore_main(env);
+	err = bv_verify_program(env);
 	if (err)
 		goto out;
 	err = check_max_stack_depth(env);
@@ -221,6 +205,7 @@ out:
 		      env->insn_processed, limit, env->max_states_per_insn,
 		      env->total_states, env->peak_states);
 	bv_explore_free(env);
+	bv_globals_free(env);
 	bv_log_finish(&env->log);
 	bv_prog_info_free(&env->info);
 	free(env->aux);
