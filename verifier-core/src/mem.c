@@ -1381,8 +1381,14 @@ int bv_check_helper_mem_access_raw(struct bv_env *env, uint32_t regno,
 	case BV_PTR_TO_STACK:
 		return stack_range_init(env, regno, r->off, access_size, zero_size_allowed,
 					t, raw, true);
-	case BV_PTR_TO_BUF:
 	case BV_PTR_TO_BTF_ID:
+		/* read as the struct, whatever the access (kernel:
+		 * check_ptr_to_btf_access with BPF_READ) */
+		if (bv_kernel_has(env->f, BV_FEAT_MEM_ARG_BTF_PTR))
+			return bv_check_ptr_to_btf_access(env, idx, regno, r->off, access_size,
+							  BV_READ, -1);
+		/* fallthrough */
+	case BV_PTR_TO_BUF:
 		return bv_unsupported(&env->log, idx, "helper memory argument of type %s",
 				      tstr(env, r->type, b, sizeof(b)));
 	case BV_PTR_TO_CTX:

@@ -131,7 +131,15 @@
 	  "verified first, in order, and the call-site lines name no function") \
 	X(GLOBAL_FUNC_ARG_TAGS, "global-func-arg-tags", \
 	  "a global function's arg:ctx, arg:nonnull, arg:nullable, arg:trusted and " \
-	  "arg:arena decl tags decide its argument kinds; else decl tags are ignored")
+	  "arg:arena decl tags decide its argument kinds; else decl tags are ignored") \
+	X(MAP_KEY_ANY_MEM, "map-key-any-mem", \
+	  "a helper's map key or value argument may be any memory (PTR_TO_MEM, " \
+	  "ringbuf memory, buffers, trusted pointers); else only the stack, packet, " \
+	  "map key and map value") \
+	X(MEM_ARG_BTF_PTR, "mem-arg-btf-ptr", \
+	  "a BTF pointer passed as memory (helper or global function argument) is " \
+	  "checked as a read of its struct (\"access beyond struct thread_info at " \
+	  "off 0 size 9792\"); else it is not memory")
 
 enum bv_feature {
 #define BV_FEATURE_ENUM(e, n, d) BV_FEAT_##e,
