@@ -67,8 +67,6 @@ static int stack_chain(struct bv_env *env, uint32_t sp, uint32_t depth,
 		return bv_reject(&env->log, -1, -EACCES,
 				 "combined stack size of %u calls is %u. Too large",
 				 frame + 1, depth);
-	if (frame + 1 >= BV_MAX_CALL_FRAMES)
-		return 0;   /* deeper chains were refused by the walk */
 	for (i = s->start; i < s->end && i < env->info.insn_cnt; i++) {
 		const struct bv_insn *insn = &env->info.insns[i];
 		int64_t target;
@@ -80,8 +78,13 @@ static int stack_chain(struct bv_env *env, uint32_t sp, uint32_t depth,
 		if (target < 0 || target >= env->info.insn_cnt)
 			continue;
 		c = bv_subprog_at(&env->info, (uint32_t)target);
-		if (c <= 0 || (uint32_t)c == sp)
+		if (c <= 0)
 			continue;
+		/* the call graph, not the walk: a cycle (recursion bounded by
+		 * a constant, which the walk allowed) grows the chain */
+		if (frame + 1 >= BV_MAX_CALL_FRAMES)
+			return bv_reject(&env->log, -1, -E2BIG,
+					 "the call stack of %u frames is too deep !", frame + 1);
 		err = stack_chain(env, (uint32_t)c, depth, frame + 1);
 		if (err)
 			return err;
