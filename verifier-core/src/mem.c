@@ -833,6 +833,9 @@ static int stack_access(struct bv_env *env, int32_t insn_idx, uint32_t regno,
 	err = stack_bounds(env, regno, off, size, t, false);
 	if (err)
 		return err;
+	bv_fastcall_stack_access(env, fr->subprogno, insn_idx,
+				 off + (int32_t)(var_is_const(r) ? (int64_t)r->s.var_off.value
+								 : r->s.smin));
 	if (t == BV_WRITE) {
 		if (var_is_const(r))
 			return stack_write_fixed(env, fr, off + (int32_t)r->s.var_off.value,

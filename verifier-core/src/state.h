@@ -215,6 +215,8 @@ struct bv_env {
 	uint32_t stack_depth[BV_MAX_SUBPROGS + 1];
 	/* global_func.c: prototypes and progress of the global functions */
 	struct bv_globals *globals;
+	/* fastcall.c: bpf_fastcall spill/fill pairs (NULL: feature absent) */
+	struct bv_fastcall *fastcall;
 };
 
 static inline uint32_t bv_new_id(struct bv_env *env) { return ++env->id_gen; }
@@ -256,6 +258,13 @@ int bv_global_func_call(struct bv_env *env, uint32_t sp);
 /* global_func.c: BPF_EXIT of a global function's own walk (R0 a scalar). */
 int bv_global_func_exit(struct bv_env *env);
 void bv_globals_free(struct bv_env *env);
+/* fastcall.c: find the spill/fill pairs before the walk (-1: out of
+ * memory); a stack access of the walk at off of subprogram sp's frame;
+ * after the walk, drop the pairs from the stack depths. */
+int bv_fastcall_mark(struct bv_env *env);
+void bv_fastcall_stack_access(struct bv_env *env, uint32_t sp, int32_t insn_idx, int32_t off);
+void bv_fastcall_drop_spills(struct bv_env *env);
+void bv_fastcall_free(struct bv_env *env);
 /* explore.c: set up and free env->pending / env->explored. */
 void bv_explore_free(struct bv_env *env);
 /* jmp.c: conditional BV_JMP/BV_JMP32 (not JA, CALL, EXIT). Continues on

@@ -178,9 +178,14 @@ int bv_verify(const struct bv_prog *prog, const struct bv_facade *facade,
 	err = bv_check_cfg(&env->info, facade, &env->log);
 	if (err)
 		goto out;
+	if (bv_fastcall_mark(env)) {
+		err = bv_unsupported(&env->log, -1, "out of memory");
+		goto out;
+	}
 	err = bv_verify_program(env);
 	if (err)
 		goto out;
+	bv_fastcall_drop_spills(env);
 	err = check_max_stack_depth(env);
 out:
 	if (err && !bv_log_failed(&env->log))
@@ -209,6 +214,7 @@ out:
 		      env->total_states, env->peak_states);
 	bv_explore_free(env);
 	bv_globals_free(env);
+	bv_fastcall_free(env);
 	bv_log_finish(&env->log);
 	bv_prog_info_free(&env->info);
 	free(env->aux);

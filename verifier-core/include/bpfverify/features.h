@@ -139,7 +139,11 @@
 	X(MEM_ARG_BTF_PTR, "mem-arg-btf-ptr", \
 	  "a BTF pointer passed as memory (helper or global function argument) is " \
 	  "checked as a read of its struct (\"access beyond struct thread_info at " \
-	  "off 0 size 9792\"); else it is not memory")
+	  "off 0 size 9792\"); else it is not memory") \
+	X(FASTCALL_SPILLS, "fastcall-spills", \
+	  "spill/fill pairs around a call to bpf_get_smp_processor_id() (a " \
+	  "bpf_fastcall helper the JIT inlines) at the bottom of the stack do not " \
+	  "count in the stack size check; else they do")
 
 enum bv_feature {
 #define BV_FEATURE_ENUM(e, n, d) BV_FEAT_##e,
