@@ -32,6 +32,7 @@
 #include "load_refusals.h"
 #include "kb_net.h"
 #include "tracing.h"
+#include "func_proto.h"
 
 #define INSN_PROCESSED_LIMIT 1000000  /* BPF_COMPLEXITY_LIMIT_INSNS */
 #define STACK_LIMIT 512               /* MAX_BPF_STACK */
@@ -49,7 +50,26 @@ struct facade_ctx {
 	 * for tracing program types, the attach target */
 	struct bvf_tracing *tr;
 	bool tr_ctx;               /* the context is tr's (tracing, lsm) */
+	const struct bvf_program *prog;
 };
+
+/* A global function's argument kinds from its BTF prototype. */
+static void op_func_proto(void *ctx, uint32_t insn_off, struct bv_func_proto *out)
+{
+	struct facade_ctx *c = ctx;
+	uint32_t n = 0, btf_id = 0;
+	const struct bv_func_desc *fd = bvf_program_funcs(c->prog, &n);
+	struct bvf_func_proto_env e = {
+		.prog_type = c->env.prog_type,
+		.arg_tags = bvf_kernel_features(c->k) & BV_FEAT_BIT(BV_FEAT_GLOBAL_FUNC_ARG_TAGS),
+		.kernel_btf = bvf_kernel_btf(c->k, NULL, 0),
+	};
+
+	for (uint32_t i = 0; fd && i < n; i++)
+		if (fd[i].insn_off == insn_off)
+			btf_id = fd[i].btf_id;
+	bvf_func_proto(bvf_program_btf(c->prog), btf_id, &e, out);
+}
 
 static int op_helper(void *ctx, int32_t func_id, const struct bv_helper_proto **proto)
 {
@@ -579,6 +599,8 @@ static int verify_with(const struct bvf_program *prog, const struct bvf_kernel *
 	f.max_subprogs = MAX_SUBPROGS;
 	f.max_call_depth = MAX_CALL_FRAMES;
 	f.funcs = bvf_program_funcs(prog, &f.nr_funcs);
+	f.func_proto = op_func_proto;
+	c.prog = prog;
 	f.helper = op_helper;
 	f.ctx_access = op_ctx_access;
 	f.ctx_size = c.tr_ctx ? 8 * 12 /* MAX_BPF_FUNC_ARGS u64 slots */

@@ -213,6 +213,7 @@ static int load_symbols(struct bvf_object *obj, int symtab, struct obj_err *e)
 		y->shndx = sym.st_shndx;
 		y->type = GELF_ST_TYPE(sym.st_info);
 		y->bind = GELF_ST_BIND(sym.st_info);
+		y->visibility = GELF_ST_VISIBILITY(sym.st_other);
 	}
 	return 0;
 }

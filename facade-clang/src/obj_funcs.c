@@ -92,6 +92,10 @@ int obj_funcs_collect(struct bvf_object *obj, struct obj_err *e)
 		f->entry = s->kind == OBJ_SEC_PROG;
 		f->global = y->bind != STB_LOCAL;
 		apply_func_info(obj, f);
+		/* libbpf loads a hidden (or internal) global subprogram as a
+		 * static one: its BTF linkage is rewritten before the load */
+		if (!f->entry && (y->visibility == STV_HIDDEN || y->visibility == STV_INTERNAL))
+			f->global = false;
 	}
 	qsort(obj->funcs, obj->nr_funcs, sizeof(*obj->funcs), cmp_func);
 	for (size_t i = 1; i < obj->nr_funcs; i++) {

@@ -75,6 +75,7 @@ struct obj_sym {
 	uint32_t shndx;
 	uint8_t type;           /* STT_* */
 	uint8_t bind;           /* STB_* */
+	uint8_t visibility;     /* STV_* */
 };
 
 /* One function of the object: a program entry or a .text subprogram. */

@@ -71,6 +71,10 @@ static const struct compat mem_types = { {
 	BV_PTR_TO_STACK, BV_PTR_TO_PACKET, BV_PTR_TO_PACKET_META, BV_PTR_TO_MAP_KEY,
 	BV_PTR_TO_MAP_VALUE, BV_PTR_TO_MEM, BV_PTR_TO_MEM | BV_MEM_RINGBUF, BV_PTR_TO_BUF,
 	BV_PTR_TO_BTF_ID | BV_PTR_TRUSTED }, 9 };
+/* older kernels: map keys and values only from these (no BV_FEAT_MAP_KEY_ANY_MEM) */
+static const struct compat map_key_value_types = { {
+	BV_PTR_TO_STACK, BV_PTR_TO_PACKET, BV_PTR_TO_PACKET_META, BV_PTR_TO_MAP_KEY,
+	BV_PTR_TO_MAP_VALUE }, 5 };
 static const struct compat scalar_types = { { BV_SCALAR }, 1 };
 static const struct compat map_ptr_types = { { BV_CONST_PTR_TO_MAP }, 1 };
 static const struct compat ctx_types = { { BV_PTR_TO_CTX }, 1 };
@@ -182,6 +186,11 @@ static int check_reg_type(struct bv_env *env, uint32_t regno, bv_arg_type arg_ty
 	const struct bv_reg *r = &bv_cur_regs(env)[regno];
 	const struct compat *c = compatible(BV_BASE_TYPE(arg_type));
 	bv_reg_type type = r->type;
+
+	if ((BV_BASE_TYPE(arg_type) == BV_ARG_PTR_TO_MAP_KEY ||
+	     BV_BASE_TYPE(arg_type) == BV_ARG_PTR_TO_MAP_VALUE) &&
+	    !bv_kernel_has(env->f, BV_FEAT_MAP_KEY_ANY_MEM))
+		c = &map_key_value_types;
 	char line[BV_MSG_MAX], b[64];
 	size_t len;
 	int i;
@@ -860,6 +869,8 @@ int bv_check_exit(struct bv_env *env)
 	err = bv_check_reg_read(env, 0);
 	if (err)
 		return err;
+	if (bv_cur_frame(env->cur)->subprogno)   /* a global function's own walk */
+		return bv_global_func_exit(env);
 	if (leaks(env, r0))
 		return bv_reject(&env->log, idx, -EACCES, "R0 leaks addr as return value");
 	if (!env->f->return_range)

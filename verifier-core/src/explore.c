@@ -569,12 +569,16 @@ static int enter_subprog(struct bv_env *env, const struct bv_insn *insn,
 		return bv_reject(&env->log, *idx, -EFAULT,
 				 "verifier bug. No program starts at insn %lld",
 				 (long long)target);
+	if (env->info.subprogs[sp].global) {
+		/* checked against its prototype, not walked (global_func.c) */
+		int err = bv_global_func_call(env, (uint32_t)sp);
+
+		return err ? err : 1;
+	}
 	if (st->curframe + 1 >= max_frames)
 		return bv_reject(&env->log, *idx, -E2BIG,
 				 "the call stack of %u frames is too deep",
 				 st->curframe + 2);
-	if (env->info.subprogs[sp].global)
-		return bv_unsupported(&env->log, *idx, "calls to global functions");
 	callee = bv_frame_new(*idx, st->curframe + 1, (uint32_t)sp);
 	if (!callee)
 		return bv_unsupported(&env->log, *idx, "out of memory");
@@ -662,6 +666,8 @@ static int do_insn(struct walk *w, const struct bv_insn *insn, enum step *step)
 		env->scratched_regs |= 1u;
 		if (insn->src_reg == BV_PSEUDO_CALL) {
 			err = enter_subprog(env, insn, &env->insn_idx);
+			if (err == 1)
+				return 0;   /* a global function: on with the next insn */
 			if (err)
 				return err;
 			*step = STEP_JUMPED;
@@ -818,14 +824,21 @@ path_end:
  * do_check_common for the main subprogram). */
 int bv_explore_main(struct bv_env *env)
 {
+	return bv_explore_entry(env, 0, NULL);
+}
+
+int bv_explore_entry(struct bv_env *env, uint32_t sp, const struct bv_reg *args)
+{
 	struct walk w = { .env = env, .state_idx = -1 };
 	struct bv_explored *e;
+	uint32_t i;
 	int err;
 
+	bv_explore_free(env);   /* each walk starts afresh (kernel: do_check_common) */
 	env->pending = calloc(1, sizeof(*env->pending));
 	e = calloc(1, sizeof(*e));
 	env->explored = e;
-	env->cur = bv_state_new(0);
+	env->cur = bv_state_new(sp);
 	if (!env->pending || !e || !env->cur)
 		return bv_unsupported(&env->log, -1, "out of memory");
 	e->at = calloc(env->info.insn_cnt, sizeof(*e->at));
@@ -834,8 +847,12 @@ int bv_explore_main(struct bv_env *env)
 		return bv_unsupported(&env->log, -1, "out of memory");
 	if (bv_liveness_compute(env, &e->live))
 		return bv_unsupported(&env->log, -1, "out of memory");
-	bv_reg_mark_ptr(&bv_cur_regs(env)[1], BV_PTR_TO_CTX, -1);
-	env->insn_idx = 0;
+	if (args)
+		for (i = 1; i <= 5; i++)
+			bv_cur_regs(env)[i] = args[i];
+	else
+		bv_reg_mark_ptr(&bv_cur_regs(env)[1], BV_PTR_TO_CTX, -1);
+	env->insn_idx = (int32_t)env->info.subprogs[sp].start;
 	env->prev_insn_idx = -1;
 	scratch_all(env);
 	err = walk(&w);

@@ -833,6 +833,9 @@ static int stack_access(struct bv_env *env, int32_t insn_idx, uint32_t regno,
 	err = stack_bounds(env, regno, off, size, t, false);
 	if (err)
 		return err;
+	bv_fastcall_stack_access(env, fr->subprogno, insn_idx,
+				 off + (int32_t)(var_is_const(r) ? (int64_t)r->s.var_off.value
+								 : r->s.smin));
 	if (t == BV_WRITE) {
 		if (var_is_const(r))
 			return stack_write_fixed(env, fr, off + (int32_t)r->s.var_off.value,
@@ -1381,8 +1384,14 @@ int bv_check_helper_mem_access_raw(struct bv_env *env, uint32_t regno,
 	case BV_PTR_TO_STACK:
 		return stack_range_init(env, regno, r->off, access_size, zero_size_allowed,
 					t, raw, true);
-	case BV_PTR_TO_BUF:
 	case BV_PTR_TO_BTF_ID:
+		/* read as the struct, whatever the access (kernel:
+		 * check_ptr_to_btf_access with BPF_READ) */
+		if (bv_kernel_has(env->f, BV_FEAT_MEM_ARG_BTF_PTR))
+			return bv_check_ptr_to_btf_access(env, idx, regno, r->off, access_size,
+							  BV_READ, -1);
+		/* fallthrough */
+	case BV_PTR_TO_BUF:
 		return bv_unsupported(&env->log, idx, "helper memory argument of type %s",
 				      tstr(env, r->type, b, sizeof(b)));
 	case BV_PTR_TO_CTX:

@@ -213,6 +213,10 @@ struct bv_env {
 	/* explore.c: the deepest stack each subprogram used (bytes), for the
 	 * combined stack size check after the walk */
 	uint32_t stack_depth[BV_MAX_SUBPROGS + 1];
+	/* global_func.c: prototypes and progress of the global functions */
+	struct bv_globals *globals;
+	/* fastcall.c: bpf_fastcall spill/fill pairs (NULL: feature absent) */
+	struct bv_fastcall *fastcall;
 };
 
 static inline uint32_t bv_new_id(struct bv_env *env) { return ++env->id_gen; }
@@ -242,6 +246,25 @@ void bv_liveness_free(struct bv_liveness *lv);
 /* explore.c: the path walk of the program from its entry (kernel:
  * do_check_main → do_check). Returns 0 when every path ends well. */
 int bv_explore_main(struct bv_env *env);
+/* explore.c: the same from subprogram sp's entry with R1-R5 = args[1..5]
+ * (a global function verified on its own); args NULL: the main program. */
+int bv_explore_entry(struct bv_env *env, uint32_t sp, const struct bv_reg *args);
+/* global_func.c: every walk the kernel makes (the main program and the
+ * global functions, in the target kernel's order). */
+int bv_verify_program(struct bv_env *env);
+/* global_func.c: a call to global function sp: the caller's registers
+ * against its prototype, then R0 unknown and R1-R5 clobbered. */
+int bv_global_func_call(struct bv_env *env, uint32_t sp);
+/* global_func.c: BPF_EXIT of a global function's own walk (R0 a scalar). */
+int bv_global_func_exit(struct bv_env *env);
+void bv_globals_free(struct bv_env *env);
+/* fastcall.c: find the spill/fill pairs before the walk (-1: out of
+ * memory); a stack access of the walk at off of subprogram sp's frame;
+ * after the walk, drop the pairs from the stack depths. */
+int bv_fastcall_mark(struct bv_env *env);
+void bv_fastcall_stack_access(struct bv_env *env, uint32_t sp, int32_t insn_idx, int32_t off);
+void bv_fastcall_drop_spills(struct bv_env *env);
+void bv_fastcall_free(struct bv_env *env);
 /* explore.c: set up and free env->pending / env->explored. */
 void bv_explore_free(struct bv_env *env);
 /* jmp.c: conditional BV_JMP/BV_JMP32 (not JA, CALL, EXIT). Continues on

@@ -48,19 +48,6 @@ static void fail_args(struct bv_result *res, const char *why)
 		       sizeof(((struct bv_facade *)0)->btf_type_name))
 #define OPTS_MIN_SZ (offsetof(struct bv_opts, log_ctx) + sizeof(void *))
 
-/* Global functions are verified on their own, each against its BTF
- * prototype (kernel: do_check_subprogs); not modelled yet. */
-static int check_global_subprogs(struct bv_env *env)
-{
-	uint32_t i;
-
-	for (i = 1; i < env->info.nr_subprogs; i++)
-		if (env->info.subprogs[i].global)
-			return bv_unsupported(&env->log, (int32_t)env->info.subprogs[i].start,
-					      "global functions");
-	return 0;
-}
-
 /* Stack sizes add up along a chain of calls (kernel:
  * check_max_stack_depth, with the JIT's 16-byte rounding). */
 static int stack_chain(struct bv_env *env, uint32_t sp, uint32_t depth,
@@ -80,8 +67,6 @@ static int stack_chain(struct bv_env *env, uint32_t sp, uint32_t depth,
 		return bv_reject(&env->log, -1, -EACCES,
 				 "combined stack size of %u calls is %u. Too large",
 				 frame + 1, depth);
-	if (frame + 1 >= BV_MAX_CALL_FRAMES)
-		return 0;   /* deeper chains were refused by the walk */
 	for (i = s->start; i < s->end && i < env->info.insn_cnt; i++) {
 		const struct bv_insn *insn = &env->info.insns[i];
 		int64_t target;
@@ -93,8 +78,13 @@ static int stack_chain(struct bv_env *env, uint32_t sp, uint32_t depth,
 		if (target < 0 || target >= env->info.insn_cnt)
 			continue;
 		c = bv_subprog_at(&env->info, (uint32_t)target);
-		if (c <= 0 || (uint32_t)c == sp)
+		if (c <= 0)
 			continue;
+		/* the call graph, not the walk: a cycle (recursion bounded by
+		 * a constant, which the walk allowed) grows the chain */
+		if (frame + 1 >= BV_MAX_CALL_FRAMES)
+			return bv_reject(&env->log, -1, -E2BIG,
+					 "the call stack of %u frames is too deep !", frame + 1);
 		err = stack_chain(env, (uint32_t)c, depth, frame + 1);
 		if (err)
 			return err;
@@ -188,12 +178,14 @@ int bv_verify(const struct bv_prog *prog, const struct bv_facade *facade,
 	err = bv_check_cfg(&env->info, facade, &env->log);
 	if (err)
 		goto out;
-	err = check_global_subprogs(env);
+	if (bv_fastcall_mark(env)) {
+		err = bv_unsupported(&env->log, -1, "out of memory");
+		goto out;
+	}
+	err = bv_verify_program(env);
 	if (err)
 		goto out;
-	err = bv_explore_main(env);
-	if (err)
-		goto out;
+	bv_fastcall_drop_spills(env);
 	err = check_max_stack_depth(env);
 out:
 	if (err && !bv_log_failed(&env->log))
@@ -221,6 +213,8 @@ out:
 		      env->insn_processed, limit, env->max_states_per_insn,
 		      env->total_states, env->peak_states);
 	bv_explore_free(env);
+	bv_globals_free(env);
+	bv_fastcall_free(env);
 	bv_log_finish(&env->log);
 	bv_prog_info_free(&env->info);
 	free(env->aux);

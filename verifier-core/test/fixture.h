@@ -127,6 +127,7 @@ static const struct bv_helper_proto bvt_helpers[] = {
 	  .arg_type = { BV_ARG_CONST_MAP_PTR, BV_ARG_PTR_TO_MAP_KEY },
 	  .pkt_access = 1 },
 	{ .name = "bpf_ktime_get_ns", .func_id = 5, .ret_type = BV_RET_INTEGER },
+	{ .name = "bpf_get_smp_processor_id", .func_id = 8, .ret_type = BV_RET_INTEGER },
 	{ .name = "bpf_tail_call", .func_id = 12, .ret_type = BV_RET_VOID,
 	  .arg_type = { BV_ARG_PTR_TO_CTX, BV_ARG_CONST_MAP_PTR, BV_ARG_ANYTHING } },
 	{ .name = "bpf_get_current_pid_tgid", .func_id = 14,

@@ -63,6 +63,28 @@ struct bv_func_desc {
 	uint32_t btf_id;          /* FUNC type id in the program's BTF, 0 if none */
 };
 
+/* A global function's argument as the target kernel derives it from the
+ * function's BTF prototype (kernel: btf_prepare_func_args). */
+struct bv_func_arg {
+	/* BV_ARG_ANYTHING (a scalar), BV_ARG_PTR_TO_CTX, BV_ARG_PTR_TO_MEM
+	 * [| BV_PTR_MAYBE_NULL], BV_ARG_PTR_TO_BTF_ID | BV_PTR_TRUSTED
+	 * [| BV_PTR_MAYBE_NULL], BV_ARG_PTR_TO_ARENA */
+	bv_arg_type type;
+	uint32_t mem_size;        /* BV_ARG_PTR_TO_MEM: the pointee's size */
+	uint32_t btf_id;          /* BV_ARG_PTR_TO_BTF_ID: the kernel struct */
+};
+
+struct bv_func_proto {
+	uint32_t nr_args;
+	struct bv_func_arg args[5];
+	/* The kernel refuses the prototype with this line ("Global function
+	 * f() doesn't return scalar. Only those are supported."); "" if not. */
+	char err[192];
+	/* What bpfverify cannot derive (a tag or type not modelled); "" if
+	 * nothing: the core ends with BV_ERROR naming it. */
+	char unsupported[160];
+};
+
 /* Required return value range of R0 at program exit. */
 struct bv_retval_range {
 	int32_t minval;
@@ -173,7 +195,20 @@ struct bv_facade {
 	/* nr_cpu_ids of the machine the program will load on; 0: unknown
 	 * (any machine). The kernel bounds bpf_get_smp_processor_id() by it. */
 	uint32_t nr_cpu_ids;
+	/* The prototype of the global function starting at insn_off (one of
+	 * funcs[]), as the target kernel derives it for this program type.
+	 * NULL: global functions are not supported. */
+	void (*func_proto)(void *ctx, uint32_t insn_off, struct bv_func_proto *out);
 };
+
+/* The facade's func_proto op, or NULL when it has none. */
+static inline void (*bv_facade_func_proto(const struct bv_facade *f))(void *, uint32_t,
+								       struct bv_func_proto *)
+{
+	if (!f || f->sz < offsetof(struct bv_facade, func_proto) + sizeof(f->func_proto))
+		return NULL;
+	return f->func_proto;
+}
 
 /* 1: the program is sleepable; 0: it is not; -1: the facade does not say. */
 static inline int bv_prog_sleepable(const struct bv_facade *f)

@@ -123,7 +123,27 @@
 	X(SMP_ID_BOUNDED, "smp-id-bounded", \
 	  "bpf_get_smp_processor_id() returns at most nr_cpu_ids - 1 of the machine " \
 	  "that loads the program (known to bpfverify only when told: --nr-cpus); " \
-	  "else any u32")
+	  "else any u32") \
+	X(GLOBAL_FUNC_AFTER_MAIN, "global-func-after-main", \
+	  "global functions are verified after the main program, only those it " \
+	  "reaches, and their prototype is checked at the call (\"Caller passes " \
+	  "invalid args into func#1 ('f')\"); else every global function is " \
+	  "verified first, in order, and the call-site lines name no function") \
+	X(GLOBAL_FUNC_ARG_TAGS, "global-func-arg-tags", \
+	  "a global function's arg:ctx, arg:nonnull, arg:nullable, arg:trusted and " \
+	  "arg:arena decl tags decide its argument kinds; else decl tags are ignored") \
+	X(MAP_KEY_ANY_MEM, "map-key-any-mem", \
+	  "a helper's map key or value argument may be any memory (PTR_TO_MEM, " \
+	  "ringbuf memory, buffers, trusted pointers); else only the stack, packet, " \
+	  "map key and map value") \
+	X(MEM_ARG_BTF_PTR, "mem-arg-btf-ptr", \
+	  "a BTF pointer passed as memory (helper or global function argument) is " \
+	  "checked as a read of its struct (\"access beyond struct thread_info at " \
+	  "off 0 size 9792\"); else it is not memory") \
+	X(FASTCALL_SPILLS, "fastcall-spills", \
+	  "spill/fill pairs around a call to bpf_get_smp_processor_id() (a " \
+	  "bpf_fastcall helper the JIT inlines) at the bottom of the stack do not " \
+	  "count in the stack size check; else they do")
 
 enum bv_feature {
 #define BV_FEATURE_ENUM(e, n, d) BV_FEAT_##e,

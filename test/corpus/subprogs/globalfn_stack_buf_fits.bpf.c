@@ -1,0 +1,34 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * Tests: the fixed twin of globalfn_stack_buf_too_small: the caller
+ * passes a whole struct on its stack. Original: a global function takes a
+ * pointer to a 16-byte struct; the caller
+ * passes a pointer to an 8-byte stack variable cast to it. At the call the
+ * kernel checks the caller's memory against the pointee's size.
+ * EXPECT: accept
+ */
+#include "vmlinux.h"
+#include <bpf/bpf_helpers.h>
+
+struct pair {
+	__u64 lo;
+	__u64 hi;
+};
+
+__noinline int sum_pair(struct pair *p)
+{
+	if (!p)
+		return 0;
+	return (int)(p->lo + p->hi);
+}
+
+SEC("tc")
+int tc_sum(struct __sk_buff *skb)
+{
+	struct pair one = { .lo = skb->len, .hi = skb->protocol };
+
+	/* the whole struct is on the stack */
+	return sum_pair(&one) > 0;
+}
+
+char LICENSE[] SEC("license") = "GPL";
