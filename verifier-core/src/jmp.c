@@ -324,7 +324,7 @@ int bv_check_cond_jmp(struct bv_env *env, const struct bv_insn *insn,
 	int pred, err;
 
 	if (op == BV_JCOND)
-		return bv_unsupported(&env->log, idx, "may_goto");
+		return bv_check_may_goto(env, insn, insn_idx);
 	err = bv_check_reg_read(env, insn->dst_reg);
 	if (err)
 		return err;

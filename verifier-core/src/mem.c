@@ -1295,7 +1295,7 @@ int bv_check_ld_imm64(struct bv_env *env, const struct bv_insn *insn)
 	case BV_PSEUDO_BTF_ID:
 		return bv_unsupported(&env->log, idx, "ld_imm64 of a kernel symbol (BTF id)");
 	case BV_PSEUDO_FUNC:
-		return bv_unsupported(&env->log, idx, "ld_imm64 of a function (callbacks)");
+		return bv_check_ld_imm64_func(env, insn);
 	default:
 		return bv_unsupported(&env->log, idx, "ld_imm64 pseudo source %d",
 				      insn->src_reg);
