@@ -177,6 +177,7 @@ int bv_callback_helper(struct bv_env *env, const struct bv_helper_proto *fn,
 		return -EINVAL;
 	}
 	queued->frame[queued->curframe]->callback_depth++;
+	queued->callback_unroll_depth++;
 	queued->frame[++queued->curframe] = callee;
 	caller->callback_depth = 0;
 	return 0;
@@ -199,6 +200,8 @@ int bv_callback_enter(struct bv_env *env, struct bv_frame *callee, int32_t *insn
 static void widen_reg(const struct bv_reg *old, struct bv_reg *cur)
 {
 	if (old->type != BV_SCALAR || cur->type != BV_SCALAR)
+		return;
+	if (old->precise || cur->precise)
 		return;
 	if (!memcmp(&old->s, &cur->s, sizeof(old->s)))
 		return;

@@ -515,6 +515,7 @@ static int is_state_visited(struct walk *w, int32_t idx)
 			 * pending one; the same state again is a loop that makes
 			 * no progress */
 			if (k->st->may_goto_depth == cur->may_goto_depth &&
+			    k->st->callback_unroll_depth == cur->callback_unroll_depth &&
 			    maybe_looping(k->st, cur) &&
 			    bv_state_contains(k->st, cur, true)) {
 				bv_reject(&env->log, idx, -EINVAL,

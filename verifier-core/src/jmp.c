@@ -352,6 +352,13 @@ int bv_check_cond_jmp(struct bv_env *env, const struct bv_insn *insn,
 	}
 
 	pred = scalar_branch_taken(env, dst, src, op, jmp32);
+	if (pred >= 0) {
+		/* the decision rests on their values (kernel: precise) */
+		if (dst->type == BV_SCALAR)
+			dst->precise = true;
+		if (src->type == BV_SCALAR)
+			src->precise = true;
+	}
 	if (pred >= 0 && !env->f->perfmon_capable)
 		return bv_unsupported(&env->log, idx,
 				      "speculative execution checks for unprivileged loaders");

@@ -57,6 +57,10 @@ struct bv_reg {
 	uint32_t ref_obj_id;
 	/* Frame a PTR_TO_STACK points into. */
 	uint32_t frameno;
+	/* A scalar whose value a decision rested on (a branch decided by it,
+	 * a pointer offset): callback.c does not widen it (kernel: precise,
+	 * which the kernel also marks backwards; bpfverify only forwards). */
+	bool precise;
 	/* bpfverify: the instruction that produced this value, -1 if unknown
 	 * (entry state); used for "why" notes only, never for verdicts. */
 	int32_t origin;
@@ -124,8 +128,11 @@ struct bv_state {
 	uint32_t nr_refs;
 	uint32_t active_locks;
 	bool speculative;
-	/* may_goto fall-throughs taken on this path (kernel: may_goto_depth) */
+	/* may_goto fall-throughs taken on this path (kernel: may_goto_depth)
+	 * and callback iterations queued (kernel: callback_unroll_depth):
+	 * states that differ in them are no infinite loop */
 	uint32_t may_goto_depth;
+	uint32_t callback_unroll_depth;
 	/* Branch decisions on the way here, for "why" notes: the last few
 	 * (insn, taken) pairs. */
 	struct { int32_t insn; bool taken; } path[16];
