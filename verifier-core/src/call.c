@@ -453,7 +453,7 @@ static int check_func_arg(struct bv_env *env, uint32_t arg, struct call_meta *me
 	case BV_ARG_PTR_TO_SPIN_LOCK:
 		return bv_unsupported(&env->log, idx, "bpf_spin_lock arguments");
 	case BV_ARG_PTR_TO_TIMER:
-		return bv_unsupported(&env->log, idx, "bpf_timer arguments");
+		return bv_check_timer_arg(env, regno, &meta->map);
 	case BV_ARG_PTR_TO_FUNC:
 		meta->subprogno = (int32_t)r->subprogno;
 		return 0;
@@ -883,6 +883,8 @@ int bv_check_exit(struct bv_env *env)
 		return err;
 	if (leaks(env, r0))
 		return bv_reject(&env->log, idx, -EACCES, "R0 leaks addr as return value");
+	if (bv_cur_frame(env->cur)->cb_kind == BV_CB_ASYNC)
+		return bv_callback_async_exit(env);   /* a timer callback's exit */
 	if (!env->f->return_range)
 		return bv_unsupported(&env->log, idx,
 				      "return value range for this program type");

@@ -15,8 +15,12 @@
  * may_goto (a loop bounded at run time) is walked the same way: the jump
  * is taken, the fall-through queued one level deeper.
  *
- * Not modelled (verdict error, named): timers (bpf_timer arguments are
- * refused before their callback is reached), bpf_user_ringbuf_drain (its
+ * Timers: a bpf_timer argument must point at the map value's bpf_timer
+ * (its offset comes from the value's BTF, through the facade), and
+ * bpf_timer_set_callback queues its callback as a state of its own, frame
+ * 0, whose exit must return 0.
+ *
+ * Not modelled (verdict error, named): bpf_user_ringbuf_drain (its
  * callback gets a dynptr), references acquired or released inside a
  * callback.
  */
@@ -140,6 +144,8 @@ static int make_callee(struct bv_env *env, const struct bv_helper_proto *fn,
 	return 0;
 }
 
+static int queue_timer_callback(struct bv_env *env, uint32_t subprogno);
+
 int bv_callback_helper(struct bv_env *env, const struct bv_helper_proto *fn,
 		       uint32_t subprogno, struct bv_frame **enter_now)
 {
@@ -155,7 +161,7 @@ int bv_callback_helper(struct bv_env *env, const struct bv_helper_proto *fn,
 		return bv_unsupported(&env->log, idx,
 				      "bpf_user_ringbuf_drain callbacks (their argument is a dynptr; dynptrs are not modelled)");
 	if (fn->func_id == FN_timer_set_callback)
-		return bv_unsupported(&env->log, idx, "timer callbacks");
+		return queue_timer_callback(env, subprogno);
 	if (fn->func_id == FN_for_each_map_elem &&
 	    (!regs[1].map.map || !map_has_for_each(regs[1].map.map->type)))
 		return bv_reject(&env->log, idx, -ENOTSUP,
@@ -231,13 +237,29 @@ void bv_widen_scalars(const struct bv_state *old, struct bv_state *cur)
 
 /* ---- exit ---- */
 
-static int check_return(struct bv_env *env, const struct bv_frame *callee)
+/* R0 of a callback's exit within [cb_ret_min, cb_ret_max]; `what` names
+ * the exit in the kernel's words for the newer kernels ("callback
+ * return", "async callback return") and the older ones ("callback
+ * return", "async callback"). */
+static int check_return(struct bv_env *env, const struct bv_frame *callee,
+			const char *what, const char *old_what)
 {
 	const struct bv_reg *r0 = &callee->regs[0];
 	int32_t idx = env->insn_idx;
 	char line[BV_MSG_MAX];
 	size_t len;
 
+	if (callee->cb_kind == BV_CB_ASYNC && r0->type != BV_SCALAR) {
+		char tb[64];
+
+		bv_reg_type_str(env, r0->type, tb, sizeof(tb));
+		if (!bv_kernel_has(env->f, BV_FEAT_RETVAL_BOUNDS))
+			return bv_reject(&env->log, idx, -EINVAL,
+					 "In async callback the register R0 is not a known value (%s)",
+					 tb);
+		return bv_reject(&env->log, idx, -EINVAL,
+				 "At %s the register R0 is not a known value (%s)", what, tb);
+	}
 	if (r0->type != BV_SCALAR)
 		return bv_reject(&env->log, idx, -EACCES, "R0 not a scalar value");
 	if (!bv_kernel_has(env->f, BV_FEAT_RETVAL_BOUNDS)) {
@@ -256,13 +278,13 @@ static int check_return(struct bv_env *env, const struct bv_frame *callee)
 			bv_tnum_str(env, r0->s.var_off, tv + 10, sizeof(tv) - 10);
 		}
 		bv_reject(&env->log, idx, -EINVAL,
-			  "At callback return the register R0 %s should have been in %s", tv, tr);
+			  "At %s the register R0 %s should have been in %s", old_what, tv, tr);
 		bv_explain_reg(env, 0);
 		return -EINVAL;
 	}
 	if (callee->cb_ret_min <= r0->s.smin && r0->s.smax <= callee->cb_ret_max)
 		return 0;
-	len = (size_t)snprintf(line, sizeof(line), "At callback return the register R0 has");
+	len = (size_t)snprintf(line, sizeof(line), "At %s the register R0 has", what);
 	if (r0->s.smin > INT64_MIN)
 		len += (size_t)snprintf(line + len, sizeof(line) - len, " smin=%" PRId64,
 					r0->s.smin);
@@ -275,9 +297,13 @@ static int check_return(struct bv_env *env, const struct bv_frame *callee)
 		 callee->cb_ret_min, callee->cb_ret_max);
 	bv_reject(&env->log, idx, -EINVAL, "%s", line);
 	bv_explain_reg(env, 0);
-	bv_note(&env->log, idx, "this is the exit of a callback (subprogram at insn %u, called back by the helper at insn %d), which must return %d or %d",
-		env->info.subprogs[callee->subprogno].start, callee->callsite,
-		callee->cb_ret_min, callee->cb_ret_max);
+	if (callee->cb_kind == BV_CB_SYNC)
+		bv_note(&env->log, idx, "this is the exit of a callback (subprogram at insn %u, called back by the helper at insn %d), which must return %d or %d",
+			env->info.subprogs[callee->subprogno].start, callee->callsite,
+			callee->cb_ret_min, callee->cb_ret_max);
+	else
+		bv_note(&env->log, idx, "this is the exit of a timer callback (subprogram at insn %u), which must return 0",
+			env->info.subprogs[callee->subprogno].start);
 	return -EINVAL;
 }
 
@@ -294,7 +320,7 @@ int bv_callback_exit(struct bv_env *env, int32_t *insn_idx)
 	if (st->nr_refs != callee->cb_nr_refs)
 		return bv_unsupported(&env->log, env->insn_idx,
 				      "references acquired or released inside a callback");
-	err = check_return(env, callee);
+	err = check_return(env, callee, "callback return", "callback return");
 	if (err)
 		return err;
 	/* the caller's R0 is the helper's return value, not the callback's */
@@ -309,6 +335,87 @@ int bv_callback_exit(struct bv_env *env, int32_t *insn_idx)
 			bv_widen_scalars(prev, st);
 	}
 	return 1;
+}
+
+/* ---- timers ---- */
+
+int bv_check_timer_arg(struct bv_env *env, uint32_t regno,
+		       const struct bv_map_desc **meta_map)
+{
+	const struct bv_reg *r = &bv_cur_regs(env)[regno];
+	const struct bv_map_desc *m = r->map.map;
+	int32_t idx = env->insn_idx;
+	long long off;
+
+	if (!bv_tnum_is_const(r->s.var_off))
+		return bv_reject(&env->log, idx, -EINVAL,
+				 "R%u doesn't have constant offset. bpf_timer has to be at the constant offset",
+				 regno);
+	if (!m)
+		return bv_unsupported(&env->log, idx, "map value pointer without a map description");
+	if (!m->value_btf_id)
+		return bv_reject(&env->log, idx, -EINVAL,
+				 "map '%s' has to have BTF in order to use bpf_timer", m->name);
+	if (m->timer_off < 0)
+		return bv_unsupported(&env->log, idx,
+				      "bpf_timer argument in map '%s' whose value has no bpf_timer",
+				      m->name);
+	off = (long long)r->s.var_off.value + r->off;
+	if (off != m->timer_off)
+		return bv_reject(&env->log, idx, -EINVAL,
+				 "off %lld doesn't point to 'struct bpf_timer' that is at %d", off,
+				 m->timer_off);
+	if (*meta_map)
+		return bv_reject(&env->log, idx, -EFAULT,
+				 "verifier bug. Two map pointers in a timer helper");
+	*meta_map = m;
+	return 0;
+}
+
+/* bpf_timer_set_callback: the callback runs later, on its own: a fresh
+ * state with the callback as frame 0, queued (kernel: push_async_cb). */
+static int queue_timer_callback(struct bv_env *env, uint32_t subprogno)
+{
+	const struct bv_reg *timer = &bv_cur_regs(env)[1];
+	struct bv_state *q;
+	struct bv_frame *f;
+	uint32_t i;
+
+	if (!timer->map.map)
+		return bv_unsupported(&env->log, env->insn_idx,
+				      "timer callback: the timer's map is not described");
+	f = bv_frame_new(-1, 0, subprogno);
+	if (!f)
+		return bv_unsupported(&env->log, env->insn_idx, "out of memory");
+	q = bv_push_branch(env, (int32_t)env->info.subprogs[subprogno].start, env->insn_idx);
+	if (!q) {
+		bv_frame_free(f);
+		return -EINVAL;
+	}
+	bv_branch_detach(env, q);
+	for (i = 0; i <= q->curframe; i++) {
+		bv_frame_free(q->frame[i]);
+		q->frame[i] = NULL;
+	}
+	q->curframe = 0;
+	q->frame[0] = f;
+	q->nr_refs = 0;
+	q->active_locks = 0;
+	q->path_len = 0;
+	f->cb_kind = BV_CB_ASYNC;
+	f->cb_ret_min = 0;
+	f->cb_ret_max = 0;
+	/* callback(map, key, value) */
+	mark_map_ptr(&f->regs[1], BV_CONST_PTR_TO_MAP, timer, env->insn_idx);
+	mark_map_ptr(&f->regs[2], BV_PTR_TO_MAP_KEY, timer, env->insn_idx);
+	mark_map_ptr(&f->regs[3], BV_PTR_TO_MAP_VALUE, timer, env->insn_idx);
+	return 0;
+}
+
+int bv_callback_async_exit(struct bv_env *env)
+{
+	return check_return(env, bv_cur_frame(env->cur), "async callback return",
+			    "async callback");
 }
 
 /* ---- may_goto ---- */

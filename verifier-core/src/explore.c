@@ -110,6 +110,15 @@ struct bv_state *bv_push_branch(struct bv_env *env, int32_t insn_idx,
 	return copy;
 }
 
+void bv_branch_detach(struct bv_env *env, struct bv_state *st)
+{
+	struct bv_kept *k = st->parent;
+
+	if (k && --k->branches == 0 && k->evicted)
+		env->cur_states--;
+	st->parent = NULL;
+}
+
 static void free_pending(struct bv_env *env)
 {
 	struct bv_pending *p = env->pending;

@@ -349,6 +349,15 @@ int bv_callback_enter(struct bv_env *env, struct bv_frame *callee, int32_t *insn
  * where the walk goes on (*insn_idx). 1: the frame was a callback and has
  * been left; 0: not a callback (the caller returns as from a subprogram). */
 int bv_callback_exit(struct bv_env *env, int32_t *insn_idx);
+/* callback.c: an ARG_PTR_TO_TIMER argument (kernel: process_timer_func);
+ * sets *meta_map to the timer's map. */
+int bv_check_timer_arg(struct bv_env *env, uint32_t regno,
+		       const struct bv_map_desc **meta_map);
+/* callback.c: the exit of a timer callback (frame 0 of its own state). */
+int bv_callback_async_exit(struct bv_env *env);
+/* explore.c: a queued state that does not continue the current path
+ * (a timer callback) stops counting as a branch of its kept ancestors. */
+void bv_branch_detach(struct bv_env *env, struct bv_state *st);
 /* callback.c: may_goto (BPF_JCOND): the jump is taken, the fall-through
  * queued with one more may_goto level. */
 int bv_check_may_goto(struct bv_env *env, const struct bv_insn *insn, int32_t *insn_idx);

@@ -4,7 +4,9 @@
  * takes the user stack, and for each frame finds the VMA of the address
  * (bpf_find_vma(task, addr, cb, ctx, 0)) to record the mapping's start and
  * file offset, the way profilers turn addresses into (build, offset)
- * pairs. The callback gets (task, vma, ctx) and reads the VMA's fields.
+ * pairs. The callback gets (task, vma, ctx) and reads the VMA's fields
+ * into a context on the program's stack (the only memory the helper
+ * takes as callback context).
  */
 // EXPECT: accept
 #include "vmlinux.h"
@@ -64,13 +66,13 @@ int profile(void *ctx)
 		return 0;
 	s->nr = len / 8;
 	for (int i = 0; i < MAX_FRAMES; i++) {
-		struct frame_info *fi = &s->frames[i];
+		struct frame_info fi = {};
 
 		if (i >= s->nr)
 			break;
-		fi->ip = s->ips[i];
-		fi->has_file = 0;
-		bpf_find_vma(task, s->ips[i], vma_cb, fi, 0);
+		fi.ip = s->ips[i];
+		bpf_find_vma(task, fi.ip, vma_cb, &fi, 0);
+		s->frames[i] = fi;
 	}
 	bpf_ringbuf_output(&samples, s, sizeof(*s), 0);
 	return 0;
