@@ -427,6 +427,9 @@ int bv_check_may_goto(struct bv_env *env, const struct bv_insn *insn, int32_t *i
 
 	if (!bv_kernel_has(env->f, BV_FEAT_MAY_GOTO))
 		return bv_reject(&env->log, idx, -EINVAL, "unknown opcode %02x", insn->code);
+	if (insn->off == 0)
+		return bv_reject(&env->log, idx, -EINVAL, "invalid may_goto off %d imm %d",
+				 insn->off, insn->imm);
 	prev = bv_loop_entry_state(env, idx, true);
 	queued = bv_push_branch(env, idx + 1, idx);
 	if (!queued)
