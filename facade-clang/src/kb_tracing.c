@@ -81,6 +81,12 @@ static const struct bv_helper_proto protos[] = {
 	PROTO(get_task_stack, .ret_type = BV_RET_INTEGER,
 	      .arg_type = { ARG_BTF, ARG_UNINIT_MEM, BV_ARG_CONST_SIZE_OR_ZERO,
 			    BV_ARG_ANYTHING }),
+	/* kernel/bpf/task_iter.c: the VMA of a task's address, handed to a
+	 * callback(task, vma, ctx); the callback argument's BTF id names the
+	 * vma's struct for the core's callback frame */
+	PROTO(find_vma, .ret_type = BV_RET_INTEGER,
+	      .arg_type = { ARG_BTF, BV_ARG_ANYTHING, BV_ARG_PTR_TO_FUNC,
+			    BV_ARG_PTR_TO_STACK | BV_PTR_MAYBE_NULL, BV_ARG_ANYTHING }),
 	/* net/core/filter.c: casts between socket objects */
 	PROTO(sock_from_file, .ret_type = RET_BTF_OR_NULL, .arg_type = { ARG_BTF }),
 	PROTO(skc_to_tcp6_sock, .ret_type = RET_BTF_OR_NULL,
@@ -112,6 +118,7 @@ static const struct bvf_kb_btf_names btf_names[] = {
 	{ BPF_FUNC_bprm_opts_set, NULL, { "linux_binprm" } },
 	{ BPF_FUNC_copy_from_user_task, NULL, { NULL, NULL, NULL, "task_struct" } },
 	{ BPF_FUNC_get_task_stack, NULL, { "task_struct" } },
+	{ BPF_FUNC_find_vma, NULL, { "task_struct", NULL, "vm_area_struct" } },
 	{ BPF_FUNC_sock_from_file, "socket", { "file" } },
 	{ BPF_FUNC_skc_to_tcp6_sock, "tcp6_sock", { "sock_common" } },
 	{ BPF_FUNC_skc_to_tcp_sock, "tcp_sock", { "sock_common" } },

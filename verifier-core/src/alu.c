@@ -431,14 +431,18 @@ int bv_check_alu(struct bv_env *env, const struct bv_insn *insn)
 						 d, alu_str[op >> 4]);
 			}
 			/* scalar += pointer */
+			dst->precise = true;
 			return ptr_alu(env, insn, src, dst);
 		}
 	} else {
 		bv_reg_mark_known(&imm_reg, (uint64_t)(int64_t)insn->imm, idx);
 		src = &imm_reg;
 	}
-	if (dst->type != BV_SCALAR)
+	if (dst->type != BV_SCALAR) {
+		if (BV_SRC(insn->code) == BV_X)    /* the offset's value matters */
+			regs[insn->src_reg].precise = true;
 		return ptr_alu(env, insn, dst, src);
+	}
 
 	{
 		struct bv_scalar sv = src->s;

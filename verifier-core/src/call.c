@@ -58,6 +58,7 @@ struct call_meta {
 	uint64_t msize_max;
 	uint32_t mem_size;
 	int64_t const_map_key;   /* -1: not a known constant */
+	int32_t subprogno;       /* ARG_PTR_TO_FUNC: the callback; -1: none */
 };
 
 /* Register types each argument kind accepts, in the kernel's order (its
@@ -461,9 +462,13 @@ static int check_func_arg(struct bv_env *env, uint32_t arg, struct call_meta *me
 	case BV_ARG_PTR_TO_SPIN_LOCK:
 		return bv_unsupported(&env->log, idx, "bpf_spin_lock arguments");
 	case BV_ARG_PTR_TO_TIMER:
-		return bv_unsupported(&env->log, idx, "bpf_timer arguments");
+		return bv_check_timer_arg(env, regno, &meta->map);
 	case BV_ARG_PTR_TO_FUNC:
-		return bv_unsupported(&env->log, idx, "callback arguments");
+		meta->subprogno = (int32_t)r->subprogno;
+		return 0;
+	case BV_ARG_PTR_TO_STACK:
+		/* a callback's context: the register type check is all */
+		return 0;
 	case BV_ARG_PTR_TO_CONST_STR:
 		return bv_check_const_str(env, regno);
 	case BV_ARG_PTR_TO_DYNPTR:
@@ -683,6 +688,7 @@ int bv_check_helper_call(struct bv_env *env, const struct bv_insn *insn, int32_t
 	struct bv_reg *regs = bv_cur_regs(env);
 	const struct bv_helper_proto *fn = NULL;
 	struct call_meta meta;
+	struct bv_frame *cb_frame = NULL;
 	int32_t func_id = insn->imm, idx = *insn_idx;
 	uint32_t i;
 	int err;
@@ -728,6 +734,7 @@ int bv_check_helper_call(struct bv_env *env, const struct bv_insn *insn, int32_t
 	memset(&meta, 0, sizeof(meta));
 	meta.fn = fn;
 	meta.const_map_key = -1;
+	meta.subprogno = -1;
 	for (i = 0; i < 5; i++) {
 		err = check_func_arg(env, i, &meta);
 		if (err)
@@ -781,7 +788,13 @@ int bv_check_helper_call(struct bv_env *env, const struct bv_insn *insn, int32_t
 	case FN_find_vma:
 	case FN_loop:
 	case FN_user_ringbuf_drain:
-		return bv_unsupported(&env->log, idx, "callbacks (%s#%d)", fn->name, func_id);
+		if (meta.subprogno < 0)
+			return bv_unsupported(&env->log, idx, "callbacks (%s#%d)", fn->name, func_id);
+		/* callback.c: the callback's frame, queued or entered below */
+		err = bv_callback_helper(env, fn, (uint32_t)meta.subprogno, &cb_frame);
+		if (err)
+			return err;
+		break;
 	case FN_get_func_ip:
 		err = check_get_func_ip(env, fn);
 		if (err)
@@ -800,8 +813,16 @@ int bv_check_helper_call(struct bv_env *env, const struct bv_insn *insn, int32_t
 		bv_reg_mark_not_init(&regs[i]);
 	env->scratched_regs |= 0x3f;
 	err = set_return_value(env, &meta);
-	if (err)
+	if (err) {
+		bv_frame_free(cb_frame);
 		return err;
+	}
+	if (cb_frame) {
+		/* kernels that walk a callback in the caller's path: now */
+		err = bv_callback_enter(env, cb_frame, insn_idx);
+		if (err)
+			return err;
+	}
 
 	if (meta.map && env->f->map_helper_compatible) {
 		int incompatible = env->f->map_helper_compatible(env->f->ctx, meta.map, func_id);
@@ -873,6 +894,8 @@ int bv_check_exit(struct bv_env *env)
 		return bv_global_func_exit(env);
 	if (leaks(env, r0))
 		return bv_reject(&env->log, idx, -EACCES, "R0 leaks addr as return value");
+	if (bv_cur_frame(env->cur)->cb_kind == BV_CB_ASYNC)
+		return bv_callback_async_exit(env);   /* a timer callback's exit */
 	if (!env->f->return_range)
 		return bv_unsupported(&env->log, idx,
 				      "return value range for this program type");

@@ -110,6 +110,15 @@ struct bv_state *bv_push_branch(struct bv_env *env, int32_t insn_idx,
 	return copy;
 }
 
+void bv_branch_detach(struct bv_env *env, struct bv_state *st)
+{
+	struct bv_kept *k = st->parent;
+
+	if (k && --k->branches == 0 && k->evicted)
+		env->cur_states--;
+	st->parent = NULL;
+}
+
 static void free_pending(struct bv_env *env)
 {
 	struct bv_pending *p = env->pending;
@@ -453,6 +462,36 @@ static bool maybe_looping(const struct bv_state *old, const struct bv_state *cur
 
 /* ---- pruning ---- */
 
+/* A callback-calling helper's call, on a kernel that iterates callbacks. */
+static bool iterated_call(const struct bv_env *env, int32_t idx)
+{
+	return (env->info.insn_flags[idx] & BV_INSN_CALLS_CALLBACK) &&
+	       bv_kernel_has(env->f, BV_FEAT_CALLBACK_ITERATE);
+}
+
+static bool loop_converged(const struct bv_env *env, const struct bv_state *old,
+			   const struct bv_state *cur, int32_t idx)
+{
+	if (iterated_call(env, idx))
+		return bv_state_contains(old, cur, false);
+	if (bv_insn_is_may_goto(&env->info.insns[idx]))
+		return old->may_goto_depth != cur->may_goto_depth &&
+		       bv_state_contains(old, cur, false);
+	return false;
+}
+
+struct bv_state *bv_loop_entry_state(struct bv_env *env, int32_t insn, bool skip_newest)
+{
+	struct bv_kept *k = env->cur ? env->cur->parent : NULL;
+
+	if (skip_newest && k && k->insn == insn)
+		k = k->parent;
+	for (; k; k = k->parent)
+		if (k->insn == insn && k->branches && k->st->curframe == env->cur->curframe)
+			return k->st;
+	return NULL;
+}
+
 /* 1: an equivalent safe state was seen here, prune; 0: go on; <0: error
  * (kernel: is_state_visited). */
 static int is_state_visited(struct walk *w, int32_t idx)
@@ -472,10 +511,21 @@ static int is_state_visited(struct walk *w, int32_t idx)
 
 		n++;
 		if (k->branches) {
+			/* callback.c: the call of a callback-calling helper and
+			 * may_goto are loop heads whose iterations converge: a
+			 * state already seen there (within its ranges) prunes */
+			if (loop_converged(env, k->st, cur, idx)) {
+				k->hit++;
+				return 1;
+			}
+			if (iterated_call(env, idx))
+				goto skip_loop_check;
 			/* still being walked: an ancestor of this path or of a
 			 * pending one; the same state again is a loop that makes
 			 * no progress */
-			if (maybe_looping(k->st, cur) &&
+			if (k->st->may_goto_depth == cur->may_goto_depth &&
+			    k->st->callback_unroll_depth == cur->callback_unroll_depth &&
+			    maybe_looping(k->st, cur) &&
 			    bv_state_contains(k->st, cur, true)) {
 				bv_reject(&env->log, idx, -EINVAL,
 					  "infinite loop detected at insn %d", idx);
@@ -485,6 +535,7 @@ static int is_state_visited(struct walk *w, int32_t idx)
 				print_state(w, k->st, true);
 				return -EINVAL;
 			}
+skip_loop_check:
 			/* a loop: keep fewer of its distinct iterations */
 			if (!force && env->jmps_processed - env->prev_jmps_processed < 20 &&
 			    env->insn_processed - env->prev_insn_processed < 100)
@@ -599,9 +650,15 @@ static int leave_subprog(struct walk *w, int32_t *idx)
 	struct bv_state *st = env->cur;
 	struct bv_frame *callee = bv_cur_frame(st), *caller;
 
+	int err;
+
 	if (BV_BASE_TYPE(callee->regs[0].type) == BV_PTR_TO_STACK)
 		return bv_reject(&env->log, *idx, -EINVAL,
 				 "cannot return stack pointer to the caller");
+	/* callback.c: a callback's exit goes back to its helper's call */
+	err = bv_callback_exit(env, idx);
+	if (err)
+		return err < 0 ? err : 0;
 	caller = st->frame[st->curframe - 1];
 	caller->regs[0] = callee->regs[0];
 	*idx = callee->callsite + 1;

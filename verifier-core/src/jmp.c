@@ -324,7 +324,7 @@ int bv_check_cond_jmp(struct bv_env *env, const struct bv_insn *insn,
 	int pred, err;
 
 	if (op == BV_JCOND)
-		return bv_unsupported(&env->log, idx, "may_goto");
+		return bv_check_may_goto(env, insn, insn_idx);
 	err = bv_check_reg_read(env, insn->dst_reg);
 	if (err)
 		return err;
@@ -352,6 +352,13 @@ int bv_check_cond_jmp(struct bv_env *env, const struct bv_insn *insn,
 	}
 
 	pred = scalar_branch_taken(env, dst, src, op, jmp32);
+	if (pred >= 0) {
+		/* the decision rests on their values (kernel: precise) */
+		if (dst->type == BV_SCALAR)
+			dst->precise = true;
+		if (src->type == BV_SCALAR)
+			src->precise = true;
+	}
 	if (pred >= 0 && !env->f->perfmon_capable)
 		return bv_unsupported(&env->log, idx,
 				      "speculative execution checks for unprivileged loaders");

@@ -520,6 +520,14 @@ static int stack_bounds(struct bv_env *env, uint32_t regno, int32_t off, int siz
 	return 0;
 }
 
+/* Kernel __is_scalar_unbounded: nothing at all is known of the value. */
+static bool scalar_unbounded(const struct bv_scalar *s)
+{
+	return bv_tnum_is_unknown(s->var_off) && s->smin == INT64_MIN && s->smax == INT64_MAX &&
+	       s->umin == 0 && s->umax == UINT64_MAX && s->s32_min == INT32_MIN &&
+	       s->s32_max == INT32_MAX && s->u32_min == 0 && s->u32_max == UINT32_MAX;
+}
+
 static int stack_write_fixed(struct bv_env *env, struct bv_frame *fr, int32_t off,
 			     int size, int32_t value_regno, int32_t insn_idx)
 {
@@ -536,7 +544,9 @@ static int stack_write_fixed(struct bv_env *env, struct bv_frame *fr, int32_t of
 		return bv_reject(&env->log, insn_idx, -EACCES,
 				 "attempt to corrupt spilled pointer on stack");
 	scratch_stack(env, fr, spi);
-	if (r && aligned && r->type == BV_SCALAR && env->f->bpf_capable) {
+	if (r && aligned && r->type == BV_SCALAR && env->f->bpf_capable &&
+	    (bv_kernel_has(env->f, BV_FEAT_SPILL_ANY_SCALAR) ||
+	     (!reg_is_null(r) && !scalar_unbounded(&r->s)))) {
 		bool fits = reg_width(r) <= 8 * size;
 
 		/* A spill that keeps the value keeps its relations too. */
@@ -547,7 +557,8 @@ static int stack_write_fixed(struct bv_env *env, struct bv_frame *fr, int32_t of
 			st->spilled_ptr.id = 0;
 		return 0;
 	}
-	if (!r && aligned && is_st && env->f->bpf_capable) {
+	if (!r && aligned && is_st && env->f->bpf_capable &&
+	    (insn->imm != 0 || bv_kernel_has(env->f, BV_FEAT_SPILL_ANY_SCALAR))) {
 		struct bv_reg tmp;
 
 		memset(&tmp, 0, sizeof(tmp));
@@ -1298,7 +1309,7 @@ int bv_check_ld_imm64(struct bv_env *env, const struct bv_insn *insn)
 	case BV_PSEUDO_BTF_ID:
 		return bv_unsupported(&env->log, idx, "ld_imm64 of a kernel symbol (BTF id)");
 	case BV_PSEUDO_FUNC:
-		return bv_unsupported(&env->log, idx, "ld_imm64 of a function (callbacks)");
+		return bv_check_ld_imm64_func(env, insn);
 	default:
 		return bv_unsupported(&env->log, idx, "ld_imm64 pseudo source %d",
 				      insn->src_reg);

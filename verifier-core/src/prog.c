@@ -426,9 +426,8 @@ static int resolve_insns(struct bv_prog_info *info, const struct bv_facade *f,
 			info->insn_flags[i + 1] |= BV_INSN_LDIMM64_HI;
 			if (insn->src_reg == BV_PSEUDO_BTF_ID)
 				return bv_unsupported(log, i, "ld_imm64 of a kernel symbol (BPF_PSEUDO_BTF_ID)");
-			if (insn->src_reg == BV_PSEUDO_FUNC)
-				return bv_unsupported(log, i, "ld_imm64 of a callback address (BPF_PSEUDO_FUNC)");
-			if (insn->src_reg != 0) {
+			/* a subprogram's address: checked during the walk */
+			if (insn->src_reg != 0 && insn->src_reg != BV_PSEUDO_FUNC) {
 				err = check_ldimm64_map(insn, f, log, i, &used);
 				if (err)
 					return err;

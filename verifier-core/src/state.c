@@ -377,6 +377,9 @@ static bool frame_contains(const struct bv_frame *old, const struct bv_frame *cu
 
 	if (old->callsite != cur->callsite)
 		return false;
+	/* kernel func_states_equal: fewer callback iterations behind */
+	if (old->callback_depth > cur->callback_depth)
+		return false;
 	for (i = 0; i < BV_MAX_REG; i++)
 		if (!reg_contains(&old->regs[i], &cur->regs[i], m, exact))
 			return false;

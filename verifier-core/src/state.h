@@ -39,6 +39,8 @@ struct bv_reg {
 		uint32_t mem_size;
 		/* PTR_TO_BTF_ID */
 		uint32_t btf_id;
+		/* PTR_TO_FUNC: the subprogram whose address it is */
+		uint32_t subprogno;
 	};
 	/* Pointers that may be NULL, and packet pointers derived from the same
 	 * source, share an id: a NULL check or a bounds check on one applies to
@@ -55,6 +57,10 @@ struct bv_reg {
 	uint32_t ref_obj_id;
 	/* Frame a PTR_TO_STACK points into. */
 	uint32_t frameno;
+	/* A scalar whose value a decision rested on (a branch decided by it,
+	 * a pointer offset): callback.c does not widen it (kernel: precise,
+	 * which the kernel also marks backwards; bpfverify only forwards). */
+	bool precise;
 	/* bpfverify: the instruction that produced this value, -1 if unknown
 	 * (entry state); used for "why" notes only, never for verdicts. */
 	int32_t origin;
@@ -88,7 +94,18 @@ struct bv_frame {
 	uint32_t subprogno;
 	uint32_t allocated_stack;
 	struct bv_stack_slot *stack;
+	/* callback.c: a callback's frame (bpf_loop, for_each_map_elem, …;
+	 * kernel: in_callback_fn / in_async_callback_fn) with the range its
+	 * R0 must have at exit, and the references held on entry. */
+	uint8_t cb_kind;         /* BV_CB_NONE, BV_CB_SYNC, BV_CB_ASYNC */
+	int32_t cb_ret_min, cb_ret_max;
+	uint32_t cb_nr_refs;
+	/* Callbacks this frame's callback-calling helper has had verified
+	 * on this path (kernel: callback_depth). */
+	uint32_t callback_depth;
 };
+
+enum { BV_CB_NONE = 0, BV_CB_SYNC, BV_CB_ASYNC };
 
 enum bv_ref_type {
 	BV_REF_PTR = 0,          /* acquired pointer (ringbuf record, socket, …) */
@@ -111,6 +128,11 @@ struct bv_state {
 	uint32_t nr_refs;
 	uint32_t active_locks;
 	bool speculative;
+	/* may_goto fall-throughs taken on this path (kernel: may_goto_depth)
+	 * and callback iterations queued (kernel: callback_unroll_depth):
+	 * states that differ in them are no infinite loop */
+	uint32_t may_goto_depth;
+	uint32_t callback_unroll_depth;
 	/* Branch decisions on the way here, for "why" notes: the last few
 	 * (insn, taken) pairs. */
 	struct { int32_t insn; bool taken; } path[16];
@@ -334,6 +356,41 @@ int bv_check_btf_arg(struct bv_env *env, uint32_t regno, uint32_t want_btf_id, b
  * program (exit, tail call, LD_ABS): prefix names it in the kernel's
  * "%s would lead to reference leak" message. */
 int bv_check_resource_leak(struct bv_env *env, bool check_lock, const char *prefix);
+/* callback.c: ld_imm64 of a subprogram's address (BPF_PSEUDO_FUNC). */
+int bv_check_ld_imm64_func(struct bv_env *env, const struct bv_insn *insn);
+/* callback.c: a helper that calls back into the program (bpf_loop,
+ * bpf_for_each_map_elem, bpf_find_vma, …), called by the helper check
+ * while the caller's argument registers still hold the arguments. Sets
+ * *enter_now to the callback's frame when the kernel walks the callback
+ * at once in the caller's path (kernel without callback iteration): the
+ * call check then calls bv_callback_enter (which takes the frame) after
+ * it has set the helper's return value. */
+int bv_callback_helper(struct bv_env *env, const struct bv_helper_proto *fn,
+		       uint32_t subprogno, struct bv_frame **enter_now);
+int bv_callback_enter(struct bv_env *env, struct bv_frame *callee, int32_t *insn_idx);
+/* callback.c: EXIT of a callback frame: R0 in the callback's range, and
+ * where the walk goes on (*insn_idx). 1: the frame was a callback and has
+ * been left; 0: not a callback (the caller returns as from a subprogram). */
+int bv_callback_exit(struct bv_env *env, int32_t *insn_idx);
+/* callback.c: an ARG_PTR_TO_TIMER argument (kernel: process_timer_func);
+ * sets *meta_map to the timer's map. */
+int bv_check_timer_arg(struct bv_env *env, uint32_t regno,
+		       const struct bv_map_desc **meta_map);
+/* callback.c: the exit of a timer callback (frame 0 of its own state). */
+int bv_callback_async_exit(struct bv_env *env);
+/* explore.c: a queued state that does not continue the current path
+ * (a timer callback) stops counting as a branch of its kept ancestors. */
+void bv_branch_detach(struct bv_env *env, struct bv_state *st);
+/* callback.c: may_goto (BPF_JCOND): the jump is taken, the fall-through
+ * queued with one more may_goto level. */
+int bv_check_may_goto(struct bv_env *env, const struct bv_insn *insn, int32_t *insn_idx);
+/* explore.c: the state kept at insn on this path that is still being
+ * walked (a loop's previous visit), or NULL (kernel: find_prev_entry). */
+struct bv_state *bv_loop_entry_state(struct bv_env *env, int32_t insn, bool skip_newest);
+/* callback.c: scalars of cur that differ from old's become unknown
+ * (kernel: widen_imprecise_scalars; bpfverify has no precision marks and
+ * widens every scalar that changed). */
+void bv_widen_scalars(const struct bv_state *old, struct bv_state *cur);
 /* call.c: BV_CALL of a helper (not a pseudo call). */
 int bv_check_helper_call(struct bv_env *env, const struct bv_insn *insn, int32_t *insn_idx);
 /* call.c: BV_EXIT from the main program: R0 initialised and in the return

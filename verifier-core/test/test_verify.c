@@ -396,11 +396,37 @@ static const struct vcase cases[] = {
 		BV_MOV64_IMM(R0, 0),
 		BV_EXIT_INSN()),
 	  BV_ERROR, NULL, -2, -1, with_global_func },
-	{ "may_goto", BV_PROG_TYPE_SOCKET_FILTER, PROG(
+	/* ---- may_goto and callback addresses (callback.c) ---- */
+	{ "may_goto +0", BV_PROG_TYPE_SOCKET_FILTER, PROG(
 		BV_RAW(BV_JMP | BV_JCOND, 0, 0, 0, 0),
 		BV_MOV64_IMM(R0, 0),
 		BV_EXIT_INSN()),
-	  BV_ERROR, NULL, -2, -1 },
+	  BV_REJECT, "invalid may_goto off 0 imm 0", 0, -1 },
+	/* r0 counts the iterations: widened at the second visit of the
+	 * may_goto, the third state there is pruned by the second */
+	{ "may_goto loop converges", BV_PROG_TYPE_SOCKET_FILTER, PROG(
+		BV_MOV64_IMM(R0, 0),
+		BV_RAW(BV_JMP | BV_JCOND, 0, 0, 2, 0),
+		BV_ALU64_IMM(BV_ADD, R0, 1),
+		BV_JMP_A(-3),
+		BV_EXIT_INSN()),
+	  BV_ACCEPT, "", -1, -2 },
+	/* the counter decides a branch: kept exact (not widened), the loop
+	 * runs on until the pointer it moves leaves the 8-byte slot */
+	{ "may_goto precise counter", BV_PROG_TYPE_SOCKET_FILTER, PROG(
+		BV_ST_MEM(BV_DW, FP, -8, 0),
+		BV_MOV64_IMM(R1, 0),
+		BV_MOV64_REG(R2, FP),
+		BV_ALU64_IMM(BV_ADD, R2, -8),
+		BV_RAW(BV_JMP | BV_JCOND, 0, 0, 5, 0),
+		BV_JMP_IMM(BV_JEQ, R1, 9, 4),
+		BV_ST_MEM(BV_B, R2, 0, 1),
+		BV_ALU64_IMM(BV_ADD, R1, 1),
+		BV_ALU64_IMM(BV_ADD, R2, 1),
+		BV_JMP_A(-6),
+		BV_MOV64_IMM(R0, 0),
+		BV_EXIT_INSN()),
+	  BV_REJECT, "invalid write to stack R2 off=0 size=1", 6, -1 },
 	{ "privileged pointer comparison", BV_PROG_TYPE_SOCKET_FILTER, PROG(
 		BV_MOV64_IMM(R0, 0),
 		BV_JMP_REG(BV_JEQ, R1, FP, 0),

@@ -120,6 +120,18 @@
 	X(CTX_PTR_ARG_SIZE8, "ctx-ptr-arg-size-8", \
 	  "a pointer argument of a tracing context must be read with an 8-byte load " \
 	  "(\"func 'f' size 4 must be 8\"); else narrower loads read a scalar") \
+	X(SPILL_ANY_SCALAR, "spill-any-scalar", \
+	  "an aligned store of any scalar register (or of an immediate) to the stack " \
+	  "is a spill that keeps the value; else only a bounded, non-zero one is: " \
+	  "zero is stored as zero bytes (a narrower read of them reads 0), an " \
+	  "unbounded scalar as unknown bytes") \
+	X(CALLBACK_ITERATE, "callback-iterate", \
+	  "a callback of bpf_loop, bpf_for_each_map_elem, bpf_find_vma or " \
+	  "bpf_user_ringbuf_drain is walked as a loop body: queued at the call, back " \
+	  "to the call at its exit until the states there converge (bpf_loop: at most " \
+	  "its count's maximum), imprecise scalars widened; worded 'At callback return " \
+	  "the register R0 has smin=…'; else walked once, in the caller's path, as a " \
+	  "call") \
 	X(SMP_ID_BOUNDED, "smp-id-bounded", \
 	  "bpf_get_smp_processor_id() returns at most nr_cpu_ids - 1 of the machine " \
 	  "that loads the program (known to bpfverify only when told: --nr-cpus); " \
