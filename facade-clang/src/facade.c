@@ -31,6 +31,7 @@
 #include "kb_cgroup.h"
 #include "load_refusals.h"
 #include "kb_net.h"
+#include "ksyms.h"
 #include "tracing.h"
 
 #define INSN_PROCESSED_LIMIT 1000000  /* BPF_COMPLEXITY_LIMIT_INSNS */
@@ -49,6 +50,7 @@ struct facade_ctx {
 	 * for tracing program types, the attach target */
 	struct bvf_tracing *tr;
 	bool tr_ctx;               /* the context is tr's (tracing, lsm) */
+	int64_t percpu_datasec;    /* typed ksyms: DATASEC .data..percpu, -1 unknown yet */
 };
 
 static int op_helper(void *ctx, int32_t func_id, const struct bv_helper_proto **proto)
@@ -122,6 +124,15 @@ static bool op_btf_ids_match(void *ctx, uint32_t btf_id, int32_t off, uint32_t w
 	struct facade_ctx *c = ctx;
 
 	return bvf_btf_ids_match(c->tr->btf, btf_id, off, want_id, strict);
+}
+
+static int op_btf_pointee(void *ctx, uint32_t btf_id, bool var, struct bv_btf_pointee *out)
+{
+	struct facade_ctx *c = ctx;
+
+	if (c->percpu_datasec < 0)
+		c->percpu_datasec = bvf_btf_percpu_datasec(c->tr->btf);
+	return bvf_btf_pointee(c->tr->btf, (uint32_t)c->percpu_datasec, btf_id, var, out);
 }
 
 static const struct bv_map_desc *op_map(void *ctx, uint32_t index)
@@ -594,6 +605,8 @@ static int verify_with(const struct bvf_program *prog, const struct bvf_kernel *
 		f.btf_struct_access = op_btf_struct_access;
 		f.btf_type_name = op_btf_type_name;
 		f.btf_ids_match = op_btf_ids_match;
+		f.btf_pointee = op_btf_pointee;
+		c.percpu_datasec = -1;
 	}
 
 	p.insns = bvf_program_insns(prog, &p.insn_cnt);
@@ -621,12 +634,20 @@ static int verify_with(const struct bvf_program *prog, const struct bvf_kernel *
 			memcpy(relocated, p.insns, (size_t)p.insn_cnt * sizeof(*relocated));
 			p.insns = relocated;
 		}
-		/* ksym addresses: libbpf writes them into the ld_imm64 */
+		/* ksym addresses: libbpf writes them into the ld_imm64; a
+		 * typed ksym it found becomes the kernel BTF's VAR id */
 		for (size_t i = 0; i < nr_refs; i++) {
 			uint64_t a = xvp->ksym_addr ? xvp->ksym_addr[refs[i].ext] : 0;
+			uint32_t var = xvp->ksym_btf_id ? xvp->ksym_btf_id[refs[i].ext] : 0;
 
 			if (refs[i].insn + 1 >= p.insn_cnt)
 				continue;
+			if (var) {
+				relocated[refs[i].insn].src_reg = BV_PSEUDO_BTF_ID;
+				relocated[refs[i].insn].imm = (int32_t)var;
+				relocated[refs[i].insn + 1].imm = 0;   /* vmlinux */
+				continue;
+			}
 			relocated[refs[i].insn].imm = (int32_t)(uint32_t)a;
 			relocated[refs[i].insn + 1].imm = (int32_t)(uint32_t)(a >> 32);
 		}

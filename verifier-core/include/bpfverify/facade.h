@@ -85,6 +85,18 @@ struct bv_btf_access {
 	char msg[192];
 };
 
+/* What a pointer to a kernel object named by BTF is to the verifier: the
+ * value of a typed ksym's ld_imm64 (kernel: check_pseudo_btf_id), or what
+ * bpf_per_cpu_ptr()/bpf_this_cpu_ptr() return for it (kernel:
+ * RET_PTR_TO_MEM_OR_BTF_ID). */
+struct bv_btf_pointee {
+	bv_reg_type type;         /* BV_PTR_TO_BTF_ID (| BV_MEM_PERCPU), or
+				   * BV_PTR_TO_MEM (| BV_MEM_RDONLY) */
+	uint32_t btf_id;          /* BV_PTR_TO_BTF_ID: the type pointed to */
+	uint32_t mem_size;        /* BV_PTR_TO_MEM: its size */
+	char msg[192];            /* on refusal: the kernel's line */
+};
+
 struct bv_facade {
 	size_t sz;                /* sizeof(struct bv_facade), for growth */
 	void *ctx;                /* handed back to every op */
@@ -173,7 +185,25 @@ struct bv_facade {
 	/* nr_cpu_ids of the machine the program will load on; 0: unknown
 	 * (any machine). The kernel bounds bpf_get_smp_processor_id() by it. */
 	uint32_t nr_cpu_ids;
+	/* Typed ksyms and the per-CPU helpers. var true: btf_id is a VAR of
+	 * the target kernel's BTF, loaded by an ld_imm64 BPF_PSEUDO_BTF_ID: a
+	 * variable of DATASEC .data..percpu is PTR_TO_BTF_ID|MEM_PERCPU of its
+	 * type, another struct PTR_TO_BTF_ID, anything else read-only memory of
+	 * its size. var false: btf_id is a type a per-CPU pointer was resolved
+	 * to: PTR_TO_BTF_ID for a struct, else PTR_TO_MEM of its size (the
+	 * helper's flags are the core's). 0, or a negative errno with
+	 * out->msg (the kernel's words). NULL: not supported. */
+	int (*btf_pointee)(void *ctx, uint32_t btf_id, bool var, struct bv_btf_pointee *out);
 };
+
+/* The facade's btf_pointee op, NULL when it has none (or is too old). */
+static inline int (*bv_facade_btf_pointee(const struct bv_facade *f))(void *, uint32_t, bool,
+									struct bv_btf_pointee *)
+{
+	if (!f || f->sz < offsetof(struct bv_facade, btf_pointee) + sizeof(f->btf_pointee))
+		return NULL;
+	return f->btf_pointee;
+}
 
 /* 1: the program is sleepable; 0: it is not; -1: the facade does not say. */
 static inline int bv_prog_sleepable(const struct bv_facade *f)

@@ -123,7 +123,16 @@
 	X(SMP_ID_BOUNDED, "smp-id-bounded", \
 	  "bpf_get_smp_processor_id() returns at most nr_cpu_ids - 1 of the machine " \
 	  "that loads the program (known to bpfverify only when told: --nr-cpus); " \
-	  "else any u32")
+	  "else any u32") \
+	X(PERCPU_ARG_FLAGS, "percpu-arg-flags", \
+	  "bpf_per_cpu_ptr()/bpf_this_cpu_ptr() also take per-CPU BTF pointers that " \
+	  "are RCU-protected or trusted, listed as 'expected=percpu_ptr_, " \
+	  "percpu_rcu_ptr_, percpu_trusted_ptr_'; else only a plain per-CPU pointer " \
+	  "('expected=percpu_ptr_')") \
+	X(MAP_IN_MAP_PTR, "map-in-map-ptr", \
+	  "a lookup in an array or hash of maps returns the inner map's pointer, " \
+	  "map_ptr_or_null, until NULL-checked; else map_value_or_null of the outer " \
+	  "map, which the NULL check turns into the inner map's map_ptr")
 
 enum bv_feature {
 #define BV_FEATURE_ENUM(e, n, d) BV_FEAT_##e,
