@@ -51,7 +51,25 @@ struct facade_ctx {
 	struct bvf_tracing *tr;
 	bool tr_ctx;               /* the context is tr's (tracing, lsm) */
 	int64_t percpu_datasec;    /* typed ksyms: DATASEC .data..percpu, -1 unknown yet */
+	bool session_retval;       /* a kprobe/uprobe session the kernel knows: R0 in [0, 1] */
 };
+
+/* Does the kernel's enum bpf_attach_type name this value? (A kernel
+ * without the session attach types loads such programs as plain kprobes
+ * and checks no return value.) */
+static bool kernel_has_attach_type(const struct bvf_kernel *k, const char *name)
+{
+	struct btf *b = bvf_kernel_btf(k, NULL, 0);
+	int id = b ? bvf_kernel_enum_id(k, "bpf_attach_type") : -1;
+	const struct btf_type *t = id > 0 ? btf__type_by_id(b, (uint32_t)id) : NULL;
+
+	if (!t || !btf_is_enum(t))
+		return false;
+	for (uint16_t i = 0; i < btf_vlen(t); i++)
+		if (strcmp(btf__name_by_offset(b, btf_enum(t)[i].name_off), name) == 0)
+			return true;
+	return false;
+}
 
 static int op_helper(void *ctx, int32_t func_id, const struct bv_helper_proto **proto)
 {
@@ -168,6 +186,13 @@ static void op_return_range(void *ctx, struct bv_retval_range *range)
 		bvf_tracing_return_range(c->tr, range);
 	else
 		bvf_kb_return_range(&c->env, range);
+	if (c->session_retval) {
+		/* check_return_code: a session entry keeps (0) or skips (1)
+		 * its return half */
+		range->minval = 0;
+		range->maxval = 1;
+		range->enforce = true;
+	}
 }
 
 /* Size of struct `name` in kernel k's BTF; 0 when unknown (no name, no
@@ -503,6 +528,12 @@ static int verify_with(const struct bvf_program *prog, const struct bvf_kernel *
 	c.k = k;
 	c.env.prog_type = bvf_program_prog_type(prog);
 	c.env.attach_type = bvf_program_attach_type(prog);
+	/* enum bpf_attach_type: BPF_TRACE_KPROBE_SESSION 56, BPF_TRACE_UPROBE_SESSION 57 */
+	if (c.env.prog_type == BV_PROG_TYPE_KPROBE &&
+	    (c.env.attach_type == 56 || c.env.attach_type == 57))
+		c.session_retval = kernel_has_attach_type(k, c.env.attach_type == 56 ?
+							      "BPF_TRACE_KPROBE_SESSION" :
+							      "BPF_TRACE_UPROBE_SESSION");
 	if (prog_type_refused(prog, k, c.env.prog_type, res) ||
 	    bvf_load_refused(prog, k, c.env.prog_type, c.env.attach_type, res))
 		return 0;

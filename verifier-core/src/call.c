@@ -535,13 +535,25 @@ static int set_return_value(struct bv_env *env, const struct call_meta *meta)
 		if (!meta->map)
 			return bv_reject(&env->log, idx, -EINVAL,
 					 "kernel subsystem misconfigured verifier");
-		/* Map-in-map lookups yield the inner map: not described to
-		 * the core yet. (Sockmap lookups: a referenced socket once
-		 * NULL-checked, see below and jmp.c.) */
+		/* Map-in-map lookups yield the inner map (its template): a
+		 * map pointer at once, or a map value that the NULL check
+		 * turns into one (jmp.c). (Sockmap lookups: a referenced
+		 * socket once NULL-checked, see below and jmp.c.) */
 		switch (meta->map->type) {
 		case BV_MAP_TYPE_ARRAY_OF_MAPS:
 		case BV_MAP_TYPE_HASH_OF_MAPS:
-			return bv_unsupported(&env->log, idx, "map-in-map lookups");
+			if (!meta->map->inner)
+				return bv_unsupported(&env->log, idx,
+						      "map-in-map lookups in '%s': its inner map is not described (no `values` template in the object)",
+						      meta->map->name ? meta->map->name : "?");
+			if (!bv_kernel_has(env->f, BV_FEAT_MAP_IN_MAP_PTR))
+				break;
+			bv_reg_mark_ptr(r0, BV_CONST_PTR_TO_MAP | flags, idx);
+			r0->map.map = meta->map->inner;
+			r0->origin = idx;
+			if (flags & BV_PTR_MAYBE_NULL)
+				r0->id = bv_new_id(env);
+			return 0;
 		default:
 			break;
 		}

@@ -53,6 +53,9 @@ struct bv_map_desc {
 	uint32_t value_btf_id;    /* in the program's BTF, 0 if none */
 	int32_t spin_lock_off;    /* -1 when the value has no bpf_spin_lock */
 	int32_t timer_off;        /* -1 when the value has no bpf_timer */
+	/* Array or hash of maps: the inner map every slot holds a map like
+	 * (the kernel's inner_map_meta); NULL when not described. */
+	const struct bv_map_desc *inner;
 };
 
 /* A subprogram's entry as BTF func_info describes it. */
