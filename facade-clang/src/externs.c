@@ -15,7 +15,9 @@
  *     that holds them;
  *  3. typeless ksyms (`extern const void x __ksym`) from kallsyms (the
  *     profile's symbol list): an address;
- *  4. (facade.c: kfuncs) typed ksyms from the kernel's BTF;
+ *  4. (facade.c: kfuncs) typed ksyms from the kernel's BTF: a VAR of that
+ *     name whose type is the object's kind for kind (ksyms.c), which the
+ *     kernel then finds in kallsyms;
  *  5. a strong extern still unset fails the load; a weak one is 0.
  * Each failure is a load error worded as libbpf's first warning.
  */
@@ -28,6 +30,7 @@
 
 #include "bvf_internal.h"
 #include "externs.h"
+#include "ksyms.h"
 
 /* Kernel text addresses stand in for the real ones (unknowable from a
  * profile): nonzero, distinct, in the kernel's half. */
@@ -235,6 +238,7 @@ void bvf_externs_free(struct bvf_extern_values *v)
 {
 	free(v->kconfig);
 	free(v->ksym_addr);
+	free(v->ksym_btf_id);
 	free(v->is_set);
 	memset(v, 0, sizeof(*v));
 }
@@ -259,11 +263,12 @@ bool bvf_externs_resolve(const struct bvf_program *prog, const struct bvf_kernel
 	maps = bvf_program_maps(prog, &nr_maps);
 	v->is_set = calloc(n, sizeof(*v->is_set));
 	v->ksym_addr = calloc(n, sizeof(*v->ksym_addr));
+	v->ksym_btf_id = calloc(n, sizeof(*v->ksym_btf_id));
 	if (kmap >= 0 && (uint32_t)kmap < nr_maps) {
 		v->kconfig_size = maps[kmap].value_size;
 		v->kconfig = calloc(1, v->kconfig_size + 1);
 	}
-	if (!v->is_set || !v->ksym_addr || (kmap >= 0 && !v->kconfig)) {
+	if (!v->is_set || !v->ksym_addr || !v->ksym_btf_id || (kmap >= 0 && !v->kconfig)) {
 		fail(res, "%s%s: out of memory", "externs", "");
 		goto out;
 	}
@@ -377,14 +382,24 @@ out:
 	return ok;
 }
 
-/* 1: kallsyms of kernel k lists `name`; 0: it does not; -1: cannot tell. */
+/* 1: kallsyms of kernel k lists `name`; 0: it does not; -1: cannot tell. A
+ * profile built from a package lists the exported symbols only; a kernel
+ * built with CONFIG_KALLSYMS_ALL lists every variable its BTF names. */
 static int ksym_in_kallsyms(const struct bvf_kernel *k, const char *name)
 {
 	size_t len = 0;
-	char err[128];
-	char *syms = bvf_kernel_read_file(k, "symbols", &len, err, sizeof(err));
+	char err[128], val[8];
+	char *syms, *cfg;
 	int found;
 
+	if (!bvf_kernel_symbols_complete(k)) {
+		cfg = bvf_kernel_read_file(k, "config", &len, err, sizeof(err));
+		found = cfg && config_value(cfg, len, "CONFIG_KALLSYMS_ALL", val, sizeof(val)) &&
+			val[0] == 'y' ? 1 : -1;
+		free(cfg);
+		return found;
+	}
+	syms = bvf_kernel_read_file(k, "symbols", &len, err, sizeof(err));
 	if (!syms)
 		return -1;
 	found = list_has(syms, len, name);
@@ -397,12 +412,14 @@ bool bvf_externs_finish(const struct bvf_program *prog, const struct bvf_kernel 
 {
 	const struct bvf_extern_var *xs;
 	size_t n = bvf_object_extern_vars(bvf_program_object(prog), &xs, NULL);
+	const struct btf *obj_btf = bvf_program_btf(prog);
 	struct btf *kbtf = NULL;
 
 	/* 4. typed ksyms: a VAR of the kernel's BTF */
 	for (size_t i = 0; i < n; i++) {
 		const struct bvf_extern_var *x = &xs[i];
-		int id;
+		char msg[BV_MSG_MAX - 16];
+		int id, in_kallsyms;
 
 		if (x->kconfig || !x->type_id)
 			continue;
@@ -417,24 +434,36 @@ bool bvf_externs_finish(const struct bvf_program *prog, const struct bvf_kernel 
 			load_error(res, "extern (var ksym) '%s': not found in kernel BTF%s", x->name, "");
 			return false;
 		}
+		if (!obj_btf) {
+			fail(res, "typed ksym '%s': the object has no BTF%s", x->name, "");
+			return false;
+		}
+		if (bvf_ksym_incompatible(obj_btf, x->type_id, kbtf, (uint32_t)id, x->name, msg,
+					  sizeof(msg))) {
+			load_error(res, "%s%s", msg, "");
+			return false;
+		}
 		/* The kernel resolves the variable's address with kallsyms when
 		 * it meets the ld_imm64 (resolve_pseudo_ldimm64, before the
 		 * walk): a variable kallsyms does not list (data symbols need
 		 * CONFIG_KALLSYMS_ALL) is refused there. */
-		if (bvf_kernel_symbols_complete(k) && ksym_in_kallsyms(k, x->name) == 0) {
-			char msg[BV_MSG_MAX];
-
+		in_kallsyms = ksym_in_kallsyms(k, x->name);
+		if (in_kallsyms == 0) {
 			snprintf(msg, sizeof(msg),
 				 "ldimm64 failed to find the address for kernel symbol '%s'.", x->name);
 			memset(res, 0, sizeof(*res));
 			res->verdict = BV_REJECT;
 			res->insn = -1;
-			memcpy(res->message, msg, sizeof(res->message));
+			snprintf(res->message, sizeof(res->message), "%s", msg);
 			return false;
 		}
-		fail(res, "typed ksym '%s' (ld_imm64 BPF_PSEUDO_BTF_ID of a kernel variable) is not supported yet%s",
-		     x->name, "");
-		return false;
+		if (in_kallsyms < 0) {
+			fail(res, "typed ksym '%s': the kernel profile %s lists no kallsyms and no CONFIG_KALLSYMS_ALL: cannot tell whether the kernel finds its address",
+			     x->name, bvf_kernel_name(k));
+			return false;
+		}
+		v->ksym_btf_id[i] = (uint32_t)id;
+		v->is_set[i] = true;
 	}
 	/* 5. strong externs left unset */
 	for (size_t i = 0; i < n; i++) {

@@ -14,6 +14,7 @@ struct bvf_extern_values {
 	uint8_t *kconfig;         /* value of the .kconfig map, NULL if none */
 	uint32_t kconfig_size;
 	uint64_t *ksym_addr;      /* typeless ksyms: address, 0 when unresolved */
+	uint32_t *ksym_btf_id;    /* typed ksyms: the kernel BTF's VAR, 0 when unresolved */
 	bool *is_set;
 };
 

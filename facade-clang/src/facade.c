@@ -31,6 +31,7 @@
 #include "kb_cgroup.h"
 #include "load_refusals.h"
 #include "kb_net.h"
+#include "ksyms.h"
 #include "tracing.h"
 #include "func_proto.h"
 
@@ -51,6 +52,8 @@ struct facade_ctx {
 	struct bvf_tracing *tr;
 	bool tr_ctx;               /* the context is tr's (tracing, lsm) */
 	const struct bvf_program *prog;
+	int64_t percpu_datasec;    /* typed ksyms: DATASEC .data..percpu, -1 unknown yet */
+	bool session_retval;       /* a kprobe/uprobe session the kernel knows: R0 in [0, 1] */
 };
 
 /* A global function's argument kinds from its BTF prototype. */
@@ -69,6 +72,23 @@ static void op_func_proto(void *ctx, uint32_t insn_off, struct bv_func_proto *ou
 		if (fd[i].insn_off == insn_off)
 			btf_id = fd[i].btf_id;
 	bvf_func_proto(bvf_program_btf(c->prog), btf_id, &e, out);
+}
+
+/* Does the kernel's enum bpf_attach_type name this value? (A kernel
+ * without the session attach types loads such programs as plain kprobes
+ * and checks no return value.) */
+static bool kernel_has_attach_type(const struct bvf_kernel *k, const char *name)
+{
+	struct btf *b = bvf_kernel_btf(k, NULL, 0);
+	int id = b ? bvf_kernel_enum_id(k, "bpf_attach_type") : -1;
+	const struct btf_type *t = id > 0 ? btf__type_by_id(b, (uint32_t)id) : NULL;
+
+	if (!t || !btf_is_enum(t))
+		return false;
+	for (uint16_t i = 0; i < btf_vlen(t); i++)
+		if (strcmp(btf__name_by_offset(b, btf_enum(t)[i].name_off), name) == 0)
+			return true;
+	return false;
 }
 
 static int op_helper(void *ctx, int32_t func_id, const struct bv_helper_proto **proto)
@@ -144,6 +164,15 @@ static bool op_btf_ids_match(void *ctx, uint32_t btf_id, int32_t off, uint32_t w
 	return bvf_btf_ids_match(c->tr->btf, btf_id, off, want_id, strict);
 }
 
+static int op_btf_pointee(void *ctx, uint32_t btf_id, bool var, struct bv_btf_pointee *out)
+{
+	struct facade_ctx *c = ctx;
+
+	if (c->percpu_datasec < 0)
+		c->percpu_datasec = bvf_btf_percpu_datasec(c->tr->btf);
+	return bvf_btf_pointee(c->tr->btf, (uint32_t)c->percpu_datasec, btf_id, var, out);
+}
+
 static const struct bv_map_desc *op_map(void *ctx, uint32_t index)
 {
 	struct facade_ctx *c = ctx;
@@ -177,6 +206,13 @@ static void op_return_range(void *ctx, struct bv_retval_range *range)
 		bvf_tracing_return_range(c->tr, range);
 	else
 		bvf_kb_return_range(&c->env, range);
+	if (c->session_retval) {
+		/* check_return_code: a session entry keeps (0) or skips (1)
+		 * its return half */
+		range->minval = 0;
+		range->maxval = 1;
+		range->enforce = true;
+	}
 }
 
 /* Size of struct `name` in kernel k's BTF; 0 when unknown (no name, no
@@ -512,6 +548,12 @@ static int verify_with(const struct bvf_program *prog, const struct bvf_kernel *
 	c.k = k;
 	c.env.prog_type = bvf_program_prog_type(prog);
 	c.env.attach_type = bvf_program_attach_type(prog);
+	/* enum bpf_attach_type: BPF_TRACE_KPROBE_SESSION 56, BPF_TRACE_UPROBE_SESSION 57 */
+	if (c.env.prog_type == BV_PROG_TYPE_KPROBE &&
+	    (c.env.attach_type == 56 || c.env.attach_type == 57))
+		c.session_retval = kernel_has_attach_type(k, c.env.attach_type == 56 ?
+							      "BPF_TRACE_KPROBE_SESSION" :
+							      "BPF_TRACE_UPROBE_SESSION");
 	if (prog_type_refused(prog, k, c.env.prog_type, res) ||
 	    bvf_load_refused(prog, k, c.env.prog_type, c.env.attach_type, res))
 		return 0;
@@ -616,6 +658,8 @@ static int verify_with(const struct bvf_program *prog, const struct bvf_kernel *
 		f.btf_struct_access = op_btf_struct_access;
 		f.btf_type_name = op_btf_type_name;
 		f.btf_ids_match = op_btf_ids_match;
+		f.btf_pointee = op_btf_pointee;
+		c.percpu_datasec = -1;
 	}
 
 	p.insns = bvf_program_insns(prog, &p.insn_cnt);
@@ -643,12 +687,20 @@ static int verify_with(const struct bvf_program *prog, const struct bvf_kernel *
 			memcpy(relocated, p.insns, (size_t)p.insn_cnt * sizeof(*relocated));
 			p.insns = relocated;
 		}
-		/* ksym addresses: libbpf writes them into the ld_imm64 */
+		/* ksym addresses: libbpf writes them into the ld_imm64; a
+		 * typed ksym it found becomes the kernel BTF's VAR id */
 		for (size_t i = 0; i < nr_refs; i++) {
 			uint64_t a = xvp->ksym_addr ? xvp->ksym_addr[refs[i].ext] : 0;
+			uint32_t var = xvp->ksym_btf_id ? xvp->ksym_btf_id[refs[i].ext] : 0;
 
 			if (refs[i].insn + 1 >= p.insn_cnt)
 				continue;
+			if (var) {
+				relocated[refs[i].insn].src_reg = BV_PSEUDO_BTF_ID;
+				relocated[refs[i].insn].imm = (int32_t)var;
+				relocated[refs[i].insn + 1].imm = 0;   /* vmlinux */
+				continue;
+			}
 			relocated[refs[i].insn].imm = (int32_t)(uint32_t)a;
 			relocated[refs[i].insn + 1].imm = (int32_t)(uint32_t)(a >> 32);
 		}

@@ -44,6 +44,12 @@ static const struct bv_helper_proto base_protos[] = {
 	      .arg_type = { RDONLY_MEM, BV_ARG_CONST_SIZE, BV_ARG_PTR_TO_CONST_STR }),
 	PROTO(copy_from_user, .might_sleep = 1, .ret_type = BV_RET_INTEGER,
 	      .arg_type = { UNINIT_MEM, BV_ARG_CONST_SIZE_OR_ZERO, BV_ARG_ANYTHING }),
+	/* a typed per-CPU ksym on one CPU (cpu >= nr_cpu_ids: NULL) */
+	PROTO(per_cpu_ptr,
+	      .ret_type = BV_RET_PTR_TO_MEM_OR_BTF_ID | BV_PTR_MAYBE_NULL | BV_MEM_RDONLY,
+	      .arg_type = { BV_ARG_PTR_TO_PERCPU_BTF_ID, BV_ARG_ANYTHING }),
+	PROTO(this_cpu_ptr, .ret_type = BV_RET_PTR_TO_MEM_OR_BTF_ID | BV_MEM_RDONLY,
+	      .arg_type = { BV_ARG_PTR_TO_PERCPU_BTF_ID }),
 	PROTO(spin_lock, .ret_type = BV_RET_VOID, .arg_type = { BV_ARG_PTR_TO_SPIN_LOCK }),
 	PROTO(spin_unlock, .ret_type = BV_RET_VOID, .arg_type = { BV_ARG_PTR_TO_SPIN_LOCK }),
 	PROTO(timer_init, .gpl_only = 1, .ret_type = BV_RET_INTEGER,

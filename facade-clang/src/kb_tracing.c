@@ -19,6 +19,10 @@
 #include "kb.h"
 
 #define ARRAY_LEN(a) (sizeof(a) / sizeof((a)[0]))
+
+/* Newer than the build host's linux/bpf.h (Linux 6.2). */
+#define KB_FUNC_cgrp_storage_get    210
+#define KB_FUNC_cgrp_storage_delete 211
 #define PROTO(id, ...) { .name = "bpf_" #id, .func_id = BPF_FUNC_##id, __VA_ARGS__ }
 
 #define ARG_BTF          BV_ARG_PTR_TO_BTF_ID
@@ -71,6 +75,13 @@ static const struct bv_helper_proto protos[] = {
 			    BV_ARG_PTR_TO_MAP_VALUE | BV_PTR_MAYBE_NULL, BV_ARG_ANYTHING }),
 	PROTO(inode_storage_delete, .ret_type = BV_RET_INTEGER,
 	      .arg_type = { BV_ARG_CONST_MAP_PTR, ARG_BTF_OR_NULL }),
+	/* kernel/bpf/bpf_cgrp_storage.c (a struct cgroup, or NULL) */
+	{ .name = "bpf_cgrp_storage_get", .func_id = KB_FUNC_cgrp_storage_get,
+	  .ret_type = RET_MAP_VALUE_OR_NULL,
+	  .arg_type = { BV_ARG_CONST_MAP_PTR, ARG_BTF_OR_NULL,
+			BV_ARG_PTR_TO_MAP_VALUE | BV_PTR_MAYBE_NULL, BV_ARG_ANYTHING } },
+	{ .name = "bpf_cgrp_storage_delete", .func_id = KB_FUNC_cgrp_storage_delete,
+	  .ret_type = BV_RET_INTEGER, .arg_type = { BV_ARG_CONST_MAP_PTR, ARG_BTF_OR_NULL } },
 	/* kernel/bpf/bpf_lsm.c */
 	PROTO(bprm_opts_set, .ret_type = BV_RET_INTEGER,
 	      .arg_type = { ARG_BTF, BV_ARG_ANYTHING }),
@@ -115,6 +126,8 @@ static const struct bvf_kb_btf_names btf_names[] = {
 	{ BPF_FUNC_task_storage_delete, NULL, { NULL, "task_struct" } },
 	{ BPF_FUNC_inode_storage_get, NULL, { NULL, "inode" } },
 	{ BPF_FUNC_inode_storage_delete, NULL, { NULL, "inode" } },
+	{ KB_FUNC_cgrp_storage_get, NULL, { NULL, "cgroup" } },
+	{ KB_FUNC_cgrp_storage_delete, NULL, { NULL, "cgroup" } },
 	{ BPF_FUNC_bprm_opts_set, NULL, { "linux_binprm" } },
 	{ BPF_FUNC_copy_from_user_task, NULL, { NULL, NULL, NULL, "task_struct" } },
 	{ BPF_FUNC_get_task_stack, NULL, { "task_struct" } },

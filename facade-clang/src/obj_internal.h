@@ -114,6 +114,9 @@ struct obj_map {
 	uint64_t sec_off;       /* .maps: symbol offset; data maps: 0 */
 	uint64_t sec_size;      /* .maps: symbol size; data maps: section size */
 	bool init_values;       /* .maps `values`: initial prog/map slots in .rel.maps (not read yet) */
+	bool is_inner;          /* a map-in-map's inner template */
+	struct bv_map_desc *inner;  /* map-in-map: the inner template (desc.inner) */
+	char *inner_name;       /* "<outer>.inner" */
 };
 
 /* A line-info record placed in an assembled program. */

@@ -13,6 +13,7 @@
  * the ELF symbols and the BTF only gives each variable's type.
  */
 #include <errno.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -56,6 +57,49 @@ static int field_type(const struct bvf_object *obj, const char *map, const char 
 		return obj_fail(e, "map '%s': can't determine %s size for type [%u]", map, field, t->type);
 	*id = t->type;
 	*size = (uint32_t)sz;
+	return 0;
+}
+
+static int parse_btf_map(struct bvf_object *obj, struct obj_map *m, uint32_t var_type,
+			 struct obj_err *e);
+
+/* A map-in-map's `values`: an empty array of pointers to the inner map's
+ * definition, a template parsed as libbpf parses it (named "<outer>.inner"):
+ * the kernel checks lookups in the outer map against that inner map. */
+static int parse_inner_map(struct bvf_object *obj, struct obj_map *m, uint32_t type_id,
+			   struct obj_err *e)
+{
+	const char *name = m->desc.name;
+	const struct btf_type *t = btf__type_by_id(obj->btf, type_id);
+	struct obj_map inner;
+	size_t len;
+	int err;
+
+	if (m->is_inner)
+		return obj_fail(e, "map '%s': multi-level inner maps not supported.", name);
+	if (!t || !btf_is_array(t) || btf_array(t)->nelems)
+		return obj_fail(e, "map '%s': map-in-map inner spec is not a zero-sized array.", name);
+	t = obj_btf_skip_mods(obj->btf, btf_array(t)->type, NULL);
+	if (!t || !btf_is_ptr(t))
+		return obj_fail(e, "map '%s': map-in-map inner def is of unexpected kind.", name);
+	type_id = t->type;
+	t = obj_btf_skip_mods(obj->btf, type_id, NULL);
+	if (!t || !btf_is_struct(t))
+		return obj_fail(e, "map '%s': map-in-map inner def is of unexpected kind.", name);
+	memset(&inner, 0, sizeof(inner));
+	len = strlen(name) + sizeof(".inner");
+	m->inner_name = malloc(len);
+	m->inner = calloc(1, sizeof(*m->inner));
+	if (!m->inner_name || !m->inner)
+		return obj_fail(e, "out of memory"), -ENOMEM;
+	snprintf(m->inner_name, len, "%s.inner", name);
+	inner.desc.name = m->inner_name;
+	inner.is_inner = true;
+	err = parse_btf_map(obj, &inner, type_id, e);
+	if (err)
+		return err;
+	*m->inner = inner.desc;
+	m->desc.inner = m->inner;
 	return 0;
 }
 
@@ -111,8 +155,12 @@ static int parse_btf_map(struct bvf_object *obj, struct obj_map *m, uint32_t var
 			has_value_size = true;
 		} else if (strcmp(f, "values") == 0) {
 			/* Prog arrays and map-in-map: initial contents come
-			 * from .rel.maps; recorded only (a later milestone). */
+			 * from .rel.maps (recorded only); a map-in-map's
+			 * inner template is parsed. */
 			has_values = true;
+			if (m->desc.type == BV_MAP_TYPE_ARRAY_OF_MAPS ||
+			    m->desc.type == BV_MAP_TYPE_HASH_OF_MAPS)
+				err = parse_inner_map(obj, m, tid, e);
 		} else {
 			return obj_fail(e, "map '%s': unknown field '%s'.", name, f);
 		}
@@ -307,6 +355,10 @@ int obj_maps_find(const struct bvf_object *obj, uint32_t sec, uint64_t off)
 
 void obj_maps_free(struct bvf_object *obj)
 {
+	for (size_t i = 0; obj->maps && i < obj->nr_maps; i++) {
+		free(obj->maps[i].inner);
+		free(obj->maps[i].inner_name);
+	}
 	free(obj->maps);
 	free(obj->map_descs);
 }

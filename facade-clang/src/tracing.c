@@ -18,6 +18,7 @@
 #include <linux/bpf.h>
 
 #include "bvf_internal.h"
+#include "kb_sleepable.h"
 #include "tracing.h"
 
 #define MAX_BPF_FUNC_ARGS 12
@@ -271,9 +272,29 @@ int bvf_tracing_init(struct bvf_tracing *t, const struct bvf_program *prog,
 	/* Which functions may be sleepable (ALLOW_ERROR_INJECTION, the LSM
 	 * sleepable-hook set) or have their return modified (error injection,
 	 * or a security_ prefix) are kernel lists absent from BTF. */
-	if (t->sleepable && at != BPF_TRACE_ITER)
-		return unsupported(res, "sleepable program on '%s': the kernel's list of sleepable attach targets is not modelled",
-				   target);
+	if (t->sleepable && at != BPF_TRACE_ITER) {
+		int listed = type == BV_PROG_TYPE_LSM && at == BPF_LSM_MAC ?
+			     bvf_kernel_lsm_hook_sleepable(k, looked) : -1;
+		const struct bv_map_desc *maps;
+		uint32_t nr_maps;
+
+		if (listed < 0)
+			return unsupported(res, "sleepable program on '%s': the kernel's list of sleepable attach targets is not modelled",
+					   target);
+		if (!listed) {
+			/* bpf_check_attach_target, before the walk */
+			memset(res, 0, sizeof(*res));
+			res->verdict = BV_REJECT;
+			res->insn = -1;
+			snprintf(res->message, sizeof(res->message), "%s is not sleepable", looked);
+			return -1;
+		}
+		maps = bvf_program_maps(prog, &nr_maps);
+		for (uint32_t i = 0; i < nr_maps; i++)
+			if (!bvf_sleepable_map_type_ok(maps[i].type))
+				return unsupported(res, "sleepable program using map '%s': which maps a sleepable program may use is not modelled",
+						   maps[i].name ? maps[i].name : "?");
+	}
 	if (at == BPF_MODIFY_RETURN && strncmp(target, "security_", 9) != 0)
 		return unsupported(res, "fmod_ret on '%s': whether the kernel lets its return value be modified (ALLOW_ERROR_INJECTION) is not modelled",
 				   target);

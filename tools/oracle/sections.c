@@ -17,10 +17,12 @@
 #include "oracle.h"
 
 #define PT_SCHED_CLS 3
+#define PT_SK_SKB 14
 #define PT_KPROBE 2
 #define PT_CGROUP_SOCK_ADDR 18
 #define PT_NETFILTER 32
 
+#define AT_SK_SKB_VERDICT 38
 #define AT_NETFILTER 45
 #define AT_TCX_INGRESS 46
 #define AT_TCX_EGRESS 47
@@ -65,6 +67,7 @@ static const struct oracle_section sections[] = {
 	{ "kprobe.session", true, PT_KPROBE, AT_TRACE_KPROBE_SESSION, 0 },
 	{ "uprobe.session.s", true, PT_KPROBE, AT_TRACE_UPROBE_SESSION, F_SLEEPABLE },
 	{ "uprobe.session", true, PT_KPROBE, AT_TRACE_UPROBE_SESSION, 0 },
+	{ "sk_skb/verdict", false, PT_SK_SKB, AT_SK_SKB_VERDICT, 0 },
 };
 
 static bool section_matches(const struct oracle_section *s, const char *sec)

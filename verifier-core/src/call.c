@@ -59,6 +59,7 @@ struct call_meta {
 	uint32_t mem_size;
 	int64_t const_map_key;   /* -1: not a known constant */
 	int32_t subprogno;       /* ARG_PTR_TO_FUNC: the callback; -1: none */
+	uint32_t ret_btf_id;     /* per-CPU helpers: the variable's type */
 };
 
 /* Register types each argument kind accepts, in the kernel's order (its
@@ -106,6 +107,8 @@ static const struct compat dynptr_types = { {
  * them. */
 static bool kernel_lists(const struct bv_env *env, bv_reg_type t)
 {
+	if ((t & BV_MEM_PERCPU) && (t & (BV_MEM_RCU | BV_PTR_TRUSTED)))
+		return bv_kernel_has(env->f, BV_FEAT_PERCPU_ARG_FLAGS);
 	return !(t & BV_PTR_TRUSTED) || bv_kernel_has(env->f, BV_FEAT_TRUSTED_PTR_ARGS);
 }
 
@@ -220,7 +223,8 @@ static int check_reg_type(struct bv_env *env, uint32_t regno, bv_arg_type arg_ty
 							tstr(env, c->types[i], b, sizeof(b)));
 		return bv_reject(&env->log, env->insn_idx, -EACCES, "%s", line);
 	}
-	if (BV_BASE_TYPE(r->type) == BV_PTR_TO_BTF_ID)
+	/* per-CPU pointers: the per-CPU helpers' own check (ksym.c) */
+	if (BV_BASE_TYPE(r->type) == BV_PTR_TO_BTF_ID && !(r->type & BV_MEM_PERCPU))
 		return check_btf_reg_type(env, regno, arg_type, c == &mem_types, fn, arg);
 	return 0;
 }
@@ -253,7 +257,8 @@ static int check_arg_reg_off(struct bv_env *env, uint32_t regno, bv_arg_type arg
 		return 0;
 	default:
 		return bv_check_ptr_off_reg(env, regno,
-					    BV_BASE_TYPE(r->type) == BV_PTR_TO_BTF_ID);
+					    BV_BASE_TYPE(r->type) == BV_PTR_TO_BTF_ID &&
+					    !(r->type & BV_MEM_PERCPU));
 	}
 }
 
@@ -459,6 +464,12 @@ static int check_func_arg(struct bv_env *env, uint32_t arg, struct call_meta *me
 	case BV_ARG_PTR_TO_BTF_ID:
 	case BV_ARG_PTR_TO_BTF_ID_SOCK_COMMON:
 		return 0;
+	case BV_ARG_PTR_TO_PERCPU_BTF_ID:
+		if (!r->btf_id)
+			return bv_reject(&env->log, idx, -EACCES,
+					 "Helper has invalid btf_id in R%u", regno);
+		meta->ret_btf_id = r->btf_id;
+		return 0;
 	case BV_ARG_PTR_TO_SPIN_LOCK:
 		return bv_unsupported(&env->log, idx, "bpf_spin_lock arguments");
 	case BV_ARG_PTR_TO_TIMER:
@@ -538,13 +549,25 @@ static int set_return_value(struct bv_env *env, const struct call_meta *meta)
 		if (!meta->map)
 			return bv_reject(&env->log, idx, -EINVAL,
 					 "kernel subsystem misconfigured verifier");
-		/* Map-in-map lookups yield the inner map: not described to
-		 * the core yet. (Sockmap lookups: a referenced socket once
-		 * NULL-checked, see below and jmp.c.) */
+		/* Map-in-map lookups yield the inner map (its template): a
+		 * map pointer at once, or a map value that the NULL check
+		 * turns into one (jmp.c). (Sockmap lookups: a referenced
+		 * socket once NULL-checked, see below and jmp.c.) */
 		switch (meta->map->type) {
 		case BV_MAP_TYPE_ARRAY_OF_MAPS:
 		case BV_MAP_TYPE_HASH_OF_MAPS:
-			return bv_unsupported(&env->log, idx, "map-in-map lookups");
+			if (!meta->map->inner)
+				return bv_unsupported(&env->log, idx,
+						      "map-in-map lookups in '%s': its inner map is not described (no `values` template in the object)",
+						      meta->map->name ? meta->map->name : "?");
+			if (!bv_kernel_has(env->f, BV_FEAT_MAP_IN_MAP_PTR))
+				break;
+			bv_reg_mark_ptr(r0, BV_CONST_PTR_TO_MAP | flags, idx);
+			r0->map.map = meta->map->inner;
+			r0->origin = idx;
+			if (flags & BV_PTR_MAYBE_NULL)
+				r0->id = bv_new_id(env);
+			return 0;
 		default:
 			break;
 		}
@@ -573,6 +596,13 @@ static int set_return_value(struct bv_env *env, const struct call_meta *meta)
 		bv_reg_mark_ptr(r0, BV_PTR_TO_MEM | flags, idx);
 		r0->mem_size = meta->mem_size ? meta->mem_size : fn->ret_mem_size;
 		break;
+	case BV_RET_PTR_TO_MEM_OR_BTF_ID: {
+		int err = bv_percpu_ptr_return(env, meta->ret_btf_id, flags, r0);
+
+		if (err)
+			return err;
+		break;
+	}
 	case BV_RET_PTR_TO_BTF_ID:
 		/* the facade resolves the struct in the target kernel's BTF */
 		if (!fn->ret_btf_id)

@@ -182,7 +182,12 @@ static void mark_ptr_or_null(struct bv_reg *r, void *arg)
 	if (BV_BASE_TYPE(r->type) == BV_PTR_TO_MAP_VALUE && r->map.map) {
 		uint32_t mt = r->map.map->type;
 
-		if (mt == BV_MAP_TYPE_XSKMAP)
+		if ((mt == BV_MAP_TYPE_ARRAY_OF_MAPS || mt == BV_MAP_TYPE_HASH_OF_MAPS) &&
+		    r->map.map->inner) {
+			/* the slot's map: the outer map's inner template */
+			r->type = BV_CONST_PTR_TO_MAP;
+			r->map.map = r->map.map->inner;
+		} else if (mt == BV_MAP_TYPE_XSKMAP)
 			r->type = BV_PTR_TO_XDP_SOCK;
 		else if (mt == BV_MAP_TYPE_SOCKMAP || mt == BV_MAP_TYPE_SOCKHASH)
 			r->type = BV_PTR_TO_SOCKET;

@@ -1307,7 +1307,7 @@ int bv_check_ld_imm64(struct bv_env *env, const struct bv_insn *insn)
 		dst->map.index = (uint32_t)insn->imm;
 		return 0;
 	case BV_PSEUDO_BTF_ID:
-		return bv_unsupported(&env->log, idx, "ld_imm64 of a kernel symbol (BTF id)");
+		return bv_ld_imm64_ksym(env, insn, dst);
 	case BV_PSEUDO_FUNC:
 		return bv_check_ld_imm64_func(env, insn);
 	default:

@@ -424,8 +424,13 @@ static int resolve_insns(struct bv_prog_info *info, const struct bv_facade *f,
 			    insn[1].src_reg != 0 || insn[1].off != 0)
 				return bv_reject(log, i, -EINVAL, "invalid bpf_ld_imm64 insn");
 			info->insn_flags[i + 1] |= BV_INSN_LDIMM64_HI;
-			if (insn->src_reg == BV_PSEUDO_BTF_ID)
-				return bv_unsupported(log, i, "ld_imm64 of a kernel symbol (BPF_PSEUDO_BTF_ID)");
+			if (insn->src_reg == BV_PSEUDO_BTF_ID) {
+				err = bv_check_pseudo_btf_id(f, log, i, insn);
+				if (err)
+					return err;
+				i++;
+				continue;
+			}
 			/* a subprogram's address: checked during the walk */
 			if (insn->src_reg != 0 && insn->src_reg != BV_PSEUDO_FUNC) {
 				err = check_ldimm64_map(insn, f, log, i, &used);

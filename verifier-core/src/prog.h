@@ -167,4 +167,9 @@ int bv_subprog_of(const struct bv_prog_info *info, uint32_t insn);
 /* Subprogram starting exactly at insn, or -1. */
 int bv_subprog_at(const struct bv_prog_info *info, uint32_t insn);
 
+/* ksym.c: resolve_pseudo_ldimm64 for a typed ksym (insn idx, before the
+ * walk): the facade must know the kernel variable. */
+int bv_check_pseudo_btf_id(const struct bv_facade *f, struct bv_log *log, uint32_t idx,
+			   const struct bv_insn *insn);
+
 #endif

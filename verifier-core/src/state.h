@@ -352,6 +352,12 @@ int bv_check_ptr_to_btf_access(struct bv_env *env, int32_t insn_idx, uint32_t re
 /* btf_ptr.c: is the BTF-typed pointer in regno a want_btf_id, as a helper
  * argument expects ("R1 is of type X but Y is expected")? */
 int bv_check_btf_arg(struct bv_env *env, uint32_t regno, uint32_t want_btf_id, bool strict);
+/* ksym.c: the register an ld_imm64 BPF_PSEUDO_BTF_ID of a typed ksym
+ * loads; R0 of bpf_per_cpu_ptr()/bpf_this_cpu_ptr() for a per-CPU pointer
+ * of type ret_btf_id, with the helper's return flags. */
+int bv_ld_imm64_ksym(struct bv_env *env, const struct bv_insn *insn, struct bv_reg *dst);
+int bv_percpu_ptr_return(struct bv_env *env, uint32_t ret_btf_id, bv_reg_type flags,
+			 struct bv_reg *r0);
 /* call.c: no lock held and no reference leaked at a point that ends the
  * program (exit, tail call, LD_ABS): prefix names it in the kernel's
  * "%s would lead to reference leak" message. */

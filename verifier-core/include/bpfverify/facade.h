@@ -53,6 +53,9 @@ struct bv_map_desc {
 	uint32_t value_btf_id;    /* in the program's BTF, 0 if none */
 	int32_t spin_lock_off;    /* -1 when the value has no bpf_spin_lock */
 	int32_t timer_off;        /* -1 when the value has no bpf_timer */
+	/* Array or hash of maps: the inner map every slot holds a map like
+	 * (the kernel's inner_map_meta); NULL when not described. */
+	const struct bv_map_desc *inner;
 };
 
 /* A subprogram's entry as BTF func_info describes it. */
@@ -105,6 +108,18 @@ struct bv_btf_access {
 	bv_reg_type type;
 	uint32_t btf_id;
 	char msg[192];
+};
+
+/* What a pointer to a kernel object named by BTF is to the verifier: the
+ * value of a typed ksym's ld_imm64 (kernel: check_pseudo_btf_id), or what
+ * bpf_per_cpu_ptr()/bpf_this_cpu_ptr() return for it (kernel:
+ * RET_PTR_TO_MEM_OR_BTF_ID). */
+struct bv_btf_pointee {
+	bv_reg_type type;         /* BV_PTR_TO_BTF_ID (| BV_MEM_PERCPU), or
+				   * BV_PTR_TO_MEM (| BV_MEM_RDONLY) */
+	uint32_t btf_id;          /* BV_PTR_TO_BTF_ID: the type pointed to */
+	uint32_t mem_size;        /* BV_PTR_TO_MEM: its size */
+	char msg[192];            /* on refusal: the kernel's line */
 };
 
 struct bv_facade {
@@ -199,6 +214,15 @@ struct bv_facade {
 	 * funcs[]), as the target kernel derives it for this program type.
 	 * NULL: global functions are not supported. */
 	void (*func_proto)(void *ctx, uint32_t insn_off, struct bv_func_proto *out);
+	/* Typed ksyms and the per-CPU helpers. var true: btf_id is a VAR of
+	 * the target kernel's BTF, loaded by an ld_imm64 BPF_PSEUDO_BTF_ID: a
+	 * variable of DATASEC .data..percpu is PTR_TO_BTF_ID|MEM_PERCPU of its
+	 * type, another struct PTR_TO_BTF_ID, anything else read-only memory of
+	 * its size. var false: btf_id is a type a per-CPU pointer was resolved
+	 * to: PTR_TO_BTF_ID for a struct, else PTR_TO_MEM of its size (the
+	 * helper's flags are the core's). 0, or a negative errno with
+	 * out->msg (the kernel's words). NULL: not supported. */
+	int (*btf_pointee)(void *ctx, uint32_t btf_id, bool var, struct bv_btf_pointee *out);
 };
 
 /* The facade's func_proto op, or NULL when it has none. */
@@ -208,6 +232,15 @@ static inline void (*bv_facade_func_proto(const struct bv_facade *f))(void *, ui
 	if (!f || f->sz < offsetof(struct bv_facade, func_proto) + sizeof(f->func_proto))
 		return NULL;
 	return f->func_proto;
+}
+
+/* The facade's btf_pointee op, NULL when it has none (or is too old). */
+static inline int (*bv_facade_btf_pointee(const struct bv_facade *f))(void *, uint32_t, bool,
+									struct bv_btf_pointee *)
+{
+	if (!f || f->sz < offsetof(struct bv_facade, btf_pointee) + sizeof(f->btf_pointee))
+		return NULL;
+	return f->btf_pointee;
 }
 
 /* 1: the program is sleepable; 0: it is not; -1: the facade does not say. */

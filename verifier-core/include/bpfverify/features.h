@@ -155,7 +155,16 @@
 	X(FASTCALL_SPILLS, "fastcall-spills", \
 	  "spill/fill pairs around a call to bpf_get_smp_processor_id() (a " \
 	  "bpf_fastcall helper the JIT inlines) at the bottom of the stack do not " \
-	  "count in the stack size check; else they do")
+	  "count in the stack size check; else they do") \
+	X(PERCPU_ARG_FLAGS, "percpu-arg-flags", \
+	  "bpf_per_cpu_ptr()/bpf_this_cpu_ptr() also take per-CPU BTF pointers that " \
+	  "are RCU-protected or trusted, listed as 'expected=percpu_ptr_, " \
+	  "percpu_rcu_ptr_, percpu_trusted_ptr_'; else only a plain per-CPU pointer " \
+	  "('expected=percpu_ptr_')") \
+	X(MAP_IN_MAP_PTR, "map-in-map-ptr", \
+	  "a lookup in an array or hash of maps returns the inner map's pointer, " \
+	  "map_ptr_or_null, until NULL-checked; else map_value_or_null of the outer " \
+	  "map, which the NULL check turns into the inner map's map_ptr")
 
 enum bv_feature {
 #define BV_FEATURE_ENUM(e, n, d) BV_FEAT_##e,
