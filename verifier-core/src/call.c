@@ -30,6 +30,7 @@ enum {
 	FN_map_pop_elem = 88,
 	FN_map_peek_elem = 89,
 	FN_tcp_sock = 96,
+	FN_spin_lock = 93,
 	FN_sk_fullsock = 95,
 	FN_probe_read_user_str = 114,
 	FN_probe_read_kernel_str = 115,
@@ -101,6 +102,8 @@ static const struct compat dynptr_types = { {
  * them. */
 static bool kernel_lists(const struct bv_env *env, bv_reg_type t)
 {
+	if ((t & BV_MEM_ALLOC) && !bv_kernel_has(env->f, BV_FEAT_SPIN_LOCK_RECORD_MSG))
+		return false;  /* allocated objects came with BTF records */
 	return !(t & BV_PTR_TRUSTED) || bv_kernel_has(env->f, BV_FEAT_TRUSTED_PTR_ARGS);
 }
 
@@ -450,7 +453,7 @@ static int check_func_arg(struct bv_env *env, uint32_t arg, struct call_meta *me
 	case BV_ARG_PTR_TO_BTF_ID_SOCK_COMMON:
 		return 0;
 	case BV_ARG_PTR_TO_SPIN_LOCK:
-		return bv_unsupported(&env->log, idx, "bpf_spin_lock arguments");
+		return bv_process_spin_lock(env, regno, fn->func_id == FN_spin_lock);
 	case BV_ARG_PTR_TO_TIMER:
 		return bv_unsupported(&env->log, idx, "bpf_timer arguments");
 	case BV_ARG_PTR_TO_FUNC:

@@ -655,10 +655,9 @@ static int do_insn(struct walk *w, const struct bv_insn *insn, enum step *step)
 
 	env->jmps_processed++;
 	if (op == BV_CALL) {
-		if (env->cur->active_locks && insn->src_reg == 0 &&
-		    insn->imm != HELPER_SPIN_UNLOCK)
-			return bv_reject(&env->log, idx, -EINVAL,
-					 "function calls are not allowed while holding a lock");
+		err = bv_check_call_in_lock(env, insn);
+		if (err)
+			return err;
 		env->scratched_regs |= 1u;
 		if (insn->src_reg == BV_PSEUDO_CALL) {
 			err = enter_subprog(env, insn, &env->insn_idx);
@@ -684,6 +683,9 @@ static int do_insn(struct walk *w, const struct bv_insn *insn, enum step *step)
 		return 0;
 	}
 	if (op == BV_EXIT) {
+		err = bv_check_exit_in_lock(env);
+		if (err)
+			return err;
 		if (env->cur->curframe) {
 			err = leave_subprog(w, &env->insn_idx);
 			if (!err) {

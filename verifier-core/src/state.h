@@ -307,6 +307,13 @@ int bv_check_ptr_to_btf_access(struct bv_env *env, int32_t insn_idx, uint32_t re
 /* btf_ptr.c: is the BTF-typed pointer in regno a want_btf_id, as a helper
  * argument expects ("R1 is of type X but Y is expected")? */
 int bv_check_btf_arg(struct bv_env *env, uint32_t regno, uint32_t want_btf_id, bool strict);
+/* lock.c: bpf_spin_lock/unlock's argument in regno (takes or drops the
+ * lock); a call (bpf-to-bpf, kfunc, helper) while a lock is held; an exit
+ * while a lock is held (older kernels' wording, and subprogram exits). */
+int bv_process_spin_lock(struct bv_env *env, uint32_t regno, bool is_lock);
+int bv_check_call_in_lock(struct bv_env *env, const struct bv_insn *insn);
+int bv_check_exit_in_lock(struct bv_env *env);
+
 /* call.c: no lock held and no reference leaked at a point that ends the
  * program (exit, tail call, LD_ABS): prefix names it in the kernel's
  * "%s would lead to reference leak" message. */

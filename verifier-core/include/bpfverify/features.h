@@ -120,6 +120,21 @@
 	X(CTX_PTR_ARG_SIZE8, "ctx-ptr-arg-size-8", \
 	  "a pointer argument of a tracing context must be read with an 8-byte load " \
 	  "(\"func 'f' size 4 must be 8\"); else narrower loads read a scalar") \
+	X(SPIN_LOCK_RECORD_MSG, "spin-lock-record-msg", \
+	  "a map value without a usable bpf_spin_lock is \"map 'm' has no valid " \
+	  "bpf_spin_lock\" and a wrong offset names the lock's ('off 8 doesn't point to " \
+	  "'struct bpf_spin_lock' that is at 0'), and allocated objects (ptr_ in 'expected=') may " \
+	  "hold locks and kptrs; else \"map 'm' doesn't have 'struct " \
+	  "bpf_spin_lock'\", '... is not a struct type or bpf_spin_lock is mangled', '... " \
+	  "has more than one ...', and 'off 8 doesn't point to 'struct bpf_spin_lock''") \
+	X(LOCK_STATIC_CALLS, "lock-static-calls", \
+	  "static subprograms may be called while a bpf_spin_lock is held and may " \
+	  "return holding it; else any bpf-to-bpf call is 'function calls are not " \
+	  "allowed while holding a lock' and every exit must have unlocked") \
+	X(LOCK_EXIT_REGION_MSG, "lock-exit-region-msg", \
+	  "the main program's exit with a lock held is 'BPF_EXIT instruction in main " \
+	  "prog cannot be used inside bpf_spin_lock-ed region'; else 'bpf_spin_unlock " \
+	  "is missing'") \
 	X(SMP_ID_BOUNDED, "smp-id-bounded", \
 	  "bpf_get_smp_processor_id() returns at most nr_cpu_ids - 1 of the machine " \
 	  "that loads the program (known to bpfverify only when told: --nr-cpus); " \
