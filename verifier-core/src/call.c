@@ -732,6 +732,11 @@ int bv_check_helper_call(struct bv_env *env, const struct bv_insn *insn, int32_t
 		if (!meta.map)
 			return bv_reject(&env->log, idx, -EINVAL,
 					 "kernel subsystem misconfigured verifier");
+		if (func_id == FN_tail_call) {
+			err = bv_check_tail_call_map(env, meta.map);
+			if (err)
+				return err;
+		}
 		if (meta.map->rdonly_prog &&
 		    (func_id == FN_map_delete_elem || func_id == FN_map_update_elem ||
 		     func_id == FN_map_push_elem || func_id == FN_map_pop_elem))
@@ -765,11 +770,10 @@ int bv_check_helper_call(struct bv_env *env, const struct bv_insn *insn, int32_t
 			return err;
 		break;
 	case FN_tail_call:
-		/* a tail call never returns: nothing may be held across it */
-		err = bv_check_resource_leak(env, true, "tail_call");
+		err = bv_check_tail_call(env);
 		if (err)
 			return err;
-		return bv_unsupported(&env->log, idx, "tail calls");
+		break;
 	case FN_for_each_map_elem:
 	case FN_timer_set_callback:
 	case FN_find_vma:
@@ -809,7 +813,8 @@ int bv_check_helper_call(struct bv_env *env, const struct bv_insn *insn, int32_t
 					 meta.map->type, fn->name, func_id);
 	}
 
-	if (fn->changes_pkt_data) {
+	if (fn->changes_pkt_data ||
+	    (func_id == FN_tail_call && bv_kernel_has(env->f, BV_FEAT_TAIL_CALL_CHANGES_PKT))) {
 		struct invalidate_pkt a = { env->f->allow_ptr_leaks };
 
 		bv_for_each_reg(env->cur, invalidate_pkt_reg, &a);

@@ -314,6 +314,13 @@ int bv_process_spin_lock(struct bv_env *env, uint32_t regno, bool is_lock);
 int bv_check_call_in_lock(struct bv_env *env, const struct bv_insn *insn);
 int bv_check_exit_in_lock(struct bv_env *env);
 
+/* tail_call.c: bpf_tail_call's map must be a prog array; nothing may be
+ * held across the call; a subprogram with a tail call under at most 256
+ * bytes of callers' stack (callers_depth: their combined, rounded stack). */
+int bv_check_tail_call_map(struct bv_env *env, const struct bv_map_desc *map);
+int bv_check_tail_call(struct bv_env *env);
+int bv_check_tail_call_stack(struct bv_env *env, uint32_t subprog, uint32_t callers_depth);
+
 /* call.c: no lock held and no reference leaked at a point that ends the
  * program (exit, tail call, LD_ABS): prefix names it in the kernel's
  * "%s would lead to reference leak" message. */

@@ -135,6 +135,13 @@
 	  "the main program's exit with a lock held is 'BPF_EXIT instruction in main " \
 	  "prog cannot be used inside bpf_spin_lock-ed region'; else 'bpf_spin_unlock " \
 	  "is missing'") \
+	X(TAIL_CALL_MAP_MSG, "tail-call-map-msg", \
+	  "bpf_tail_call with a map that is not a prog array is 'expected prog array " \
+	  "map for tail call'; else 'kernel subsystem misconfigured verifier'") \
+	X(TAIL_CALL_CHANGES_PKT, "tail-call-changes-pkt", \
+	  "bpf_tail_call counts as a helper that changes packet data: packet pointers " \
+	  "are invalid after it (the tail-called program may have moved the data); " \
+	  "else they survive it") \
 	X(SMP_ID_BOUNDED, "smp-id-bounded", \
 	  "bpf_get_smp_processor_id() returns at most nr_cpu_ids - 1 of the machine " \
 	  "that loads the program (known to bpfverify only when told: --nr-cpus); " \

@@ -1,0 +1,58 @@
+/* bpf_tail_call (kernel: record_func_key, the tail call case of
+ * check_helper_call, and the tail call rule of check_max_stack_depth).
+ *
+ * A tail call that succeeds never comes back; one that fails (index out
+ * of range, empty slot, too many nested tail calls) falls through with R0
+ * unset, so the walk simply continues after it. What the verifier checks:
+ * the map is a prog array, nothing is held across the call (locks and
+ * references: the callee could not release them), and a subprogram doing
+ * a tail call sits under at most 256 bytes of callers' stack.
+ */
+
+#include <errno.h>
+
+#include "state.h"
+
+/* the JIT unwinds one frame per tail call but keeps the callers': the
+ * callers' stack is capped so that 33 nested tail calls fit in 8 KiB */
+#define TAIL_CALL_CALLERS_STACK_MAX 256
+
+int bv_check_tail_call_map(struct bv_env *env, const struct bv_map_desc *map)
+{
+	if (map && map->type == BV_MAP_TYPE_PROG_ARRAY)
+		return 0;
+	if (bv_kernel_has(env->f, BV_FEAT_TAIL_CALL_MAP_MSG))
+		return bv_reject(&env->log, env->insn_idx, -EINVAL,
+				 "expected prog array map for tail call");
+	return bv_reject(&env->log, env->insn_idx, -EINVAL,
+			 "kernel subsystem misconfigured verifier");
+}
+
+int bv_check_tail_call(struct bv_env *env)
+{
+	const struct bv_state *st = env->cur;
+	uint32_t i;
+	int err;
+
+	err = bv_check_resource_leak(env, true, "tail_call");
+	if (!err)
+		return 0;
+	/* point at what is still held */
+	for (i = 0; i < st->nr_refs; i++)
+		bv_note(&env->log, st->refs[i].insn,
+			st->refs[i].type == BV_REF_LOCK ?
+			"the lock held across the tail call was taken at insn %d" :
+			"the reference leaked by the tail call was acquired at insn %d",
+			st->refs[i].insn);
+	return err;
+}
+
+int bv_check_tail_call_stack(struct bv_env *env, uint32_t subprog, uint32_t callers_depth)
+{
+	if (!subprog || !env->info.subprogs[subprog].has_tail_call ||
+	    callers_depth < TAIL_CALL_CALLERS_STACK_MAX)
+		return 0;
+	return bv_reject(&env->log, -1, -EACCES,
+			 "tail_calls are not allowed when call stack of previous frames is %u bytes. Too large",
+			 callers_depth);
+}
