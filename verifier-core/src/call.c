@@ -839,6 +839,7 @@ int bv_check_resource_leak(struct bv_env *env, bool check_lock, const char *pref
 		bv_reject(&env->log, env->insn_idx, -EINVAL,
 			  "Unreleased reference id=%u alloc_insn=%d", st->refs[i].id,
 			  st->refs[i].insn);
+		bv_note_leaked_ref(env, &st->refs[i]);
 		leaked = true;
 	}
 	if (leaked)

@@ -860,7 +860,9 @@ void bv_explain_reg(struct bv_env *env, uint32_t regno)
 	if (!st || regno >= BV_MAX_REG)
 		return;
 	r = &bv_cur_regs(env)[regno];
-	if (r->origin >= 0 && (uint32_t)r->origin < env->info.insn_cnt) {
+	if (bv_note_released_reg(env, regno, r)) {
+		/* noted */
+	} else if (r->origin >= 0 && (uint32_t)r->origin < env->info.insn_cnt) {
 		src = &env->info.insns[r->origin];
 		bool is_call = src->code == (BV_JMP | BV_CALL) && src->src_reg == 0;
 		const char *name = is_call ? helper_name((void *)env->f, src->imm) : NULL;

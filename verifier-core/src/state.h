@@ -321,6 +321,12 @@ int bv_check_tail_call_map(struct bv_env *env, const struct bv_map_desc *map);
 int bv_check_tail_call(struct bv_env *env);
 int bv_check_tail_call_stack(struct bv_env *env, uint32_t subprog, uint32_t callers_depth);
 
+/* ref_note.c: notes at the acquiring call of a leaked reference, and at
+ * the releasing call for a register that held a released object (returns
+ * whether it was one). */
+void bv_note_leaked_ref(struct bv_env *env, const struct bv_ref *ref);
+bool bv_note_released_reg(struct bv_env *env, uint32_t regno, const struct bv_reg *r);
+
 /* call.c: no lock held and no reference leaked at a point that ends the
  * program (exit, tail call, LD_ABS): prefix names it in the kernel's
  * "%s would lead to reference leak" message. */

@@ -30,21 +30,8 @@ int bv_check_tail_call_map(struct bv_env *env, const struct bv_map_desc *map)
 
 int bv_check_tail_call(struct bv_env *env)
 {
-	const struct bv_state *st = env->cur;
-	uint32_t i;
-	int err;
-
-	err = bv_check_resource_leak(env, true, "tail_call");
-	if (!err)
-		return 0;
-	/* point at what is still held */
-	for (i = 0; i < st->nr_refs; i++)
-		bv_note(&env->log, st->refs[i].insn,
-			st->refs[i].type == BV_REF_LOCK ?
-			"the lock held across the tail call was taken at insn %d" :
-			"the reference leaked by the tail call was acquired at insn %d",
-			st->refs[i].insn);
-	return err;
+	/* the leak check notes where each leaked reference was acquired */
+	return bv_check_resource_leak(env, true, "tail_call");
 }
 
 int bv_check_tail_call_stack(struct bv_env *env, uint32_t subprog, uint32_t callers_depth)
