@@ -142,6 +142,10 @@
 	  "bpf_tail_call counts as a helper that changes packet data: packet pointers " \
 	  "are invalid after it (the tail-called program may have moved the data); " \
 	  "else they survive it") \
+	X(SPILL_SCALAR_ID, "spill-scalar-id", \
+	  "spilling a scalar without an id gives it a fresh one, shared by the stack " \
+	  "slot, so a bound learnt after filling it applies to the register too (and " \
+	  "later ids in messages count it); else the spill copies the register as is") \
 	X(SMP_ID_BOUNDED, "smp-id-bounded", \
 	  "bpf_get_smp_processor_id() returns at most nr_cpu_ids - 1 of the machine " \
 	  "that loads the program (known to bpfverify only when told: --nr-cpus); " \
