@@ -30,8 +30,25 @@ int bv_check_tail_call_map(struct bv_env *env, const struct bv_map_desc *map)
 
 int bv_check_tail_call(struct bv_env *env)
 {
-	/* the leak check notes where each leaked reference was acquired */
-	return bv_check_resource_leak(env, true, "tail_call");
+	const struct bv_state *st = env->cur;
+	uint32_t i;
+
+	if (!st->curframe)
+		/* the leak check notes where each leaked reference was acquired */
+		return bv_check_resource_leak(env, true, "tail_call");
+	/* In a subprogram the kernels skip the reference check (the
+	 * caller's exit finds a leak). 6.18 also follows the successful
+	 * call: the subprogram returns with R0 unknown; that branch is not
+	 * modelled, so a reference held across it gives no verdict. */
+	for (i = 0; i < st->nr_refs; i++)
+		if (st->refs[i].type == BV_REF_PTR &&
+		    bv_kernel_has(env->f, BV_FEAT_TAIL_CALL_SUBPROG_EXIT))
+			return bv_unsupported(&env->log, env->insn_idx,
+					      "tail call from a subprogram holding a reference (the return after a successful tail call)");
+	if (st->active_locks)
+		return bv_reject(&env->log, env->insn_idx, -EINVAL,
+				 "tail_call cannot be used inside bpf_spin_lock-ed region");
+	return 0;
 }
 
 int bv_check_tail_call_stack(struct bv_env *env, uint32_t subprog, uint32_t callers_depth)

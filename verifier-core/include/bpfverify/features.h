@@ -142,6 +142,10 @@
 	  "bpf_tail_call counts as a helper that changes packet data: packet pointers " \
 	  "are invalid after it (the tail-called program may have moved the data); " \
 	  "else they survive it") \
+	X(TAIL_CALL_SUBPROG_EXIT, "tail-call-subprog-exit", \
+	  "a tail call in a subprogram is also followed as a return from the " \
+	  "subprogram (R0 unknown, packet pointers invalid); else only the failed " \
+	  "call's fall-through is walked") \
 	X(SPILL_SCALAR_ID, "spill-scalar-id", \
 	  "spilling a scalar without an id gives it a fresh one, shared by the stack " \
 	  "slot, so a bound learnt after filling it applies to the register too (and " \
