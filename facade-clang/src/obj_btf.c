@@ -158,3 +158,37 @@ void obj_btf_special_fields(const struct bvf_object *obj, uint32_t type_id,
 		}
 	}
 }
+
+uint8_t obj_btf_spin_lock_shape(const struct bvf_object *obj, uint32_t type_id)
+{
+	const struct btf *btf = obj->btf;
+	const struct btf_type *t;
+	unsigned int n = 0;
+	uint16_t i;
+
+	if (!btf || !type_id)
+		return BV_SPIN_LOCK_NONE;
+	t = obj_btf_skip_mods(btf, type_id, NULL);
+	if (!t)
+		return BV_SPIN_LOCK_NONE;
+	if (btf_is_struct(t) || btf_is_union(t)) {
+		const struct btf_member *m = btf_members(t);
+
+		for (i = 0; i < btf_vlen(t); i++)
+			n += is_struct_named(btf, obj_btf_skip_mods(btf, m[i].type, NULL),
+					     "bpf_spin_lock");
+	} else if (btf_is_datasec(t)) {
+		const struct btf_var_secinfo *vi = btf_var_secinfos(t);
+
+		for (i = 0; i < btf_vlen(t); i++) {
+			const struct btf_type *var = btf__type_by_id(btf, vi[i].type);
+
+			if (var && btf_is_var(var))
+				n += is_struct_named(btf, obj_btf_skip_mods(btf, var->type, NULL),
+						     "bpf_spin_lock");
+		}
+	} else {
+		return BV_SPIN_LOCK_NOT_STRUCT;
+	}
+	return n == 0 ? BV_SPIN_LOCK_NONE : n == 1 ? BV_SPIN_LOCK_ONE : BV_SPIN_LOCK_MANY;
+}

@@ -226,6 +226,9 @@ uint32_t obj_btf_datasec_id(const struct bvf_object *obj, const char *name);
 /* Offsets of bpf_spin_lock / bpf_timer inside type `type_id`, -1 if none. */
 void obj_btf_special_fields(const struct bvf_object *obj, uint32_t type_id,
 			    int32_t *spin_lock_off, int32_t *timer_off);
+/* enum bv_spin_lock_shape of type `type_id` (the kernel's search for a
+ * struct bpf_spin_lock among a struct's members or a DATASEC's variables). */
+uint8_t obj_btf_spin_lock_shape(const struct bvf_object *obj, uint32_t type_id);
 
 /* obj_maps.c: the object's map list (libbpf order). */
 int obj_maps_collect(struct bvf_object *obj, struct obj_err *e);

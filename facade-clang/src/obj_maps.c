@@ -174,6 +174,7 @@ static int parse_btf_map(struct bvf_object *obj, struct obj_map *m, uint32_t var
 	m->desc.value_size = value_size;
 	m->desc.value_btf_id = value_id;
 	obj_btf_special_fields(obj, value_id, &m->desc.spin_lock_off, &m->desc.timer_off);
+	m->desc.spin_lock_shape = obj_btf_spin_lock_shape(obj, value_id);
 	return 0;
 }
 
@@ -320,6 +321,7 @@ static int collect_data_maps(struct bvf_object *obj, struct obj_err *e)
 			m->desc.map_flags |= OBJ_F_MMAPABLE;
 		obj_btf_special_fields(obj, m->desc.value_btf_id, &m->desc.spin_lock_off,
 				       &m->desc.timer_off);
+		m->desc.spin_lock_shape = obj_btf_spin_lock_shape(obj, m->desc.value_btf_id);
 	}
 	return 0;
 }

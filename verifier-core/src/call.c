@@ -30,6 +30,7 @@ enum {
 	FN_map_pop_elem = 88,
 	FN_map_peek_elem = 89,
 	FN_tcp_sock = 96,
+	FN_spin_lock = 93,
 	FN_sk_fullsock = 95,
 	FN_probe_read_user_str = 114,
 	FN_probe_read_kernel_str = 115,
@@ -109,6 +110,8 @@ static bool kernel_lists(const struct bv_env *env, bv_reg_type t)
 {
 	if ((t & BV_MEM_PERCPU) && (t & (BV_MEM_RCU | BV_PTR_TRUSTED)))
 		return bv_kernel_has(env->f, BV_FEAT_PERCPU_ARG_FLAGS);
+	if ((t & BV_MEM_ALLOC) && !bv_kernel_has(env->f, BV_FEAT_SPIN_LOCK_RECORD_MSG))
+		return false;  /* allocated objects came with BTF records */
 	return !(t & BV_PTR_TRUSTED) || bv_kernel_has(env->f, BV_FEAT_TRUSTED_PTR_ARGS);
 }
 
@@ -471,7 +474,7 @@ static int check_func_arg(struct bv_env *env, uint32_t arg, struct call_meta *me
 		meta->ret_btf_id = r->btf_id;
 		return 0;
 	case BV_ARG_PTR_TO_SPIN_LOCK:
-		return bv_unsupported(&env->log, idx, "bpf_spin_lock arguments");
+		return bv_process_spin_lock(env, regno, fn->func_id == FN_spin_lock);
 	case BV_ARG_PTR_TO_TIMER:
 		return bv_check_timer_arg(env, regno, &meta->map);
 	case BV_ARG_PTR_TO_FUNC:
@@ -775,6 +778,11 @@ int bv_check_helper_call(struct bv_env *env, const struct bv_insn *insn, int32_t
 		if (!meta.map)
 			return bv_reject(&env->log, idx, -EINVAL,
 					 "kernel subsystem misconfigured verifier");
+		if (func_id == FN_tail_call) {
+			err = bv_check_tail_call_map(env, meta.map);
+			if (err)
+				return err;
+		}
 		if (meta.map->rdonly_prog &&
 		    (func_id == FN_map_delete_elem || func_id == FN_map_update_elem ||
 		     func_id == FN_map_push_elem || func_id == FN_map_pop_elem))
@@ -808,11 +816,10 @@ int bv_check_helper_call(struct bv_env *env, const struct bv_insn *insn, int32_t
 			return err;
 		break;
 	case FN_tail_call:
-		/* a tail call never returns: nothing may be held across it */
-		err = bv_check_resource_leak(env, true, "tail_call");
+		err = bv_check_tail_call(env);
 		if (err)
 			return err;
-		return bv_unsupported(&env->log, idx, "tail calls");
+		break;
 	case FN_for_each_map_elem:
 	case FN_timer_set_callback:
 	case FN_find_vma:
@@ -866,7 +873,8 @@ int bv_check_helper_call(struct bv_env *env, const struct bv_insn *insn, int32_t
 					 meta.map->type, fn->name, func_id);
 	}
 
-	if (fn->changes_pkt_data) {
+	if (fn->changes_pkt_data ||
+	    (func_id == FN_tail_call && bv_kernel_has(env->f, BV_FEAT_TAIL_CALL_CHANGES_PKT))) {
 		struct invalidate_pkt a = { env->f->allow_ptr_leaks };
 
 		bv_for_each_reg(env->cur, invalidate_pkt_reg, &a);
@@ -893,9 +901,15 @@ int bv_check_resource_leak(struct bv_env *env, bool check_lock, const char *pref
 			  st->refs[i].insn);
 		leaked = true;
 	}
-	if (leaked)
-		return bv_reject(&env->log, env->insn_idx, -EINVAL,
-				 "%s would lead to reference leak", prefix);
+	if (leaked) {
+		int err = bv_reject(&env->log, env->insn_idx, -EINVAL,
+				    "%s would lead to reference leak", prefix);
+
+		for (i = 0; i < st->nr_refs; i++)
+			if (st->refs[i].type == BV_REF_PTR)
+				bv_note_leaked_ref(env, &st->refs[i]);
+		return err;
+	}
 	for (i = 0; check_lock && i < st->nr_refs; i++)
 		if (st->refs[i].type == BV_REF_IRQ)
 			return bv_reject(&env->log, env->insn_idx, -EINVAL,

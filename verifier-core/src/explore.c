@@ -716,10 +716,9 @@ static int do_insn(struct walk *w, const struct bv_insn *insn, enum step *step)
 
 	env->jmps_processed++;
 	if (op == BV_CALL) {
-		if (env->cur->active_locks && insn->src_reg == 0 &&
-		    insn->imm != HELPER_SPIN_UNLOCK)
-			return bv_reject(&env->log, idx, -EINVAL,
-					 "function calls are not allowed while holding a lock");
+		err = bv_check_call_in_lock(env, insn);
+		if (err)
+			return err;
 		env->scratched_regs |= 1u;
 		if (insn->src_reg == BV_PSEUDO_CALL) {
 			err = enter_subprog(env, insn, &env->insn_idx);
@@ -747,6 +746,9 @@ static int do_insn(struct walk *w, const struct bv_insn *insn, enum step *step)
 		return 0;
 	}
 	if (op == BV_EXIT) {
+		err = bv_check_exit_in_lock(env);
+		if (err)
+			return err;
 		if (env->cur->curframe) {
 			err = leave_subprog(w, &env->insn_idx);
 			if (!err) {
@@ -932,7 +934,9 @@ void bv_explain_reg(struct bv_env *env, uint32_t regno)
 	if (!st || regno >= BV_MAX_REG)
 		return;
 	r = &bv_cur_regs(env)[regno];
-	if (r->origin >= 0 && (uint32_t)r->origin < env->info.insn_cnt) {
+	if (bv_note_released_reg(env, regno, r)) {
+		/* noted */
+	} else if (r->origin >= 0 && (uint32_t)r->origin < env->info.insn_cnt) {
 		src = &env->info.insns[r->origin];
 		bool is_call = src->code == (BV_JMP | BV_CALL) && src->src_reg == 0;
 		const char *name = is_call ? helper_name((void *)env->f, src->imm) : NULL;

@@ -196,7 +196,11 @@ static void mark_ptr_or_null(struct bv_reg *r, void *arg)
 	} else {
 		r->type &= ~BV_PTR_MAYBE_NULL;
 	}
-	/* The id only linked the copies for this check (spin locks aside). */
+	/* The id only linked the copies for this check; a map value with a
+	 * bpf_spin_lock keeps it to tell its lock from another element's. */
+	if (BV_BASE_TYPE(r->type) == BV_PTR_TO_MAP_VALUE && r->map.map &&
+	    r->map.map->spin_lock_off >= 0)
+		return;
 	r->id = 0;
 }
 

@@ -550,7 +550,8 @@ static int stack_write_fixed(struct bv_env *env, struct bv_frame *fr, int32_t of
 		bool fits = reg_width(r) <= 8 * size;
 
 		/* A spill that keeps the value keeps its relations too. */
-		if (fits && !r->id && !var_is_const(r))
+		if (fits && !r->id && !var_is_const(r) &&
+		    bv_kernel_has(env->f, BV_FEAT_SPILL_SCALAR_ID))
 			r->id = bv_new_id(env);
 		save_spill(st, r, size);
 		if (!fits)

@@ -151,6 +151,7 @@ uint32_t bv_ref_acquire(struct bv_env *env, int32_t insn, enum bv_ref_type type)
 struct invalidate_arg {
 	uint32_t ref_obj_id;
 	bool allow_ptr_leaks;
+	int32_t release_insn;
 };
 
 /* Every copy of a released object becomes unusable: an unknown scalar
@@ -167,12 +168,14 @@ static void invalidate_ref(struct bv_reg *r, void *arg)
 		bv_reg_mark_unknown(r, origin);
 	else
 		bv_reg_mark_not_init(r);
+	/* for notes: a later use points at the release */
+	r->origin = a->release_insn;
 }
 
 int bv_ref_release(struct bv_env *env, uint32_t ref_obj_id)
 {
 	struct bv_state *st = env->cur;
-	struct invalidate_arg a = { ref_obj_id, env->f->allow_ptr_leaks };
+	struct invalidate_arg a = { ref_obj_id, env->f->allow_ptr_leaks, env->insn_idx };
 	uint32_t i;
 
 	for (i = 0; i < st->nr_refs; i++) {

@@ -358,6 +358,26 @@ int bv_check_btf_arg(struct bv_env *env, uint32_t regno, uint32_t want_btf_id, b
 int bv_ld_imm64_ksym(struct bv_env *env, const struct bv_insn *insn, struct bv_reg *dst);
 int bv_percpu_ptr_return(struct bv_env *env, uint32_t ret_btf_id, bv_reg_type flags,
 			 struct bv_reg *r0);
+/* lock.c: bpf_spin_lock/unlock's argument in regno (takes or drops the
+ * lock); a call (bpf-to-bpf, kfunc, helper) while a lock is held; an exit
+ * while a lock is held (older kernels' wording, and subprogram exits). */
+int bv_process_spin_lock(struct bv_env *env, uint32_t regno, bool is_lock);
+int bv_check_call_in_lock(struct bv_env *env, const struct bv_insn *insn);
+int bv_check_exit_in_lock(struct bv_env *env);
+
+/* tail_call.c: bpf_tail_call's map must be a prog array; nothing may be
+ * held across the call; a subprogram with a tail call under at most 256
+ * bytes of callers' stack (callers_depth: their combined, rounded stack). */
+int bv_check_tail_call_map(struct bv_env *env, const struct bv_map_desc *map);
+int bv_check_tail_call(struct bv_env *env);
+int bv_check_tail_call_stack(struct bv_env *env, uint32_t subprog, uint32_t callers_depth);
+
+/* ref_note.c: notes at the acquiring call of a leaked reference, and at
+ * the releasing call for a register that held a released object (returns
+ * whether it was one). */
+void bv_note_leaked_ref(struct bv_env *env, const struct bv_ref *ref);
+bool bv_note_released_reg(struct bv_env *env, uint32_t regno, const struct bv_reg *r);
+
 /* call.c: no lock held and no reference leaked at a point that ends the
  * program (exit, tail call, LD_ABS): prefix names it in the kernel's
  * "%s would lead to reference leak" message. */

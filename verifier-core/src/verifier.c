@@ -57,6 +57,9 @@ static int stack_chain(struct bv_env *env, uint32_t sp, uint32_t depth,
 	uint32_t i;
 	int err;
 
+	err = bv_check_tail_call_stack(env, sp, depth);
+	if (err)
+		return err;
 	/* the JIT's 16-byte rounding; older kernels round every frame to 32
 	 * bytes, at least one */
 	if (bv_kernel_has(env->f, BV_FEAT_STACK_ROUND_16))

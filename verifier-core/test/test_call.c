@@ -231,8 +231,8 @@ static void lookup(void)
 	  BV_ACCEPT, NULL, -1,
 	  BV_ST_MEM(BV_DW, 10, -8, 0), BV_MOV64_REG(1, 10), BV_ALU64_IMM(BV_ADD, 1, -8),
 	  BV_MOV64_IMM(2, 8), BV_CALL_HELPER(6), BV_EXIT_INSN());
-	T("call: tail calls are not modelled", BV_PROG_TYPE_SOCKET_FILTER, none,
-	  BV_ERROR, NULL, 3,
+	T("call: tail call through a hash map", BV_PROG_TYPE_SOCKET_FILTER, none,
+	  BV_REJECT, "expected prog array map for tail call", 3,
 	  BV_LD_MAP_FD(2, BVT_MAP_HASH), BV_MOV64_IMM(3, 0), BV_CALL_HELPER(12),
 	  BV_MOV64_IMM(0, 0), BV_EXIT_INSN());
 }

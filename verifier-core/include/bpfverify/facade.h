@@ -38,6 +38,15 @@ struct bv_ctx_access_info {
 	char msg[192];
 };
 
+/* What the map value's BTF says about bpf_spin_lock (older kernels word
+ * each case of a missing lock differently). */
+enum bv_spin_lock_shape {
+	BV_SPIN_LOCK_NONE = 0,      /* a struct (or DATASEC) without one, or no BTF */
+	BV_SPIN_LOCK_ONE,           /* exactly one: spin_lock_off */
+	BV_SPIN_LOCK_NOT_STRUCT,    /* the value is not a struct, union or DATASEC */
+	BV_SPIN_LOCK_MANY,          /* more than one */
+};
+
 /* One map as the program sees it (index = imm of a BV_PSEUDO_MAP_FD /
  * BV_PSEUDO_MAP_VALUE ld_imm64 after the facade's relocation). */
 struct bv_map_desc {
@@ -52,6 +61,8 @@ struct bv_map_desc {
 	const void *initial_value;/* for frozen maps: value_size bytes, or NULL */
 	uint32_t value_btf_id;    /* in the program's BTF, 0 if none */
 	int32_t spin_lock_off;    /* -1 when the value has no bpf_spin_lock */
+	uint8_t spin_lock_shape;  /* enum bv_spin_lock_shape: how the value's BTF
+				   * holds (or fails to hold) a lock */
 	int32_t timer_off;        /* -1 when the value has no bpf_timer */
 	/* Array or hash of maps: the inner map every slot holds a map like
 	 * (the kernel's inner_map_meta); NULL when not described. */

@@ -132,6 +132,36 @@
 	  "its count's maximum), imprecise scalars widened; worded 'At callback return " \
 	  "the register R0 has smin=…'; else walked once, in the caller's path, as a " \
 	  "call") \
+	X(SPIN_LOCK_RECORD_MSG, "spin-lock-record-msg", \
+	  "a map value without a usable bpf_spin_lock is \"map 'm' has no valid " \
+	  "bpf_spin_lock\" and a wrong offset names the lock's ('off 8 doesn't point to " \
+	  "'struct bpf_spin_lock' that is at 0'), and allocated objects (ptr_ in 'expected=') may " \
+	  "hold locks and kptrs; else \"map 'm' doesn't have 'struct " \
+	  "bpf_spin_lock'\", '... is not a struct type or bpf_spin_lock is mangled', '... " \
+	  "has more than one ...', and 'off 8 doesn't point to 'struct bpf_spin_lock''") \
+	X(LOCK_STATIC_CALLS, "lock-static-calls", \
+	  "static subprograms may be called while a bpf_spin_lock is held and may " \
+	  "return holding it; else any bpf-to-bpf call is 'function calls are not " \
+	  "allowed while holding a lock' and every exit must have unlocked") \
+	X(LOCK_EXIT_REGION_MSG, "lock-exit-region-msg", \
+	  "the main program's exit with a lock held is 'BPF_EXIT instruction in main " \
+	  "prog cannot be used inside bpf_spin_lock-ed region'; else 'bpf_spin_unlock " \
+	  "is missing'") \
+	X(TAIL_CALL_MAP_MSG, "tail-call-map-msg", \
+	  "bpf_tail_call with a map that is not a prog array is 'expected prog array " \
+	  "map for tail call'; else 'kernel subsystem misconfigured verifier'") \
+	X(TAIL_CALL_CHANGES_PKT, "tail-call-changes-pkt", \
+	  "bpf_tail_call counts as a helper that changes packet data: packet pointers " \
+	  "are invalid after it (the tail-called program may have moved the data); " \
+	  "else they survive it") \
+	X(TAIL_CALL_SUBPROG_EXIT, "tail-call-subprog-exit", \
+	  "a tail call in a subprogram is also followed as a return from the " \
+	  "subprogram (R0 unknown, packet pointers invalid); else only the failed " \
+	  "call's fall-through is walked") \
+	X(SPILL_SCALAR_ID, "spill-scalar-id", \
+	  "spilling a scalar without an id gives it a fresh one, shared by the stack " \
+	  "slot, so a bound learnt after filling it applies to the register too (and " \
+	  "later ids in messages count it); else the spill copies the register as is") \
 	X(SMP_ID_BOUNDED, "smp-id-bounded", \
 	  "bpf_get_smp_processor_id() returns at most nr_cpu_ids - 1 of the machine " \
 	  "that loads the program (known to bpfverify only when told: --nr-cpus); " \

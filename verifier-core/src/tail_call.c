@@ -1,0 +1,62 @@
+/* bpf_tail_call (kernel: record_func_key, the tail call case of
+ * check_helper_call, and the tail call rule of check_max_stack_depth).
+ *
+ * A tail call that succeeds never comes back; one that fails (index out
+ * of range, empty slot, too many nested tail calls) falls through with R0
+ * unset, so the walk simply continues after it. What the verifier checks:
+ * the map is a prog array, nothing is held across the call (locks and
+ * references: the callee could not release them), and a subprogram doing
+ * a tail call sits under at most 256 bytes of callers' stack.
+ */
+
+#include <errno.h>
+
+#include "state.h"
+
+/* the JIT unwinds one frame per tail call but keeps the callers': the
+ * callers' stack is capped so that 33 nested tail calls fit in 8 KiB */
+#define TAIL_CALL_CALLERS_STACK_MAX 256
+
+int bv_check_tail_call_map(struct bv_env *env, const struct bv_map_desc *map)
+{
+	if (map && map->type == BV_MAP_TYPE_PROG_ARRAY)
+		return 0;
+	if (bv_kernel_has(env->f, BV_FEAT_TAIL_CALL_MAP_MSG))
+		return bv_reject(&env->log, env->insn_idx, -EINVAL,
+				 "expected prog array map for tail call");
+	return bv_reject(&env->log, env->insn_idx, -EINVAL,
+			 "kernel subsystem misconfigured verifier");
+}
+
+int bv_check_tail_call(struct bv_env *env)
+{
+	const struct bv_state *st = env->cur;
+	uint32_t i;
+
+	if (!st->curframe)
+		/* the leak check notes where each leaked reference was acquired */
+		return bv_check_resource_leak(env, true, "tail_call");
+	/* In a subprogram the kernels skip the reference check (the
+	 * caller's exit finds a leak). 6.18 also follows the successful
+	 * call: the subprogram returns with R0 unknown; that branch is not
+	 * modelled, so a reference held across it gives no verdict. */
+	for (i = 0; i < st->nr_refs; i++)
+		if (st->refs[i].type == BV_REF_PTR &&
+		    bv_kernel_has(env->f, BV_FEAT_TAIL_CALL_SUBPROG_EXIT))
+			return bv_unsupported(&env->log, env->insn_idx,
+					      "tail call from a subprogram holding a reference (the return after a successful tail call)");
+	if (st->active_locks)
+		return bv_reject(&env->log, env->insn_idx, -EINVAL,
+				 "tail_call cannot be used inside bpf_spin_lock-ed region");
+	return 0;
+}
+
+int bv_check_tail_call_stack(struct bv_env *env, uint32_t subprog, uint32_t callers_depth)
+{
+	if (!subprog || !env->info.subprogs[subprog].has_tail_call ||
+	    callers_depth < TAIL_CALL_CALLERS_STACK_MAX)
+		return 0;
+	return bv_reject(&env->log, -1, -EACCES,
+			 "tail_calls are not allowed when call stack of previous frames is %u bytes. Too large",
+			 callers_depth);
+}
