@@ -182,10 +182,8 @@ static int discover_subprogs(struct bv_prog_info *info, const struct bv_facade *
 						 "cannot call kernel function from non-GPL compatible program");
 			/* btf_id 0 is invalid, but the kernel only complains if
 			 * the walk reaches it (dead calls may stay) */
-			if (insn->imm == 0 && insn->off == 0)
-				continue;
-			return bv_unsupported(log, i, "call to a kernel function (kfunc btf_id %d)",
-					      insn->imm);
+			/* the call itself is kfunc.c's */
+			continue;
 		}
 		err = add_subprog(info, f, log, (int64_t)i + insn->imm + 1, i);
 		if (err < 0)

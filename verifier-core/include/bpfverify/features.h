@@ -123,7 +123,12 @@
 	X(SMP_ID_BOUNDED, "smp-id-bounded", \
 	  "bpf_get_smp_processor_id() returns at most nr_cpu_ids - 1 of the machine " \
 	  "that loads the program (known to bpfverify only when told: --nr-cpus); " \
-	  "else any u32")
+	  "else any u32") \
+	X(RCU_REGION_EXIT_MSG, "rcu-region-exit-msg", \
+	  "an exit inside bpf_rcu_read_lock() is refused after the reference-leak " \
+	  "check with \"BPF_EXIT instruction in main prog cannot be used inside " \
+	  "bpf_rcu_read_lock-ed region\" (6.18); else before it with " \
+	  "\"bpf_rcu_read_unlock is missing\"")
 
 enum bv_feature {
 #define BV_FEATURE_ENUM(e, n, d) BV_FEAT_##e,
