@@ -302,3 +302,11 @@ int bv_check_rcu_region_end(struct bv_env *env, const char *prefix)
 		"the RCU read-side section opened here (bpf_rcu_read_lock) is still open");
 	return err;
 }
+
+bool bv_kfunc_addr_ok(const struct bv_facade *f, const struct bv_insn *insn)
+{
+	int (*op)(void *, int32_t, int16_t, struct bv_kfunc_desc *) = bv_facade_kfunc(f);
+	struct bv_kfunc_desc d;
+
+	return op && insn->imm > 0 && op(f->ctx, insn->imm, 0, &d) == 0;
+}

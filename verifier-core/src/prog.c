@@ -422,11 +422,11 @@ static int resolve_insns(struct bv_prog_info *info, const struct bv_facade *f,
 			    insn[1].src_reg != 0 || insn[1].off != 0)
 				return bv_reject(log, i, -EINVAL, "invalid bpf_ld_imm64 insn");
 			info->insn_flags[i + 1] |= BV_INSN_LDIMM64_HI;
-			if (insn->src_reg == BV_PSEUDO_BTF_ID)
+			if (insn->src_reg == BV_PSEUDO_BTF_ID && !bv_kfunc_addr_ok(f, insn))
 				return bv_unsupported(log, i, "ld_imm64 of a kernel symbol (BPF_PSEUDO_BTF_ID)");
 			if (insn->src_reg == BV_PSEUDO_FUNC)
 				return bv_unsupported(log, i, "ld_imm64 of a callback address (BPF_PSEUDO_FUNC)");
-			if (insn->src_reg != 0) {
+			if (insn->src_reg != 0 && insn->src_reg != BV_PSEUDO_BTF_ID) {
 				err = check_ldimm64_map(insn, f, log, i, &used);
 				if (err)
 					return err;

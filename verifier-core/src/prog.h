@@ -167,4 +167,7 @@ int bv_subprog_of(const struct bv_prog_info *info, uint32_t insn);
 /* Subprogram starting exactly at insn, or -1. */
 int bv_subprog_at(const struct bv_prog_info *info, uint32_t insn);
 
+/* kfunc.c: is this ld_imm64 BPF_PSEUDO_BTF_ID the address of a kfunc? */
+bool bv_kfunc_addr_ok(const struct bv_facade *f, const struct bv_insn *insn);
+
 #endif
