@@ -256,6 +256,7 @@ int bvf_kfunc_describe(const struct bvf_kfuncs *kf, const struct btf *btf, uint3
 		hooks = cJSON_GetObjectItemCaseSensitive(facts, "hooks");
 		filters = cJSON_GetObjectItemCaseSensitive(facts, "filters");
 		if (!cJSON_IsArray(flags) || !cJSON_IsArray(hooks)) {
+			out->allowed = false;
 			snprintf(out->unsupported, sizeof(out->unsupported),
 				 "kfunc %s: its flags and program types in this kernel are not known (kfuncs.json)",
 				 out->name);
@@ -271,6 +272,7 @@ int bvf_kfunc_describe(const struct bvf_kfuncs *kf, const struct btf *btf, uint3
 		    cJSON_GetObjectItemCaseSensitive(filters, hook)) {
 			const cJSON *flt = cJSON_GetObjectItemCaseSensitive(filters, hook);
 
+			out->allowed = false;
 			snprintf(out->unsupported, sizeof(out->unsupported),
 				 "kfunc %s: whether this program may call it is the kernel's filter %s, not modelled yet",
 				 out->name, cJSON_IsString(flt) ? flt->valuestring : "?");

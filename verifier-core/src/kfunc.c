@@ -193,15 +193,19 @@ int bv_check_kfunc_call(struct bv_env *env, const struct bv_insn *insn)
 	if (err)
 		return bv_reject(&env->log, idx, -EINVAL, "kernel btf_id %d is not a function",
 				 insn->imm);
-	if (!d.allowed && !d.unsupported[0])
+	/* check_kfunc_call's order: availability (facts unknown: say so),
+	 * destructive (root holds CAP_SYS_BOOT; an unprivileged load never
+	 * gets here), sleepable, then the arguments */
+	if (!d.allowed && d.unsupported[0])
+		return bv_unsupported(&env->log, idx, "%s", d.unsupported);
+	if (!d.allowed)
 		return bv_reject(&env->log, idx, -EACCES, "calling kernel function %s is not allowed",
 				 d.name);
-	if (d.unsupported[0])
-		return bv_unsupported(&env->log, idx, "%s", d.unsupported);
-	/* root holds CAP_SYS_BOOT; an unprivileged load never gets here */
 	if ((d.flags & BV_KF_SLEEPABLE) && bv_prog_sleepable(env->f) != 1)
 		return bv_reject(&env->log, idx, -EACCES,
 				 "program must be sleepable to call sleepable kfunc %s", d.name);
+	if (d.unsupported[0])
+		return bv_unsupported(&env->log, idx, "%s", d.unsupported);
 	err = check_args(env, &d, &m);
 	if (err)
 		return err;
