@@ -833,6 +833,9 @@ int bv_check_resource_leak(struct bv_env *env, bool check_lock, const char *pref
 		bv_reject(&env->log, env->insn_idx, -EINVAL,
 			  "Unreleased reference id=%u alloc_insn=%d", st->refs[i].id,
 			  st->refs[i].insn);
+		bv_note(&env->log, st->refs[i].insn,
+			"the reference (id=%u) acquired here is not released on this path",
+			st->refs[i].id);
 		leaked = true;
 	}
 	if (leaked)
