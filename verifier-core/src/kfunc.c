@@ -120,12 +120,11 @@ static int check_args(struct bv_env *env, const struct bv_kfunc_desc *d, struct 
 				return bv_unsupported(&env->log, idx,
 						      "kfunc %s: a socket pointer as argument %u",
 						      d->name, i);
-			bv_reg_type_str(env, r->type, b, sizeof(b));
-			bv_reg_type_str(env, BV_BASE_TYPE(r->type) |
-					     (r->type & (BV_MEM_ALLOC | BV_PTR_TRUSTED | BV_NON_OWN_REF)),
-					want, sizeof(want));
-			return bv_reject(&env->log, idx, -EINVAL, "arg#%u is %s expected %s or socket",
-					 i, b, want);
+			/* get_kfunc_ptr_arg_type: not a kernel object at all, so
+			 * the struct would have to be plain memory */
+			return bv_reject(&env->log, idx, -EINVAL,
+					 "arg#%u pointer type STRUCT %s must point to scalar, or struct with scalar",
+					 i, a->type_name);
 		}
 		if ((r->type & ~((1u << BV_BASE_TYPE_BITS) - 1) &
 		     ~(BV_MEM_ALLOC | BV_PTR_TRUSTED | BV_NON_OWN_REF)) &&
