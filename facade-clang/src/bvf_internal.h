@@ -44,7 +44,9 @@ const struct btf *bvf_program_btf(const struct bvf_program *prog);
 
 /* ---- knowledge side: facts about the target kernel ---- */
 /* "kernel profile: version" facts for a program; facade.c uses these. */
-uint32_t bvf_kernel_version(const struct bvf_kernel *k);   /* BV_KERNEL_VERSION(a,b,c) */
+uint32_t bvf_kernel_version(const struct bvf_kernel *k);
+/* The profile's folder in the db (kfuncs.json), NULL when not a profile. */
+const char *bvf_kernel_dir(const struct bvf_kernel *k);   /* BV_KERNEL_VERSION(a,b,c) */
 /* Verifier behaviours (BV_FEAT_BIT set) of the profile whose rules apply. */
 uint64_t bvf_kernel_features(const struct bvf_kernel *k);
 /* A file of the kernel's profile, decompressed ("config", "symbols"):
@@ -116,6 +118,14 @@ struct bvf_ksym_ref {
  * it is the fd_array index form. */
 int64_t bvf_program_raw_map_fd(const struct bvf_program *prog, int32_t *fd, bool *idx_form);
 size_t bvf_program_ksym_refs(const struct bvf_program *prog, const struct bvf_ksym_ref **out);
+/* Calls of extern functions (kfuncs) and ld_imm64 of their addresses:
+ * patched per kernel as libbpf does (extern_funcs index). */
+struct bvf_kfunc_ref {
+	uint32_t insn;
+	uint32_t ext;
+	bool addr;                /* an ld_imm64 of the address, not a call */
+};
+size_t bvf_program_kfunc_refs(const struct bvf_program *prog, const struct bvf_kfunc_ref **out);
 
 /* libbpf-style name of a program type ("sched_cls"), NULL if unknown. */
 const char *bvf_prog_type_name(uint32_t prog_type);

@@ -23,6 +23,7 @@
 #include <bpf/btf.h>
 #include <linux/bpf.h>
 
+#include "kb_kfuncs.h"
 #include "bpfverify/verifier.h"
 #include "bvf_internal.h"
 #include "core_relo.h"
@@ -54,6 +55,8 @@ struct facade_ctx {
 	const struct bvf_program *prog;
 	int64_t percpu_datasec;    /* typed ksyms: DATASEC .data..percpu, -1 unknown yet */
 	bool session_retval;       /* a kprobe/uprobe session the kernel knows: R0 in [0, 1] */
+	struct bvf_kfuncs *kfuncs; /* the profile's kfunc facts, NULL if none */
+	struct btf *vmlinux;       /* the kernel's BTF, for kfunc prototypes */
 };
 
 /* A global function's argument kinds from its BTF prototype. */
@@ -89,6 +92,65 @@ static bool kernel_has_attach_type(const struct bvf_kernel *k, const char *name)
 		if (strcmp(btf__name_by_offset(b, btf_enum(t)[i].name_off), name) == 0)
 			return true;
 	return false;
+}
+
+static int fail(struct bv_result *res, const char *fmt, ...);
+
+static int op_kfunc(void *ctx, int32_t btf_id, int16_t off, struct bv_kfunc_desc *out)
+{
+	struct facade_ctx *c = ctx;
+
+	if (!c->vmlinux)
+		return -ENOENT;
+	if (off) {
+		memset(out, 0, sizeof(*out));
+		snprintf(out->unsupported, sizeof(out->unsupported),
+			 "kfuncs of kernel modules (fd_array index %d)", off);
+		return 0;
+	}
+	return bvf_kfunc_describe(c->kfuncs, c->vmlinux, c->env.prog_type, btf_id, out);
+}
+
+/* libbpf's resolution of the object's kfunc references against this
+ * kernel (libbpf 1.6, bpf_object__resolve_ksym_func_btf_id and
+ * relocate_data): a kfunc in vmlinux BTF gets its id; a weak one the
+ * kernel lacks stays a call of id 0 (the verifier accepts it only on a path
+ * it never reaches) and its address loads as 0. Returns false with res
+ * set when this cannot be modelled. */
+static bool patch_kfunc_refs(const struct bvf_program *prog, const struct bvf_kernel *k,
+			     struct btf *vmlinux, struct bv_insn *insns, uint32_t cnt,
+			     struct bv_result *res)
+{
+	const struct bvf_kfunc_ref *refs;
+	const struct bvf_extern_func *ext;
+	size_t nr = bvf_program_kfunc_refs(prog, &refs);
+	size_t nr_ext = bvf_object_extern_funcs(bvf_program_object(prog), &ext, NULL);
+
+	for (size_t i = 0; i < nr; i++) {
+		struct bv_insn *insn = &insns[refs[i].insn];
+		const char *name;
+		int id;
+
+		if (refs[i].insn >= cnt || refs[i].ext >= nr_ext ||
+		    (refs[i].addr && refs[i].insn + 1 >= cnt))
+			continue;
+		name = ext[refs[i].ext].name;
+		id = vmlinux ? btf__find_by_name_kind(vmlinux, name, BTF_KIND_FUNC) : -1;
+		if (id <= 0 && bvf_kernel_has_func(k, name) != 0) {
+			fail(res, "kfunc '%s' is not in vmlinux BTF: kfuncs of kernel modules are not supported yet",
+			     name);
+			return false;
+		}
+		if (refs[i].addr) {
+			insn[0].src_reg = id > 0 ? BV_PSEUDO_BTF_ID : 0;
+			insn[0].imm = id > 0 ? id : 0;
+			insn[1].imm = 0;
+		} else {
+			insn->imm = id > 0 ? id : 0;
+			insn->off = 0;
+		}
+	}
+	return true;
 }
 
 static int op_helper(void *ctx, int32_t func_id, const struct bv_helper_proto **proto)
@@ -676,9 +738,11 @@ static int verify_with(const struct bvf_program *prog, const struct bvf_kernel *
 		p.insns = relocated;
 	{
 		const struct bvf_ksym_ref *refs;
+		const struct bvf_kfunc_ref *krefs;
 		size_t nr_refs = bvf_program_ksym_refs(prog, &refs);
+		size_t nr_krefs = bvf_program_kfunc_refs(prog, &krefs);
 
-		if (nr_refs && !relocated) {
+		if ((nr_refs || nr_krefs) && !relocated) {
 			relocated = malloc((size_t)p.insn_cnt * sizeof(*relocated));
 			if (!relocated) {
 				ret = fail(res, "out of memory");
@@ -703,6 +767,17 @@ static int verify_with(const struct bvf_program *prog, const struct bvf_kernel *
 			}
 			relocated[refs[i].insn].imm = (int32_t)(uint32_t)a;
 			relocated[refs[i].insn + 1].imm = (int32_t)(uint32_t)(a >> 32);
+		}
+		if (nr_krefs) {
+			char kerr[256] = "";
+
+			c.vmlinux = bvf_kernel_btf(k, NULL, 0);
+			c.kfuncs = bvf_kfuncs_load(bvf_kernel_dir(k), kerr, sizeof(kerr));
+			if (!patch_kfunc_refs(prog, k, c.vmlinux, relocated, p.insn_cnt, res)) {
+				ret = 0;
+				goto out;
+			}
+			f.kfunc = op_kfunc;
 		}
 	}
 
@@ -745,6 +820,7 @@ out:
 	free(relocated);
 	free(outcomes);
 	free(c.tr);
+	bvf_kfuncs_free(c.kfuncs);
 	return ret;
 }
 

@@ -410,6 +410,11 @@ void bvf_kernel_close(struct bvf_kernel *k)
 	free(k);
 }
 
+const char *bvf_kernel_dir(const struct bvf_kernel *k)
+{
+	return k && k->prof ? bvdb_profile__dir(k->prof) : NULL;
+}
+
 const char *bvf_kernel_name(const struct bvf_kernel *k)
 {
 	return k ? k->name : NULL;

@@ -153,6 +153,10 @@ struct bvf_program {
 	/* ld_imm64 of ksym addresses, resolved per target kernel */
 	struct bvf_ksym_ref *ksym_refs;
 	size_t nr_ksym_refs;
+	/* kfunc calls and kfunc addresses (bpf_ksym_exists), resolved per
+	 * target kernel (extern_funcs index) */
+	struct bvf_kfunc_ref *kfunc_refs;
+	size_t nr_kfunc_refs;
 	/* first ld_imm64 naming a map by a raw fd (no relocation), -1 */
 	int64_t raw_map_fd_insn;
 	int32_t raw_map_fd;

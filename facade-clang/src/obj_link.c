@@ -155,6 +155,38 @@ static const char *sym_desc(const struct bvf_object *obj, const struct obj_sym *
 /* For the instruction at `i` of function `fi`: the .text instruction it
  * calls or takes the address of, or -1 when it does neither. Returns -2
  * after setting the program error. */
+/* A call of, or an ld_imm64 of the address of, an extern function (a
+ * kfunc): libbpf resolves it against each kernel's BTF at load, so it is
+ * recorded for the facade to patch per kernel. The call becomes a kfunc
+ * call of id 0 until then. */
+static bool link_kfunc_ref(struct link *l, const struct obj_sym *y, uint32_t pos,
+			   struct bv_insn *insn, bool addr)
+{
+	const struct bvf_object *obj = l->obj;
+	struct bvf_program *p = l->prog;
+	struct bvf_kfunc_ref *refs;
+	size_t x;
+
+	for (x = 0; x < obj->nr_extern_funcs; x++)
+		if (strcmp(obj->extern_funcs[x].name, y->name) == 0)
+			break;
+	if (x == obj->nr_extern_funcs)
+		return false;
+	refs = realloc(p->kfunc_refs, (p->nr_kfunc_refs + 1) * sizeof(*refs));
+	if (!refs) {
+		obj_prog_fail(p, "out of memory");
+		return true;
+	}
+	p->kfunc_refs = refs;
+	refs[p->nr_kfunc_refs++] = (struct bvf_kfunc_ref){ pos, (uint32_t)x, addr };
+	if (!addr) {
+		insn->src_reg = BV_PSEUDO_KFUNC_CALL;
+		insn->imm = 0;
+		insn->off = 0;
+	}
+	return true;
+}
+
 static int64_t subprog_target(struct link *l, uint32_t fi, uint32_t i, bool *is_func_ptr)
 {
 	const struct bvf_object *obj = l->obj;
@@ -162,7 +194,9 @@ static int64_t subprog_target(struct link *l, uint32_t fi, uint32_t i, bool *is_
 	const struct bv_insn *insn = &l->insns[l->placed[fi] + i];
 	const struct obj_rel *rel = find_rel(&obj->secs[f->sec], f->off + i);
 	const struct obj_sym *y = rel ? &obj->syms[rel->sym] : NULL;
-	bool is_call = insn->code == (BV_JMP | BV_CALL) && insn->src_reg == BV_PSEUDO_CALL;
+	bool is_call = insn->code == (BV_JMP | BV_CALL) &&
+		       (insn->src_reg == BV_PSEUDO_CALL ||
+			(insn->src_reg == BV_PSEUDO_KFUNC_CALL && rel && y->shndx == SHN_UNDEF));
 
 	*is_func_ptr = false;
 	if (insn->code == LD_IMM64 && rel && rel->type == OBJ_R_BPF_64_64 &&
@@ -181,6 +215,9 @@ static int64_t subprog_target(struct link *l, uint32_t fi, uint32_t i, bool *is_
 		return -1;
 	if (rel) {
 		if (y->shndx == SHN_UNDEF) {
+			if (link_kfunc_ref(l, y, l->placed[fi] + i,
+					   (struct bv_insn *)insn, false))
+				return l->prog->error ? -2 : -1;
 			obj_prog_fail(l->prog, "externs are not supported yet (call to extern '%s')",
 				      sym_desc(obj, y));
 			return -2;
@@ -358,7 +395,9 @@ static void relocate_data(struct link *l)
 			if (rel->type == OBJ_R_BPF_NONE)
 				continue;
 			if (rel->type == OBJ_R_BPF_64_32) {
-				if (insn->code == (BV_JMP | BV_CALL) && insn->src_reg == BV_PSEUDO_CALL)
+				if (insn->code == (BV_JMP | BV_CALL) &&
+				    (insn->src_reg == BV_PSEUDO_CALL ||
+				     insn->src_reg == BV_PSEUDO_KFUNC_CALL))
 					continue;  /* placed above */
 				if (y->shndx == SHN_UNDEF)
 					obj_prog_fail(l->prog, "externs are not supported yet (call to extern '%s')",
@@ -379,6 +418,9 @@ static void relocate_data(struct link *l)
 				continue;
 			}
 			if (y->shndx == SHN_UNDEF) {
+				if (obj_externs_find(obj, y->name) < 0 &&
+				    link_kfunc_ref(l, y, pos, insn, true))
+					continue;
 				link_extern_var(l, y, pos, insn);
 				continue;
 			}

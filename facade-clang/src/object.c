@@ -69,6 +69,7 @@ static void free_programs(struct bvf_object *obj)
 		free(p->lines);
 		free(p->core_relos);
 		free(p->ksym_refs);
+		free(p->kfunc_refs);
 	}
 	free(obj->progs);
 }
@@ -149,10 +150,16 @@ static int collect_externs(struct bvf_object *obj, struct obj_err *e)
 			if (y->shndx != SHN_UNDEF || !y->name[0] || rel->type == OBJ_R_BPF_NONE)
 				continue;
 			if (rel->type != OBJ_R_BPF_64_32) {
-				/* kconfig and ksym variables: externs.c resolves them */
-				if (obj_externs_find(obj, y->name) < 0)
+				/* kconfig and ksym variables: externs.c resolves them;
+				 * the address of an extern function (bpf_ksym_exists) is
+				 * a kfunc reference like a call */
+				if (obj_externs_find(obj, y->name) >= 0)
+					continue;
+				if (!obj->btf ||
+				    btf__find_by_name_kind(obj->btf, y->name, BTF_KIND_FUNC) <= 0) {
 					obj->has_other_externs = true;
-				continue;
+					continue;
+				}
 			}
 			for (size_t i = 0; i < obj->nr_extern_funcs && !seen; i++)
 				seen = strcmp(obj->extern_funcs[i].name, y->name) == 0;
@@ -431,6 +438,12 @@ int64_t bvf_program_raw_map_fd(const struct bvf_program *prog, int32_t *fd, bool
 	*fd = prog->raw_map_fd;
 	*idx_form = prog->raw_map_fd_idx;
 	return prog->insns ? prog->raw_map_fd_insn : -1;
+}
+
+size_t bvf_program_kfunc_refs(const struct bvf_program *prog, const struct bvf_kfunc_ref **out)
+{
+	*out = prog->kfunc_refs;
+	return prog->nr_kfunc_refs;
 }
 
 size_t bvf_program_ksym_refs(const struct bvf_program *prog, const struct bvf_ksym_ref **out)

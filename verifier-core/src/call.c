@@ -893,12 +893,17 @@ int bv_check_resource_leak(struct bv_env *env, bool check_lock, const char *pref
 	if (check_lock && st->active_locks)
 		return bv_reject(&env->log, env->insn_idx, -EINVAL,
 				 "%s cannot be used inside bpf_spin_lock-ed region", prefix);
+	if (check_lock && st->active_rcu_lock && !bv_kernel_has(env->f, BV_FEAT_RCU_REGION_EXIT_MSG))
+		return bv_check_rcu_region_end(env, prefix);
 	for (i = 0; i < st->nr_refs; i++) {
 		if (st->refs[i].type != BV_REF_PTR)
 			continue;
 		bv_reject(&env->log, env->insn_idx, -EINVAL,
 			  "Unreleased reference id=%u alloc_insn=%d", st->refs[i].id,
 			  st->refs[i].insn);
+		bv_note(&env->log, st->refs[i].insn,
+			"the reference (id=%u) acquired here is not released on this path",
+			st->refs[i].id);
 		leaked = true;
 	}
 	if (leaked) {
@@ -915,6 +920,8 @@ int bv_check_resource_leak(struct bv_env *env, bool check_lock, const char *pref
 			return bv_reject(&env->log, env->insn_idx, -EINVAL,
 					 "%s cannot be used inside bpf_local_irq_save-ed region",
 					 prefix);
+	if (check_lock && st->active_rcu_lock)
+		return bv_check_rcu_region_end(env, prefix);
 	return 0;
 }
 

@@ -737,7 +737,7 @@ static int do_insn(struct walk *w, const struct bv_insn *insn, enum step *step)
 			return 0;
 		}
 		if (insn->src_reg == BV_PSEUDO_KFUNC_CALL)
-			return bv_unsupported(&env->log, idx, "kfunc calls");
+			return bv_check_kfunc_call(env, insn);
 		return bv_check_helper_call(env, insn, &env->insn_idx);
 	}
 	if (op == BV_JA) {

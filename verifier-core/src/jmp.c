@@ -30,8 +30,14 @@ static bool reg_not_null(const struct bv_reg *r)
 	case BV_PTR_TO_SOCKET: case BV_PTR_TO_TCP_SOCK: case BV_PTR_TO_MAP_VALUE:
 	case BV_PTR_TO_MAP_KEY: case BV_PTR_TO_SOCK_COMMON: case BV_CONST_PTR_TO_MAP:
 		return true;
-	case BV_PTR_TO_BTF_ID:
-		return (r->type & (BV_PTR_TRUSTED | BV_MEM_RCU)) != 0;
+	case BV_PTR_TO_BTF_ID: {
+		/* is_trusted_reg: referenced, or trusted with no unsafe flag
+		 * (an RCU pointer may be NULL) */
+		const bv_reg_type trusted = BV_MEM_ALLOC | BV_PTR_TRUSTED | BV_NON_OWN_REF;
+		bv_reg_type flags = r->type & ~((1u << BV_BASE_TYPE_BITS) - 1);
+
+		return r->ref_obj_id || ((flags & trusted) && !(flags & ~trusted));
+	}
 	case BV_PTR_TO_MEM:
 		return !(r->type & BV_PTR_UNTRUSTED);
 	default:

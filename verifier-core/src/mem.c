@@ -1308,6 +1308,12 @@ int bv_check_ld_imm64(struct bv_env *env, const struct bv_insn *insn)
 		dst->map.index = (uint32_t)insn->imm;
 		return 0;
 	case BV_PSEUDO_BTF_ID:
+		if (bv_kfunc_addr_ok(env->f, insn)) {
+			/* a kfunc's address (bpf_ksym_exists): read-only, 0 bytes */
+			bv_reg_mark_ptr(dst, BV_PTR_TO_MEM | BV_MEM_RDONLY, idx);
+			dst->mem_size = 0;
+			return 0;
+		}
 		return bv_ld_imm64_ksym(env, insn, dst);
 	case BV_PSEUDO_FUNC:
 		return bv_check_ld_imm64_func(env, insn);

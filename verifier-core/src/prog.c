@@ -182,10 +182,8 @@ static int discover_subprogs(struct bv_prog_info *info, const struct bv_facade *
 						 "cannot call kernel function from non-GPL compatible program");
 			/* btf_id 0 is invalid, but the kernel only complains if
 			 * the walk reaches it (dead calls may stay) */
-			if (insn->imm == 0 && insn->off == 0)
-				continue;
-			return bv_unsupported(log, i, "call to a kernel function (kfunc btf_id %d)",
-					      insn->imm);
+			/* the call itself is kfunc.c's */
+			continue;
 		}
 		err = add_subprog(info, f, log, (int64_t)i + insn->imm + 1, i);
 		if (err < 0)
@@ -425,9 +423,12 @@ static int resolve_insns(struct bv_prog_info *info, const struct bv_facade *f,
 				return bv_reject(log, i, -EINVAL, "invalid bpf_ld_imm64 insn");
 			info->insn_flags[i + 1] |= BV_INSN_LDIMM64_HI;
 			if (insn->src_reg == BV_PSEUDO_BTF_ID) {
-				err = bv_check_pseudo_btf_id(f, log, i, insn);
-				if (err)
-					return err;
+				/* a kfunc's address (bpf_ksym_exists), else a typed ksym */
+				if (!bv_kfunc_addr_ok(f, insn)) {
+					err = bv_check_pseudo_btf_id(f, log, i, insn);
+					if (err)
+						return err;
+				}
 				i++;
 				continue;
 			}

@@ -171,5 +171,7 @@ int bv_subprog_at(const struct bv_prog_info *info, uint32_t insn);
  * walk): the facade must know the kernel variable. */
 int bv_check_pseudo_btf_id(const struct bv_facade *f, struct bv_log *log, uint32_t idx,
 			   const struct bv_insn *insn);
+/* kfunc.c: is this ld_imm64 BPF_PSEUDO_BTF_ID the address of a kfunc? */
+bool bv_kfunc_addr_ok(const struct bv_facade *f, const struct bv_insn *insn);
 
 #endif

@@ -409,7 +409,8 @@ bool bv_state_contains(const struct bv_state *old, const struct bv_state *cur,
 	uint32_t i;
 
 	if (old->curframe != cur->curframe || old->speculative != cur->speculative ||
-	    old->nr_refs != cur->nr_refs || old->active_locks != cur->active_locks)
+	    old->nr_refs != cur->nr_refs || old->active_locks != cur->active_locks ||
+	    old->active_rcu_lock != cur->active_rcu_lock)
 		return false;
 	for (i = 0; ok && i <= old->curframe; i++)
 		ok = frame_contains(old->frame[i], cur->frame[i], &m, exact);

@@ -127,6 +127,9 @@ struct bv_state {
 	struct bv_ref *refs;
 	uint32_t nr_refs;
 	uint32_t active_locks;
+	/* kfunc.c: inside bpf_rcu_read_lock() (taken at rcu_lock_insn) */
+	bool active_rcu_lock;
+	int32_t rcu_lock_insn;
 	bool speculative;
 	/* may_goto fall-throughs taken on this path (kernel: may_goto_depth)
 	 * and callback iterations queued (kernel: callback_unroll_depth):
@@ -225,6 +228,10 @@ struct bv_env {
 	uint32_t total_states, peak_states, cur_states, max_states_per_insn;
 	/* set by passes */
 	bool seen_direct_write;          /* packet writes: needs a writable ctx type */
+	/* kfunc.c: a call of libbpf's unresolved weak kfunc (id 0) was
+	 * reached: the kernel refuses the program after the walk */
+	bool seen_unresolved_kfunc;
+	int32_t unresolved_kfunc_insn;
 	/* explore.c: jumps seen (for the checkpoint heuristic), and the
 	 * counters at the last kept state */
 	uint32_t jmps_processed, prev_jmps_processed, prev_insn_processed;
@@ -419,6 +426,11 @@ struct bv_state *bv_loop_entry_state(struct bv_env *env, int32_t insn, bool skip
 void bv_widen_scalars(const struct bv_state *old, struct bv_state *cur);
 /* call.c: BV_CALL of a helper (not a pseudo call). */
 int bv_check_helper_call(struct bv_env *env, const struct bv_insn *insn, int32_t *insn_idx);
+/* kfunc.c: BV_CALL of a kernel function (BPF_PSEUDO_KFUNC_CALL). */
+int bv_check_kfunc_call(struct bv_env *env, const struct bv_insn *insn);
+/* kfunc.c: the program ends (prefix: exit, tail call) inside
+ * bpf_rcu_read_lock(): the kernel's refusal, with a note at the lock. */
+int bv_check_rcu_region_end(struct bv_env *env, const char *prefix);
 /* call.c: BV_EXIT from the main program: R0 initialised and in the return
  * range, no leaked references or locks. */
 int bv_check_exit(struct bv_env *env);

@@ -190,6 +190,13 @@ int bv_verify(const struct bv_prog *prog, const struct bv_facade *facade,
 		goto out;
 	bv_fastcall_drop_spills(env);
 	err = check_max_stack_depth(env);
+	/* fixup_kfunc_call: a reached call of an unresolved weak kfunc */
+	if (!err && env->seen_unresolved_kfunc) {
+		err = bv_reject(&env->log, -1, -EINVAL,
+				"invalid kernel function call not eliminated in verifier pass");
+		bv_note(&env->log, env->unresolved_kfunc_insn,
+			"this call of a weak kfunc the kernel does not have (libbpf left it unresolved, id 0) is reachable: guard it with bpf_ksym_exists()");
+	}
 out:
 	if (err && !bv_log_failed(&env->log))
 		bv_unsupported(&env->log, env->insn_idx,

@@ -133,6 +133,66 @@ struct bv_btf_pointee {
 	char msg[192];            /* on refusal: the kernel's line */
 };
 
+/* kfunc flags (kernel: KF_*), as the target kernel's kfunc sets declare
+ * them; the facade reads them from the profile's facts. */
+#define BV_KF_ACQUIRE        (1u << 0)
+#define BV_KF_RELEASE        (1u << 1)
+#define BV_KF_RET_NULL       (1u << 2)
+#define BV_KF_TRUSTED_ARGS   (1u << 3)
+#define BV_KF_SLEEPABLE      (1u << 4)
+#define BV_KF_DESTRUCTIVE    (1u << 5)
+#define BV_KF_RCU            (1u << 6)
+#define BV_KF_RCU_PROTECTED  (1u << 7)
+#define BV_KF_ITER           (1u << 8)   /* KF_ITER_NEW / _NEXT / _DESTROY */
+#define BV_KF_FASTCALL       (1u << 9)
+
+/* One kfunc argument, from its BTF prototype (parameter name suffixes
+ * included: __sz, __k, __ign, __nullable, __str). */
+enum bv_kfunc_arg_kind {
+	BV_KF_ARG_SCALAR = 1,     /* integer or enum */
+	BV_KF_ARG_BTF_ID,         /* pointer to a kernel struct (btf_id) */
+	BV_KF_ARG_MEM,            /* pointer to memory, sized by the next __sz
+				   * argument (mem_size 0) or by its type */
+	BV_KF_ARG_IGNORED,        /* __ign: not checked */
+	BV_KF_ARG_OTHER,          /* a kind not modelled (dynptr, iterator, ctx,
+				   * list/rbtree node, callback, …) */
+};
+
+struct bv_kfunc_arg {
+	enum bv_kfunc_arg_kind kind;
+	uint32_t btf_id;          /* BV_KF_ARG_BTF_ID: the struct */
+	uint32_t mem_size;        /* BV_KF_ARG_MEM with a fixed size */
+	uint32_t size;            /* BV_KF_ARG_SCALAR: bytes */
+	bool is_sz;               /* __sz / __szk: the size of the previous arg */
+	bool is_const;            /* __k (and __szk): must be a known constant */
+	bool nullable;            /* __nullable / __opt */
+	bool is_str;              /* __str: a constant string */
+	char name[64];            /* the parameter's name */
+	char type_name[64];       /* "task_struct", for messages */
+};
+
+/* A kfunc call as the target kernel sees it (kernel: bpf_kfunc_call_arg_meta
+ * and its kfunc set membership). */
+struct bv_kfunc_desc {
+	const char *name;         /* "bpf_task_acquire" */
+	uint32_t flags;           /* BV_KF_* */
+	bool allowed;             /* in a kfunc set this program type may use */
+	uint32_t nargs;
+	struct bv_kfunc_arg args[5];
+	enum {
+		BV_KF_RET_VOID = 0,
+		BV_KF_RET_SCALAR,
+		BV_KF_RET_BTF_ID,     /* pointer to a kernel struct (ret_btf_id) */
+		BV_KF_RET_OTHER,
+	} ret;
+	uint32_t ret_size;        /* BV_KF_RET_SCALAR: bytes */
+	uint32_t ret_btf_id;
+	/* Non-empty: the facade cannot describe this kfunc (its facts are
+	 * unknown, or it belongs to an API not modelled yet); the core ends
+	 * with BV_ERROR naming it. */
+	char unsupported[160];
+};
+
 struct bv_facade {
 	size_t sz;                /* sizeof(struct bv_facade), for growth */
 	void *ctx;                /* handed back to every op */
@@ -234,6 +294,11 @@ struct bv_facade {
 	 * helper's flags are the core's). 0, or a negative errno with
 	 * out->msg (the kernel's words). NULL: not supported. */
 	int (*btf_pointee)(void *ctx, uint32_t btf_id, bool var, struct bv_btf_pointee *out);
+	/* The kfunc a call (BPF_PSEUDO_KFUNC_CALL) or an ld_imm64
+	 * (BPF_PSEUDO_BTF_ID) names by its id in the kernel's BTF: 0 and *out
+	 * filled; -ENOENT when btf_id is not a function of that BTF. NULL:
+	 * kfunc calls are not supported. */
+	int (*kfunc)(void *ctx, int32_t btf_id, int16_t off, struct bv_kfunc_desc *out);
 };
 
 /* The facade's func_proto op, or NULL when it has none. */
@@ -260,6 +325,15 @@ static inline int bv_prog_sleepable(const struct bv_facade *f)
 	if (!f || f->sz < offsetof(struct bv_facade, sleepable) + sizeof(f->sleepable))
 		return -1;
 	return f->sleepable ? 1 : 0;
+}
+
+/* The facade's kfunc op, or NULL (also for a facade too old to carry it). */
+static inline int (*bv_facade_kfunc(const struct bv_facade *f))(void *, int32_t, int16_t,
+								 struct bv_kfunc_desc *)
+{
+	if (!f || f->sz < offsetof(struct bv_facade, kfunc) + sizeof(f->kfunc))
+		return NULL;
+	return f->kfunc;
 }
 
 /* Does the target kernel's verifier have behaviour f? A facade too old to

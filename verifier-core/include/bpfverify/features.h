@@ -194,7 +194,12 @@
 	X(MAP_IN_MAP_PTR, "map-in-map-ptr", \
 	  "a lookup in an array or hash of maps returns the inner map's pointer, " \
 	  "map_ptr_or_null, until NULL-checked; else map_value_or_null of the outer " \
-	  "map, which the NULL check turns into the inner map's map_ptr")
+	  "map, which the NULL check turns into the inner map's map_ptr") \
+	X(RCU_REGION_EXIT_MSG, "rcu-region-exit-msg", \
+	  "an exit inside bpf_rcu_read_lock() is refused after the reference-leak " \
+	  "check with \"BPF_EXIT instruction in main prog cannot be used inside " \
+	  "bpf_rcu_read_lock-ed region\" (6.18); else before it with " \
+	  "\"bpf_rcu_read_unlock is missing\"")
 
 enum bv_feature {
 #define BV_FEATURE_ENUM(e, n, d) BV_FEAT_##e,

@@ -1,0 +1,340 @@
+/* kb_kfuncs.c — kfuncs as the target kernel declares them: whether a
+ * program type may call one, its KF_ flags, and its argument and return
+ * kinds.
+ *
+ * Which kfuncs exist and their prototypes come from the kernel's BTF; the
+ * flags and the kfunc hooks (program types) whose sets hold each kfunc
+ * are not in BTF and come from the profile's kfuncs.json
+ * (scripts/kfunc-facts). Kfuncs of APIs not modelled yet (allocated
+ * objects, lists and rbtrees, dynptrs, iterators, irq flags, arenas, …)
+ * are described as unsupported, so the core ends with BV_ERROR naming
+ * them instead of guessing.
+ */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <bpf/btf.h>
+#include <cjson/cJSON.h>
+
+#include "bvf_internal.h"
+#include "kb_kfuncs.h"
+
+struct bvf_kfuncs {
+	cJSON *doc;
+	const cJSON *hooks;       /* prog type -> hook */
+	const cJSON *kfuncs;      /* name -> { flags, hooks, filters } */
+};
+
+struct bvf_kfuncs *bvf_kfuncs_load(const char *profile_dir, char *err, size_t errsz)
+{
+	char path[4200];
+	struct bvf_kfuncs *kf;
+	FILE *f;
+	long n;
+	char *text;
+
+	snprintf(path, sizeof(path), "%s/kfuncs.json", profile_dir ? profile_dir : ".");
+	f = fopen(path, "rb");
+	if (!f) {
+		snprintf(err, errsz, "%s: %s", path, strerror(errno));
+		return NULL;
+	}
+	fseek(f, 0, SEEK_END);
+	n = ftell(f);
+	fseek(f, 0, SEEK_SET);
+	text = n > 0 && n < (16l << 20) ? malloc((size_t)n + 1) : NULL;
+	if (!text || fread(text, 1, (size_t)n, f) != (size_t)n) {
+		fclose(f);
+		free(text);
+		snprintf(err, errsz, "%s: cannot read", path);
+		return NULL;
+	}
+	fclose(f);
+	text[n] = '\0';
+	kf = calloc(1, sizeof(*kf));
+	if (kf)
+		kf->doc = cJSON_Parse(text);
+	free(text);
+	if (!kf || !kf->doc) {
+		if (kf)
+			free(kf);
+		snprintf(err, errsz, "%s: not valid JSON", path);
+		return NULL;
+	}
+	kf->hooks = cJSON_GetObjectItemCaseSensitive(kf->doc, "hooks");
+	kf->kfuncs = cJSON_GetObjectItemCaseSensitive(kf->doc, "kfuncs");
+	if (!cJSON_IsObject(kf->hooks) || !cJSON_IsObject(kf->kfuncs)) {
+		bvf_kfuncs_free(kf);
+		snprintf(err, errsz, "%s: no \"hooks\" or \"kfuncs\" object", path);
+		return NULL;
+	}
+	return kf;
+}
+
+void bvf_kfuncs_free(struct bvf_kfuncs *kf)
+{
+	if (!kf)
+		return;
+	cJSON_Delete(kf->doc);
+	free(kf);
+}
+
+static bool list_has(const cJSON *list, const char *s)
+{
+	const cJSON *it;
+
+	cJSON_ArrayForEach(it, list)
+		if (cJSON_IsString(it) && strcmp(it->valuestring, s) == 0)
+			return true;
+	return false;
+}
+
+static const struct { const char *name; uint32_t flag; } flag_names[] = {
+	{ "acquire", BV_KF_ACQUIRE },
+	{ "release", BV_KF_RELEASE },
+	{ "ret_null", BV_KF_RET_NULL },
+	{ "trusted_args", BV_KF_TRUSTED_ARGS },
+	{ "sleepable", BV_KF_SLEEPABLE },
+	{ "destructive", BV_KF_DESTRUCTIVE },
+	{ "rcu", BV_KF_RCU },
+	{ "rcu_protected", BV_KF_RCU_PROTECTED },
+	{ "iter_new", BV_KF_ITER },
+	{ "iter_next", BV_KF_ITER },
+	{ "iter_destroy", BV_KF_ITER },
+	{ "fastcall", BV_KF_FASTCALL },
+};
+
+/* Kfunc families of the later issue: named, never guessed. */
+static const char *unmodelled_family(const char *name)
+{
+	static const struct { const char *prefix; const char *what; } fam[] = {
+		{ "bpf_obj_new", "allocated objects" },
+		{ "bpf_obj_drop", "allocated objects" },
+		{ "bpf_percpu_obj_", "allocated objects" },
+		{ "bpf_refcount_acquire", "allocated objects" },
+		{ "bpf_list_", "linked lists" },
+		{ "bpf_rbtree_", "rbtrees" },
+		{ "bpf_dynptr_", "dynptrs" },
+		{ "bpf_iter_", "open-coded iterators" },
+		{ "bpf_local_irq_", "irq flags" },
+		{ "bpf_arena_", "arenas" },
+		{ "bpf_res_spin_", "resilient spin locks" },
+		{ "bpf_throw", "exceptions" },
+		{ "bpf_cast_to_kern_ctx", "context casts" },
+		{ "bpf_rdonly_cast", "BTF casts" },
+		{ "bpf_wq_", "workqueues" },
+		{ "bpf_task_work_", "task work" },
+		{ "bpf_preempt_", "preemption regions" },
+		{ "bpf_session_", "kprobe sessions" },
+		{ "bpf_kptr_", "kptrs" },
+		{ "bpf_copy_from_user_", "dynptrs" },
+		{ "bpf_probe_read_", "dynptrs" },
+		{ "bpf_stream_", "streams" },
+		{ "bpf_map_sum_elem_count", "map iterators" },
+	};
+
+	for (size_t i = 0; i < sizeof(fam) / sizeof(fam[0]); i++)
+		if (strncmp(name, fam[i].prefix, strlen(fam[i].prefix)) == 0)
+			return fam[i].what;
+	return NULL;
+}
+
+static const struct btf_type *skip_mods(const struct btf *btf, uint32_t id, uint32_t *res_id)
+{
+	const struct btf_type *t = btf__type_by_id(btf, id);
+
+	while (t && (btf_is_mod(t) || btf_is_typedef(t) || btf_is_type_tag(t))) {
+		id = t->type;
+		t = btf__type_by_id(btf, id);
+	}
+	if (res_id)
+		*res_id = id;
+	return t;
+}
+
+static bool has_suffix(const char *s, const char *suf)
+{
+	size_t n = strlen(s), m = strlen(suf);
+
+	return n > m && strcmp(s + n - m, suf) == 0;
+}
+
+/* Structs whose pointers kfuncs take with meanings of their own (the
+ * kernel's special kfunc argument types). */
+static bool special_struct(const char *name)
+{
+	static const char *const names[] = {
+		"bpf_dynptr", "bpf_dynptr_kern", "bpf_list_head", "bpf_list_node",
+		"bpf_rb_root", "bpf_rb_node", "bpf_refcount", "bpf_wq", "bpf_res_spin_lock",
+		"bpf_spin_lock", "bpf_timer", "bpf_task_work",
+	};
+
+	if (strncmp(name, "bpf_iter_", 9) == 0)
+		return true;
+	for (size_t i = 0; i < sizeof(names) / sizeof(names[0]); i++)
+		if (strcmp(name, names[i]) == 0)
+			return true;
+	return false;
+}
+
+static void describe_arg(const struct btf *btf, const struct btf_param *p,
+			 struct bv_kfunc_arg *a)
+{
+	const char *pname = btf__name_by_offset(btf, p->name_off);
+	const struct btf_type *t = skip_mods(btf, p->type, NULL);
+
+	snprintf(a->name, sizeof(a->name), "%s", pname ? pname : "");
+	a->is_sz = has_suffix(a->name, "__sz") || has_suffix(a->name, "__szk");
+	a->is_const = has_suffix(a->name, "__k") || has_suffix(a->name, "__szk");
+	a->nullable = has_suffix(a->name, "__nullable") || has_suffix(a->name, "__opt");
+	a->is_str = has_suffix(a->name, "__str");
+	if (has_suffix(a->name, "__ign")) {
+		a->kind = BV_KF_ARG_IGNORED;
+		return;
+	}
+	if (t && (btf_is_int(t) || btf_is_enum(t) || btf_is_enum64(t))) {
+		a->kind = BV_KF_ARG_SCALAR;
+		a->size = t->size;
+		return;
+	}
+	if (t && btf_is_ptr(t)) {
+		uint32_t sid;
+		const struct btf_type *pt = skip_mods(btf, t->type, &sid);
+		const char *sname = pt ? btf__name_by_offset(btf, pt->name_off) : NULL;
+
+		if (pt && btf_is_struct(pt) && sname && !special_struct(sname)) {
+			a->kind = BV_KF_ARG_BTF_ID;
+			a->btf_id = sid;
+			snprintf(a->type_name, sizeof(a->type_name), "%s", sname);
+			return;
+		}
+		if (pt && btf_is_int(pt) && !a->is_str) {
+			a->kind = BV_KF_ARG_MEM;
+			a->mem_size = pt->size;
+			return;
+		}
+	}
+	a->kind = BV_KF_ARG_OTHER;
+	if (t)
+		snprintf(a->type_name, sizeof(a->type_name), "%s",
+			 btf__name_by_offset(btf, t->name_off) ?: "");
+}
+
+int bvf_kfunc_describe(const struct bvf_kfuncs *kf, const struct btf *btf, uint32_t prog_type,
+		       int32_t btf_id, struct bv_kfunc_desc *out)
+{
+	const struct btf_type *fn = btf_id > 0 ? btf__type_by_id(btf, (uint32_t)btf_id) : NULL;
+	const struct btf_type *proto, *rt;
+	const struct btf_param *params;
+	const cJSON *facts, *flags, *hooks, *filters, *it;
+	const char *tname = bvf_prog_type_name(prog_type), *hook = NULL, *fam;
+	uint32_t n;
+
+	memset(out, 0, sizeof(*out));
+	if (!fn || !btf_is_func(fn))
+		return -ENOENT;
+	proto = btf__type_by_id(btf, fn->type);
+	if (!proto || !btf_is_func_proto(proto))
+		return -ENOENT;
+	out->name = btf__name_by_offset(btf, fn->name_off);
+
+	if (tname && kf) {
+		const cJSON *h = cJSON_GetObjectItemCaseSensitive(kf->hooks, tname);
+
+		hook = cJSON_IsString(h) ? h->valuestring : NULL;
+	}
+	facts = kf ? cJSON_GetObjectItemCaseSensitive(kf->kfuncs, out->name) : NULL;
+	if (!kf) {
+		snprintf(out->unsupported, sizeof(out->unsupported),
+			 "kfunc %s: this kernel profile has no kfunc facts (kfuncs.json)", out->name);
+		return 0;
+	}
+	if (facts) {
+		flags = cJSON_GetObjectItemCaseSensitive(facts, "flags");
+		hooks = cJSON_GetObjectItemCaseSensitive(facts, "hooks");
+		filters = cJSON_GetObjectItemCaseSensitive(facts, "filters");
+		if (!cJSON_IsArray(flags) || !cJSON_IsArray(hooks)) {
+			out->allowed = false;
+			snprintf(out->unsupported, sizeof(out->unsupported),
+				 "kfunc %s: its flags and program types in this kernel are not known (kfuncs.json)",
+				 out->name);
+			return 0;
+		}
+		cJSON_ArrayForEach(it, flags)
+			for (size_t i = 0; i < sizeof(flag_names) / sizeof(flag_names[0]); i++)
+				if (cJSON_IsString(it) && !strcmp(it->valuestring, flag_names[i].name))
+					out->flags |= flag_names[i].flag;
+		out->allowed = list_has(hooks, "common") || (hook && list_has(hooks, hook));
+		/* a set's filter decides per program: not modelled */
+		if (out->allowed && cJSON_IsObject(filters) && !list_has(hooks, "common") && hook &&
+		    cJSON_GetObjectItemCaseSensitive(filters, hook)) {
+			const cJSON *flt = cJSON_GetObjectItemCaseSensitive(filters, hook);
+
+			out->allowed = false;
+			snprintf(out->unsupported, sizeof(out->unsupported),
+				 "kfunc %s: whether this program may call it is the kernel's filter %s, not modelled yet",
+				 out->name, cJSON_IsString(flt) ? flt->valuestring : "?");
+			return 0;
+		}
+	}
+	/* Not in any set: the kernel refuses the call ("not allowed"). */
+	if (!out->allowed)
+		return 0;
+	fam = unmodelled_family(out->name);
+	if (fam || (out->flags & BV_KF_ITER)) {
+		snprintf(out->unsupported, sizeof(out->unsupported),
+			 "kfunc %s (%s) is not modelled yet", out->name, fam ? fam : "iterators");
+		return 0;
+	}
+
+	n = btf_vlen(proto);
+	params = btf_params(proto);
+	if (n > 5) {
+		snprintf(out->unsupported, sizeof(out->unsupported),
+			 "kfunc %s has %u arguments", out->name, n);
+		return 0;
+	}
+	out->nargs = n;
+	for (uint32_t i = 0; i < n; i++)
+		describe_arg(btf, &params[i], &out->args[i]);
+
+	rt = proto->type ? skip_mods(btf, proto->type, NULL) : NULL;
+	if (!rt) {
+		out->ret = BV_KF_RET_VOID;
+	} else if (btf_is_int(rt) || btf_is_enum(rt) || btf_is_enum64(rt)) {
+		out->ret = BV_KF_RET_SCALAR;
+		out->ret_size = rt->size;
+	} else if (btf_is_ptr(rt)) {
+		uint32_t sid;
+		const struct btf_type *pt = skip_mods(btf, rt->type, &sid);
+
+		if (pt && btf_is_struct(pt)) {
+			out->ret = BV_KF_RET_BTF_ID;
+			out->ret_btf_id = sid;
+		} else {
+			out->ret = BV_KF_RET_OTHER;
+		}
+	} else {
+		out->ret = BV_KF_RET_OTHER;
+	}
+	if (out->ret == BV_KF_RET_OTHER) {
+		snprintf(out->unsupported, sizeof(out->unsupported),
+			 "kfunc %s: its return type is not modelled yet", out->name);
+		return 0;
+	}
+	for (uint32_t i = 0; i < n; i++) {
+		const struct bv_kfunc_arg *a = &out->args[i];
+
+		if (a->kind == BV_KF_ARG_OTHER || a->is_str ||
+		    (a->kind == BV_KF_ARG_MEM && i + 1 < n && out->args[i + 1].is_sz) ||
+		    (a->kind == BV_KF_ARG_SCALAR && a->is_sz)) {
+			snprintf(out->unsupported, sizeof(out->unsupported),
+				 "kfunc %s: argument %u ('%s') is of a kind not modelled yet",
+				 out->name, i, a->name);
+			return 0;
+		}
+	}
+	return 0;
+}
