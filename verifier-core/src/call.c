@@ -874,12 +874,16 @@ int bv_check_helper_call(struct bv_env *env, const struct bv_insn *insn, int32_t
 	}
 
 	if (fn->changes_pkt_data ||
-	    (func_id == FN_tail_call && bv_kernel_has(env->f, BV_FEAT_TAIL_CALL_CHANGES_PKT))) {
-		struct invalidate_pkt a = { env->f->allow_ptr_leaks };
-
-		bv_for_each_reg(env->cur, invalidate_pkt_reg, &a);
-	}
+	    (func_id == FN_tail_call && bv_kernel_has(env->f, BV_FEAT_TAIL_CALL_CHANGES_PKT)))
+		bv_invalidate_pkt_pointers(env, env->cur);
 	return 0;
+}
+
+void bv_invalidate_pkt_pointers(struct bv_env *env, struct bv_state *st)
+{
+	struct invalidate_pkt a = { env->f->allow_ptr_leaks };
+
+	bv_for_each_reg(st, invalidate_pkt_reg, &a);
 }
 
 /* ---- exit ---- */
@@ -941,12 +945,16 @@ int bv_check_exit(struct bv_env *env)
 	err = bv_check_reg_read(env, 0);
 	if (err)
 		return err;
+	/* a timer callback's exit: its own walk with the callback as frame 0 */
+	if (bv_cur_frame(env->cur)->cb_kind == BV_CB_ASYNC) {
+		if (leaks(env, r0))
+			return bv_reject(&env->log, idx, -EACCES, "R0 leaks addr as return value");
+		return bv_callback_async_exit(env);
+	}
 	if (bv_cur_frame(env->cur)->subprogno)   /* a global function's own walk */
 		return bv_global_func_exit(env);
 	if (leaks(env, r0))
 		return bv_reject(&env->log, idx, -EACCES, "R0 leaks addr as return value");
-	if (bv_cur_frame(env->cur)->cb_kind == BV_CB_ASYNC)
-		return bv_callback_async_exit(env);   /* a timer callback's exit */
 	if (!env->f->return_range)
 		return bv_unsupported(&env->log, idx,
 				      "return value range for this program type");

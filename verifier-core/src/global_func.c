@@ -192,20 +192,36 @@ static int check_arg(struct bv_env *env, uint32_t i, const struct bv_func_arg *a
 	return bv_unsupported(&env->log, idx, "global function argument kind %u", a->type);
 }
 
-/* Does the global function call a helper that changes packet data? */
-static bool changes_pkt_data(struct bv_env *env, uint32_t sp)
+/* May the subprogram change packet data: does it call a helper that does
+ * (a tail call too, on kernels that count it), itself or through the
+ * subprograms it calls? (kernel: changes_pkt_data of a subprogram) */
+static bool changes_pkt_data(struct bv_env *env, uint32_t sp, uint64_t *seen)
 {
 	const struct bv_subprog *s = &env->info.subprogs[sp];
+	bool tail_call_changes = bv_kernel_has(env->f, BV_FEAT_TAIL_CALL_CHANGES_PKT) ||
+				 bv_kernel_has(env->f, BV_FEAT_TAIL_CALL_SUBPROG_EXIT);
 
-	if (!env->f->helper)
+	if (sp >= 64 || (*seen & (UINT64_C(1) << sp)))
 		return false;
+	*seen |= UINT64_C(1) << sp;
 	for (uint32_t i = s->start; i < s->end && i < env->info.insn_cnt; i++) {
+		const struct bv_insn *insn = &env->info.insns[i];
 		const struct bv_helper_proto *p = NULL;
 
-		if (bv_insn_is_helper_call(&env->info.insns[i]) &&
-		    env->f->helper(env->f->ctx, env->info.insns[i].imm, &p) == 0 && p &&
-		    p->changes_pkt_data)
-			return true;
+		if (bv_insn_is_helper_call(insn)) {
+			if (insn->imm == 12 /* bpf_tail_call */ && tail_call_changes)
+				return true;
+			if (env->f->helper && env->f->helper(env->f->ctx, insn->imm, &p) == 0 && p &&
+			    p->changes_pkt_data)
+				return true;
+		} else if (bv_insn_is_pseudo_call(insn)) {
+			int64_t t = (int64_t)i + insn->imm + 1;
+			int callee = t >= 0 && t < env->info.insn_cnt ?
+				     bv_subprog_at(&env->info, (uint32_t)t) : -1;
+
+			if (callee >= 0 && changes_pkt_data(env, (uint32_t)callee, seen))
+				return true;
+		}
 	}
 	return false;
 }
@@ -239,9 +255,15 @@ int bv_global_func_call(struct bv_env *env, uint32_t sp)
 			bv_reject(&env->log, idx, err, "Caller passes invalid args into func#%u", sp);
 		return err;
 	}
-	if (changes_pkt_data(env, sp))
-		return bv_unsupported(&env->log, idx,
-				      "a global function that changes packet data");
+	if (bv_kernel_has(env->f, BV_FEAT_GLOBAL_FUNC_CHANGES_PKT)) {
+		uint64_t seen = 0;
+
+		if (env->info.nr_subprogs > 64)
+			return bv_unsupported(&env->log, idx,
+					      "packet data changes of more than 64 subprograms");
+		if (changes_pkt_data(env, sp, &seen))
+			bv_invalidate_pkt_pointers(env, env->cur);
+	}
 	if (bv_log_enabled(&env->log)) {
 		if (after_main(env))
 			bv_log_printf(&env->log, "Func#%u ('%s') is global and assumed valid.\n",

@@ -424,6 +424,9 @@ struct bv_state *bv_loop_entry_state(struct bv_env *env, int32_t insn, bool skip
  * (kernel: widen_imprecise_scalars; bpfverify has no precision marks and
  * widens every scalar that changed). */
 void bv_widen_scalars(const struct bv_state *old, struct bv_state *cur);
+/* call.c: packet data may have moved (a helper that changes it, a global
+ * function that calls one): every packet pointer of st becomes unusable. */
+void bv_invalidate_pkt_pointers(struct bv_env *env, struct bv_state *st);
 /* call.c: BV_CALL of a helper (not a pseudo call). */
 int bv_check_helper_call(struct bv_env *env, const struct bv_insn *insn, int32_t *insn_idx);
 /* kfunc.c: BV_CALL of a kernel function (BPF_PSEUDO_KFUNC_CALL). */

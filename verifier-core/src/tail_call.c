@@ -28,6 +28,38 @@ int bv_check_tail_call_map(struct bv_env *env, const struct bv_map_desc *map)
 			 "kernel subsystem misconfigured verifier");
 }
 
+/* 6.18 (BV_FEAT_TAIL_CALL_SUBPROG_EXIT): a successful tail call in a
+ * subprogram also ends it, as an exit with R0 unknown after the packet may
+ * have changed. Queued as a branch that starts at an exit of the
+ * subprogram; the kernel walks that return first and the fall-through
+ * later, so when both paths fail, the first message may differ. A
+ * callback's return value the kernel then checks through its precision
+ * backtracking ("callback unexpected regs"), which is not modelled. */
+static int follow_return(struct bv_env *env)
+{
+	const struct bv_frame *fr = bv_cur_frame(env->cur);
+	const struct bv_subprog *s = &env->info.subprogs[fr->subprogno];
+	struct bv_state *branch;
+	uint32_t i;
+
+	if (fr->cb_kind != BV_CB_NONE)
+		return bv_unsupported(&env->log, env->insn_idx,
+				      "a tail call inside a callback (the callback's return after a successful tail call)");
+	for (i = s->start; i < s->end && i < env->info.insn_cnt; i++)
+		if (BV_CLASS(env->info.insns[i].code) == BV_JMP &&
+		    BV_OP(env->info.insns[i].code) == BV_EXIT)
+			break;
+	if (i >= s->end || i >= env->info.insn_cnt)
+		return bv_unsupported(&env->log, env->insn_idx,
+				      "a tail call in a subprogram without an exit");
+	branch = bv_push_branch(env, (int32_t)i, env->insn_idx);
+	if (!branch)
+		return -ENOMEM;
+	bv_invalidate_pkt_pointers(env, branch);
+	bv_reg_mark_unknown(&bv_cur_frame(branch)->regs[0], env->insn_idx);
+	return 0;
+}
+
 int bv_check_tail_call(struct bv_env *env)
 {
 	const struct bv_state *st = env->cur;
@@ -48,6 +80,8 @@ int bv_check_tail_call(struct bv_env *env)
 	if (st->active_locks)
 		return bv_reject(&env->log, env->insn_idx, -EINVAL,
 				 "tail_call cannot be used inside bpf_spin_lock-ed region");
+	if (bv_kernel_has(env->f, BV_FEAT_TAIL_CALL_SUBPROG_EXIT))
+		return follow_return(env);
 	return 0;
 }
 

@@ -195,6 +195,10 @@
 	  "a lookup in an array or hash of maps returns the inner map's pointer, " \
 	  "map_ptr_or_null, until NULL-checked; else map_value_or_null of the outer " \
 	  "map, which the NULL check turns into the inner map's map_ptr") \
+	X(GLOBAL_FUNC_CHANGES_PKT, "global-func-changes-pkt", \
+	  "a call to a global function that may change packet data (it calls a " \
+	  "helper that does, or a tail call, directly or through static " \
+	  "subprograms) invalidates the caller's packet pointers; else they survive") \
 	X(RCU_REGION_EXIT_MSG, "rcu-region-exit-msg", \
 	  "an exit inside bpf_rcu_read_lock() is refused after the reference-leak " \
 	  "check with \"BPF_EXIT instruction in main prog cannot be used inside " \
