@@ -43,6 +43,9 @@ const struct bvf_core_relo *bvf_program_core_relos(const struct bvf_program *pro
 const struct btf *bvf_program_btf(const struct bvf_program *prog);
 
 /* ---- knowledge side: facts about the target kernel ---- */
+/* The text of a profile's hand-written facts file (facts.json; at most
+ * 1 MiB), NUL-terminated and malloc'd; NULL when unreadable. */
+char *bvf_facts_read(const char *path);
 /* "kernel profile: version" facts for a program; facade.c uses these. */
 uint32_t bvf_kernel_version(const struct bvf_kernel *k);
 /* The profile's folder in the db (kfuncs.json), NULL when not a profile. */

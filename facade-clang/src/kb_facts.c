@@ -43,7 +43,7 @@ static int set_err(char *err, size_t errsz, const char *fmt, ...)
 	return -EINVAL;
 }
 
-static char *slurp(const char *path)
+char *bvf_facts_read(const char *path)
 {
 	FILE *f = fopen(path, "rb");
 	char *buf;
@@ -143,7 +143,7 @@ int bvf_kb_helper_facts_load(const struct bvf_kernel *k, uint32_t prog_type,
 		out->nr_ids = max;
 	snprintf(path, sizeof(path), "%s/%s/facts.json", db && *db ? db : BVF_DB_DIR,
 		 bvf_kernel_rules(k));
-	text = slurp(path);
+	text = bvf_facts_read(path);
 	if (!text)
 		return 0;   /* no facts: the knowledge base's own rules */
 	doc = cJSON_Parse(text);

@@ -18,24 +18,6 @@
 #ifndef BVF_DB_DIR
 #define BVF_DB_DIR "btf-db/profiles"
 #endif
-#define FACTS_MAX (4u << 20)
-
-static char *slurp(const char *path)
-{
-	FILE *f = fopen(path, "rb");
-	char *buf;
-	size_t n;
-
-	if (!f)
-		return NULL;
-	buf = malloc(FACTS_MAX + 1);
-	n = buf ? fread(buf, 1, FACTS_MAX, f) : 0;
-	fclose(f);
-	if (buf)
-		buf[n] = '\0';
-	return buf;
-}
-
 int bvf_kernel_lsm_hook_sleepable(const struct bvf_kernel *k, const char *func)
 {
 	const char *db = getenv("BPFVERIFY_DB");
@@ -47,7 +29,7 @@ int bvf_kernel_lsm_hook_sleepable(const struct bvf_kernel *k, const char *func)
 
 	snprintf(path, sizeof(path), "%s/%s/facts.json", db && *db ? db : BVF_DB_DIR,
 		 bvf_kernel_rules(k));
-	text = slurp(path);
+	text = bvf_facts_read(path);
 	if (!text)
 		return -1;
 	doc = cJSON_Parse(text);

@@ -232,19 +232,9 @@ static int check_reg_type(struct bv_env *env, uint32_t regno, bv_arg_type arg_ty
 	return 0;
 }
 
-/* Kernel check_func_arg_reg_off. */
-static int check_arg_reg_off(struct bv_env *env, uint32_t regno, bv_arg_type arg_type)
+bool bv_arg_may_have_off(bv_reg_type t)
 {
-	const struct bv_reg *r = &bv_cur_regs(env)[regno];
-
-	if (arg_type & BV_OBJ_RELEASE) {
-		if (r->off)
-			return bv_reject(&env->log, env->insn_idx, -EINVAL,
-					 "R%u must have zero offset when passed to release func or trusted arg to kfunc",
-					 regno);
-		return bv_check_ptr_off_reg(env, regno, false);
-	}
-	switch (r->type) {
+	switch (t) {
 	case BV_PTR_TO_STACK:
 	case BV_PTR_TO_PACKET:
 	case BV_PTR_TO_PACKET_META:
@@ -257,12 +247,29 @@ static int check_arg_reg_off(struct bv_env *env, uint32_t regno, bv_arg_type arg
 	case BV_PTR_TO_BUF | BV_MEM_RDONLY:
 	case BV_PTR_TO_ARENA:
 	case BV_SCALAR:
-		return 0;
+		return true;
 	default:
-		return bv_check_ptr_off_reg(env, regno,
-					    BV_BASE_TYPE(r->type) == BV_PTR_TO_BTF_ID &&
-					    !(r->type & BV_MEM_PERCPU));
+		return false;
 	}
+}
+
+/* Kernel check_func_arg_reg_off. */
+static int check_arg_reg_off(struct bv_env *env, uint32_t regno, bv_arg_type arg_type)
+{
+	const struct bv_reg *r = &bv_cur_regs(env)[regno];
+
+	if (arg_type & BV_OBJ_RELEASE) {
+		if (r->off)
+			return bv_reject(&env->log, env->insn_idx, -EINVAL,
+					 "R%u must have zero offset when passed to release func or trusted arg to kfunc",
+					 regno);
+		return bv_check_ptr_off_reg(env, regno, false);
+	}
+	if (bv_arg_may_have_off(r->type))
+		return 0;
+	return bv_check_ptr_off_reg(env, regno,
+				    BV_BASE_TYPE(r->type) == BV_PTR_TO_BTF_ID &&
+				    !(r->type & BV_MEM_PERCPU));
 }
 
 /* Kernel get_constant_map_key: a privileged program's array lookup with a

@@ -86,25 +86,9 @@ static bool reg_is_null(const struct bv_reg *r)
  * memory-like pointers may carry offsets, the others must be unmodified. */
 static int arg_reg_off(struct bv_env *env, uint32_t regno)
 {
-	bv_reg_type t = bv_cur_regs(env)[regno].type;
-
-	switch (t) {
-	case BV_PTR_TO_STACK:
-	case BV_PTR_TO_PACKET:
-	case BV_PTR_TO_PACKET_META:
-	case BV_PTR_TO_MAP_KEY:
-	case BV_PTR_TO_MAP_VALUE:
-	case BV_PTR_TO_MEM:
-	case BV_PTR_TO_MEM | BV_MEM_RDONLY:
-	case BV_PTR_TO_MEM | BV_MEM_RINGBUF:
-	case BV_PTR_TO_BUF:
-	case BV_PTR_TO_BUF | BV_MEM_RDONLY:
-	case BV_PTR_TO_ARENA:
-	case BV_SCALAR:
+	if (bv_arg_may_have_off(bv_cur_regs(env)[regno].type))
 		return 0;
-	default:
-		return bv_check_ptr_off_reg(env, regno, false);
-	}
+	return bv_check_ptr_off_reg(env, regno, false);
 }
 
 /* Kernel check_mem_reg: the caller's memory holds mem_size readable and

@@ -424,6 +424,9 @@ struct bv_state *bv_loop_entry_state(struct bv_env *env, int32_t insn, bool skip
  * (kernel: widen_imprecise_scalars; bpfverify has no precision marks and
  * widens every scalar that changed). */
 void bv_widen_scalars(const struct bv_state *old, struct bv_state *cur);
+/* call.c: may an argument register of this type carry an offset (memory
+ * pointers and scalars; kernel: check_func_arg_reg_off's accepted types)? */
+bool bv_arg_may_have_off(bv_reg_type t);
 /* call.c: packet data may have moved (a helper that changes it, a global
  * function that calls one): every packet pointer of st becomes unusable. */
 void bv_invalidate_pkt_pointers(struct bv_env *env, struct bv_state *st);
