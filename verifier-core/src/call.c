@@ -912,20 +912,12 @@ int bv_check_resource_leak(struct bv_env *env, bool check_lock, const char *pref
 		bv_reject(&env->log, env->insn_idx, -EINVAL,
 			  "Unreleased reference id=%u alloc_insn=%d", st->refs[i].id,
 			  st->refs[i].insn);
-		bv_note(&env->log, st->refs[i].insn,
-			"the reference (id=%u) acquired here is not released on this path",
-			st->refs[i].id);
+		bv_note_leaked_ref(env, &st->refs[i]);
 		leaked = true;
 	}
-	if (leaked) {
-		int err = bv_reject(&env->log, env->insn_idx, -EINVAL,
-				    "%s would lead to reference leak", prefix);
-
-		for (i = 0; i < st->nr_refs; i++)
-			if (st->refs[i].type == BV_REF_PTR)
-				bv_note_leaked_ref(env, &st->refs[i]);
-		return err;
-	}
+	if (leaked)
+		return bv_reject(&env->log, env->insn_idx, -EINVAL,
+				 "%s would lead to reference leak", prefix);
 	for (i = 0; check_lock && i < st->nr_refs; i++)
 		if (st->refs[i].type == BV_REF_IRQ)
 			return bv_reject(&env->log, env->insn_idx, -EINVAL,

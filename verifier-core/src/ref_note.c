@@ -21,14 +21,31 @@ static const struct bv_helper_proto *call_proto(struct bv_env *env, int32_t idx)
 	return fn;
 }
 
+/* The kfunc called at idx, or NULL. */
+static const char *kfunc_name(struct bv_env *env, int32_t idx, struct bv_kfunc_desc *d)
+{
+	int (*op)(void *, int32_t, int16_t, struct bv_kfunc_desc *) = bv_facade_kfunc(env->f);
+	const struct bv_insn *insn;
+
+	if (idx < 0 || (uint32_t)idx >= env->info.insn_cnt || !op)
+		return NULL;
+	insn = &env->info.insns[idx];
+	if (insn->code != (BV_JMP | BV_CALL) || insn->src_reg != BV_PSEUDO_KFUNC_CALL ||
+	    op(env->f->ctx, insn->imm, insn->off, d) != 0)
+		return NULL;
+	return d->name;
+}
+
 void bv_note_leaked_ref(struct bv_env *env, const struct bv_ref *ref)
 {
 	const struct bv_helper_proto *fn = call_proto(env, ref->insn);
+	struct bv_kfunc_desc kd;
+	const char *kname = fn ? NULL : kfunc_name(env, ref->insn, &kd);
 
-	if (fn)
+	if (fn || kname)
 		bv_note(&env->log, ref->insn,
 			"reference id=%u was acquired here by %s (insn %d) and is not released on this path",
-			ref->id, fn->name, ref->insn);
+			ref->id, fn ? fn->name : kname, ref->insn);
 	else
 		bv_note(&env->log, ref->insn,
 			"reference id=%u was acquired at insn %d and is not released on this path",

@@ -425,7 +425,7 @@ static void ringbuf(void)
 	  RESERVE8, BV_EXIT_INSN());
 	/* first the note at the acquiring call, then the kernel's second line */
 	expect_true("ringbuf: leaked record note",
-		    note_is(&last, "the reference (id=2) acquired here is not released on this path") &&
+		    note_is(&last, "reference id=2 was acquired here by bpf_ringbuf_reserve (insn 4) and is not released on this path") &&
 		    last.nr_notes > 1 &&
 		    strcmp(last.notes[1].text,
 			   "BPF_EXIT instruction in main prog would lead to reference leak") == 0,
