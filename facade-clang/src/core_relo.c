@@ -35,10 +35,10 @@
 #include <bpf/btf.h>
 
 #include "bpfverify/bvdb.h"
+#include "btf_walk.h"
 #include "core_relo.h"
 
 #define SPEC_MAX       64   /* accessors per spec, as libbpf */
-#define MOD_MAX_DEPTH  32   /* typedef/modifier chains */
 #define COMPAT_LEVELS  32   /* nesting of type compatibility checks */
 #define LD_IMM64       (BV_LD | BV_IMM | BV_DW)
 #define S16_MAX        32767
@@ -181,20 +181,6 @@ static bool same_essential(const char *a, const char *b)
 }
 
 /* Follows typedefs and modifiers; NULL for a bad id or a cycle. */
-static const struct btf_type *skip_mods(const struct btf *btf, uint32_t id, uint32_t *res_id)
-{
-	const struct btf_type *t = btf__type_by_id(btf, id);
-
-	for (int depth = 0; t && (btf_is_mod(t) || btf_is_typedef(t)); depth++) {
-		if (depth >= MOD_MAX_DEPTH)
-			return NULL;
-		id = t->type;
-		t = btf__type_by_id(btf, id);
-	}
-	if (t && res_id)
-		*res_id = id;
-	return t;
-}
 
 static const char *kind_word(const struct btf_type *t)
 {
@@ -301,7 +287,7 @@ static int parse_spec(struct ctx *c, struct spec *sp)
 	err = parse_access(str, sp);
 	if (err)
 		return fail(c, err, "cannot parse access string '%s'", str);
-	t = skip_mods(btf, sp->root_id, &id);
+	t = bvf_btf_skip_mods(btf, sp->root_id, &id);
 	if (!t)
 		return fail(c, -EINVAL, "bad local type id %u", sp->root_id);
 	sp->acc[0] = (struct accessor){ .type_id = id, .idx = sp->raw[0] };
@@ -322,7 +308,7 @@ static int parse_spec(struct ctx *c, struct spec *sp)
 	for (int i = 1; i < sp->raw_len; i++) {
 		uint32_t idx = sp->raw[i];
 
-		t = skip_mods(btf, id, &id);
+		t = bvf_btf_skip_mods(btf, id, &id);
 		if (!t)
 			return fail(c, -EINVAL, "bad local type id %u in '%s'", id, str);
 		if (btf_is_composite(t)) {
@@ -346,7 +332,7 @@ static int parse_spec(struct ctx *c, struct spec *sp)
 			const struct btf_array *a = btf_array(t);
 			bool flex = is_flex(btf, &sp->acc[sp->len - 1], a);
 
-			if (!skip_mods(btf, a->type, &id))
+			if (!bvf_btf_skip_mods(btf, a->type, &id))
 				return fail(c, -EINVAL, "'%s': bad array element type", str);
 			if (!flex && idx >= a->nelems)
 				return fail(c, -EINVAL, "'%s': index %u past the array's %u elements",
@@ -445,7 +431,7 @@ static void format_libbpf_spec(const struct spec *sp, char *buf, size_t size)
 	PUT("<%s> [%u] %s %s", bvf_core_kind_name(sp->kind), sp->root_id, t ? kind_word(t) : "void",
 	    *name ? name : "<anon>");
 	if (kind_is_enumval(sp->kind)) {
-		const struct btf_type *e = skip_mods(sp->btf, sp->root_id, NULL);
+		const struct btf_type *e = bvf_btf_skip_mods(sp->btf, sp->root_id, NULL);
 
 		if (e && btf_is_any_enum(e) && sp->raw_len && sp->raw[0] < btf_vlen(e)) {
 			uint64_t v = enumerator_value(e, sp->raw[0]);
@@ -486,8 +472,8 @@ static void format_libbpf_spec(const struct spec *sp, char *buf, size_t size)
 static int fields_compat(const struct btf *lb, uint32_t lid, const struct btf *tb, uint32_t tid)
 {
 	for (int depth = 0; depth < COMPAT_LEVELS; depth++) {
-		const struct btf_type *lt = skip_mods(lb, lid, &lid);
-		const struct btf_type *tt = skip_mods(tb, tid, &tid);
+		const struct btf_type *lt = bvf_btf_skip_mods(lb, lid, &lid);
+		const struct btf_type *tt = bvf_btf_skip_mods(tb, tid, &tid);
 
 		if (!lt || !tt)
 			return -EINVAL;
@@ -528,7 +514,7 @@ static int match_member(const struct btf *lb, const struct accessor *la, const s
 			uint32_t tid, struct spec *ts, uint32_t *next_tid)
 {
 	const struct btf_type *lt = btf__type_by_id(lb, la->type_id);
-	const struct btf_type *tt = skip_mods(tb, tid, &tid);
+	const struct btf_type *tt = bvf_btf_skip_mods(tb, tid, &tid);
 	const struct btf_member *lm, *m;
 	const char *lname;
 	uint16_t n;
@@ -582,8 +568,8 @@ static int types_compat(const struct btf *lb, uint32_t lid, const struct btf *tb
 	if (!btf_kind_core_compat(lt, tt))
 		return 0;
 	for (int depth = 0; depth < COMPAT_LEVELS; depth++) {
-		lt = skip_mods(lb, lid, &lid);
-		tt = skip_mods(tb, tid, &tid);
+		lt = bvf_btf_skip_mods(lb, lid, &lid);
+		tt = bvf_btf_skip_mods(tb, tid, &tid);
 		if (!lt || !tt)
 			return -EINVAL;
 		if (!btf_kind_core_compat(lt, tt))
@@ -618,13 +604,13 @@ static int types_compat(const struct btf *lb, uint32_t lid, const struct btf *tb
 
 				if (level <= 0)
 					return -EINVAL;
-				if (!skip_mods(lb, lp[i].type, &a) || !skip_mods(tb, tp[i].type, &b))
+				if (!bvf_btf_skip_mods(lb, lp[i].type, &a) || !bvf_btf_skip_mods(tb, tp[i].type, &b))
 					return -EINVAL;
 				r = types_compat(lb, a, tb, b, level - 1);
 				if (r <= 0)
 					return r;
 			}
-			if (!skip_mods(lb, lt->type, &lid) || !skip_mods(tb, tt->type, &tid))
+			if (!bvf_btf_skip_mods(lb, lt->type, &lid) || !bvf_btf_skip_mods(tb, tt->type, &tid))
 				return -EINVAL;
 			continue;
 		}
@@ -633,6 +619,12 @@ static int types_compat(const struct btf *lb, uint32_t lid, const struct btf *tb
 		}
 	}
 	return -EINVAL;
+}
+
+int bvf_btf_types_compat(const struct btf *local, uint32_t local_id,
+			 const struct btf *targ, uint32_t targ_id)
+{
+	return types_compat(local, local_id, targ, targ_id, COMPAT_LEVELS);
 }
 
 /* Names equal modulo flavor; an anonymous target matches only an
@@ -707,8 +699,8 @@ static int types_match(const struct btf *lb, uint32_t lid, const struct btf *tb,
 	if (level <= 0)
 		return -EINVAL;
 	for (int depth = 0; depth < COMPAT_LEVELS; depth++) {
-		const struct btf_type *lt = skip_mods(lb, lid, &lid);
-		const struct btf_type *tt = skip_mods(tb, tid, &tid);
+		const struct btf_type *lt = bvf_btf_skip_mods(lb, lid, &lid);
+		const struct btf_type *tt = bvf_btf_skip_mods(tb, tid, &tid);
 		uint16_t lk, tk;
 
 		if (!lt || !tt)
@@ -806,7 +798,7 @@ static int spec_match(const struct spec *ls, const struct btf *tb, uint32_t tid,
 	if (kind_is_enumval(ls->kind)) {
 		const char *want = ls->acc[0].name;
 
-		tt = skip_mods(tb, tid, &tid);
+		tt = bvf_btf_skip_mods(tb, tid, &tid);
 		if (!tt || !btf_is_any_enum(tt))
 			return 0;
 		for (uint16_t i = 0; i < btf_vlen(tt); i++) {
@@ -825,7 +817,7 @@ static int spec_match(const struct spec *ls, const struct btf *tb, uint32_t tid,
 	for (int i = 0; i < ls->len; i++) {
 		const struct accessor *la = &ls->acc[i];
 
-		tt = skip_mods(tb, tid, &tid);
+		tt = bvf_btf_skip_mods(tb, tid, &tid);
 		if (!tt)
 			return -EINVAL;
 		if (la->name) {
@@ -844,7 +836,7 @@ static int spec_match(const struct spec *ls, const struct btf *tb, uint32_t tid,
 			a = btf_array(tt);
 			if (!is_flex(tb, &ts->acc[ts->len - 1], a) && la->idx >= a->nelems)
 				return 0;
-			if (!skip_mods(tb, a->type, &tid))
+			if (!bvf_btf_skip_mods(tb, a->type, &tid))
 				return -EINVAL;
 		}
 		if (ts->raw_len == SPEC_MAX || ts->len == SPEC_MAX)
@@ -905,7 +897,7 @@ static int calc_field(struct ctx *c, const struct spec *sp, uint64_t *val, uint3
 	if (!t || !btf_is_composite(t) || acc->idx >= btf_vlen(t))
 		return fail(c, -EINVAL, "bad field accessor");
 	m = btf_members(t) + acc->idx;
-	mt = skip_mods(sp->btf, m->type, &field_id);
+	mt = bvf_btf_skip_mods(sp->btf, m->type, &field_id);
 	if (!mt)
 		return fail(c, -EINVAL, "bad field type [%u]", m->type);
 	bit_off = sp->bit_off;

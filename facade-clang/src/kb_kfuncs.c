@@ -18,6 +18,7 @@
 #include <bpf/btf.h>
 #include <cjson/cJSON.h>
 
+#include "btf_walk.h"
 #include "bvf_internal.h"
 #include "kb_kfuncs.h"
 
@@ -141,18 +142,6 @@ static const char *unmodelled_family(const char *name)
 	return NULL;
 }
 
-static const struct btf_type *skip_mods(const struct btf *btf, uint32_t id, uint32_t *res_id)
-{
-	const struct btf_type *t = btf__type_by_id(btf, id);
-
-	while (t && (btf_is_mod(t) || btf_is_typedef(t) || btf_is_type_tag(t))) {
-		id = t->type;
-		t = btf__type_by_id(btf, id);
-	}
-	if (res_id)
-		*res_id = id;
-	return t;
-}
 
 static bool has_suffix(const char *s, const char *suf)
 {
@@ -183,7 +172,7 @@ static void describe_arg(const struct btf *btf, const struct btf_param *p,
 			 struct bv_kfunc_arg *a)
 {
 	const char *pname = btf__name_by_offset(btf, p->name_off);
-	const struct btf_type *t = skip_mods(btf, p->type, NULL);
+	const struct btf_type *t = bvf_btf_skip_mods(btf, p->type, NULL);
 
 	snprintf(a->name, sizeof(a->name), "%s", pname ? pname : "");
 	a->is_sz = has_suffix(a->name, "__sz") || has_suffix(a->name, "__szk");
@@ -201,7 +190,7 @@ static void describe_arg(const struct btf *btf, const struct btf_param *p,
 	}
 	if (t && btf_is_ptr(t)) {
 		uint32_t sid;
-		const struct btf_type *pt = skip_mods(btf, t->type, &sid);
+		const struct btf_type *pt = bvf_btf_skip_mods(btf, t->type, &sid);
 		const char *sname = pt ? btf__name_by_offset(btf, pt->name_off) : NULL;
 
 		if (pt && btf_is_struct(pt) && sname && !special_struct(sname)) {
@@ -300,7 +289,7 @@ int bvf_kfunc_describe(const struct bvf_kfuncs *kf, const struct btf *btf, uint3
 	for (uint32_t i = 0; i < n; i++)
 		describe_arg(btf, &params[i], &out->args[i]);
 
-	rt = proto->type ? skip_mods(btf, proto->type, NULL) : NULL;
+	rt = proto->type ? bvf_btf_skip_mods(btf, proto->type, NULL) : NULL;
 	if (!rt) {
 		out->ret = BV_KF_RET_VOID;
 	} else if (btf_is_int(rt) || btf_is_enum(rt) || btf_is_enum64(rt)) {
@@ -308,7 +297,7 @@ int bvf_kfunc_describe(const struct bvf_kfuncs *kf, const struct btf *btf, uint3
 		out->ret_size = rt->size;
 	} else if (btf_is_ptr(rt)) {
 		uint32_t sid;
-		const struct btf_type *pt = skip_mods(btf, rt->type, &sid);
+		const struct btf_type *pt = bvf_btf_skip_mods(btf, rt->type, &sid);
 
 		if (pt && btf_is_struct(pt)) {
 			out->ret = BV_KF_RET_BTF_ID;

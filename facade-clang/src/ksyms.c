@@ -15,79 +15,8 @@
 
 #include <bpf/btf.h>
 
+#include "btf_walk.h"
 #include "ksyms.h"
-
-static const struct btf_type *skip_mods_typedefs(const struct btf *btf, uint32_t id,
-						 uint32_t *out_id)
-{
-	const struct btf_type *t = btf__type_by_id(btf, id);
-
-	for (int depth = 0; t && depth < 32 && (btf_is_mod(t) || btf_is_typedef(t)); depth++) {
-		id = t->type;
-		t = btf__type_by_id(btf, id);
-	}
-	if (out_id)
-		*out_id = id;
-	return t;
-}
-
-static bool enum_kind(const struct btf_type *t)
-{
-	return btf_is_enum(t) || btf_is_enum64(t);
-}
-
-int bvf_ksym_types_compat(const struct btf *local, uint32_t local_id,
-			  const struct btf *targ, uint32_t targ_id)
-{
-	for (int depth = 0; depth < 32; depth++) {
-		const struct btf_type *lt = skip_mods_typedefs(local, local_id, &local_id);
-		const struct btf_type *tt = skip_mods_typedefs(targ, targ_id, &targ_id);
-
-		if (!lt || !tt)
-			return -EINVAL;
-		if (btf_kind(lt) != btf_kind(tt) && !(enum_kind(lt) && enum_kind(tt)))
-			return 0;
-		switch (btf_kind(lt)) {
-		case BTF_KIND_UNKN:
-		case BTF_KIND_STRUCT:
-		case BTF_KIND_UNION:
-		case BTF_KIND_ENUM:
-		case BTF_KIND_ENUM64:
-		case BTF_KIND_FWD:
-			return 1;
-		case BTF_KIND_INT:
-			/* old bitfield-style integers are refused; any two
-			 * other integers match */
-			return btf_int_offset(lt) == 0 && btf_int_offset(tt) == 0;
-		case BTF_KIND_PTR:
-			local_id = lt->type;
-			targ_id = tt->type;
-			continue;
-		case BTF_KIND_ARRAY:
-			local_id = btf_array(lt)->type;
-			targ_id = btf_array(tt)->type;
-			continue;
-		case BTF_KIND_FUNC_PROTO: {
-			const struct btf_param *lp = btf_params(lt), *tp = btf_params(tt);
-
-			if (btf_vlen(lt) != btf_vlen(tt))
-				return 0;
-			for (uint16_t i = 0; i < btf_vlen(lt); i++) {
-				int r = bvf_ksym_types_compat(local, lp[i].type, targ, tp[i].type);
-
-				if (r <= 0)
-					return r;
-			}
-			local_id = lt->type;
-			targ_id = tt->type;
-			continue;
-		}
-		default:
-			return 0;
-		}
-	}
-	return -EINVAL;
-}
 
 /* libbpf's btf_kind_str */
 static const char *kind_str(const struct btf_type *t)
@@ -116,9 +45,9 @@ bool bvf_ksym_incompatible(const struct btf *obj_btf, uint32_t local_var_type,
 	const struct btf_type *lt, *tt;
 	uint32_t local_id = 0, targ_id = 0;
 
-	lt = skip_mods_typedefs(obj_btf, local_var_type, &local_id);
-	tt = kvar ? skip_mods_typedefs(kbtf, kvar->type, &targ_id) : NULL;
-	if (lt && tt && bvf_ksym_types_compat(obj_btf, local_id, kbtf, targ_id) > 0)
+	lt = bvf_btf_skip_mods(obj_btf, local_var_type, &local_id);
+	tt = kvar ? bvf_btf_skip_mods(kbtf, kvar->type, &targ_id) : NULL;
+	if (lt && tt && bvf_btf_types_compat(obj_btf, local_id, kbtf, targ_id) > 0)
 		return false;
 	snprintf(buf, size,
 		 "extern (var ksym) '%s': incompatible types, expected [%u] %s %s, but kernel has [%u] %s %s",
@@ -159,7 +88,7 @@ static bool in_datasec(const struct btf *kbtf, uint32_t datasec, uint32_t var_id
 /* The kernel's btf_type_skip_modifiers: modifiers and typedefs. */
 static const struct btf_type *skip_kernel_mods(const struct btf *btf, uint32_t id)
 {
-	return skip_mods_typedefs(btf, id, NULL);
+	return bvf_btf_skip_mods(btf, id, NULL);
 }
 
 /* The kernel's btf_resolve_size for a type past its modifiers: arrays

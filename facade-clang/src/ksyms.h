@@ -12,12 +12,6 @@
 
 struct btf;
 
-/* libbpf (1.1) bpf_core_types_are_compat: are the object's type local_id
- * and the kernel's targ_id (both past modifiers and typedefs) the same
- * kind all the way down? 1 yes, 0 no, -EINVAL on a broken BTF. */
-int bvf_ksym_types_compat(const struct btf *local, uint32_t local_id,
-			  const struct btf *targ, uint32_t targ_id);
-
 /* libbpf's words for kernel var ksym x whose object type is not the
  * kernel's ("extern (var ksym) 'x': incompatible types, expected [5] int
  * int, but kernel has [40] struct rq"), into buf; false when they are

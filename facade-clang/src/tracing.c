@@ -17,6 +17,7 @@
 #include <bpf/btf.h>
 #include <linux/bpf.h>
 
+#include "btf_walk.h"
 #include "bvf_internal.h"
 #include "kb_sleepable.h"
 #include "tracing.h"
@@ -62,18 +63,6 @@ static bool is_modifier(const struct btf_type *t)
 }
 
 /* Skips typedefs and qualifiers from id; *out_id the type reached. */
-static const struct btf_type *skip_mods(const struct btf *btf, uint32_t id, uint32_t *out_id)
-{
-	const struct btf_type *t = btf__type_by_id(btf, id);
-
-	for (int i = 0; t && is_modifier(t) && i < RESOLVE_DEPTH; i++) {
-		id = t->type;
-		t = btf__type_by_id(btf, id);
-	}
-	if (out_id)
-		*out_id = id;
-	return t;
-}
 
 /* ---- attach target ---- */
 
@@ -306,7 +295,7 @@ int bvf_tracing_init(struct bvf_tracing *t, const struct bvf_program *prog,
 		snprintf(t->iter_target, sizeof(t->iter_target), "%s", target);
 		/* void * arguments are buffers (map keys and values) */
 		for (uint16_t i = 1; i < btf_vlen(p); i++) {
-			const struct btf_type *at_ = skip_mods(btf, a[i].type, NULL);
+			const struct btf_type *at_ = bvf_btf_skip_mods(btf, a[i].type, NULL);
 
 			if (at_ && btf_is_ptr(at_) && at_->type == 0)
 				return unsupported(res, "iterator '%s': buffer (PTR_TO_BUF) context arguments are not supported yet",
@@ -328,12 +317,12 @@ static uint32_t ctx_arg_idx(const struct btf *btf, const struct btf_type *proto,
 	const struct btf_type *t;
 
 	for (uint32_t i = 0; i < n; i++) {
-		t = skip_mods(btf, a[i].type, NULL);
+		t = bvf_btf_skip_mods(btf, a[i].type, NULL);
 		offset += t && btf_is_ptr(t) ? 8 : ((t ? t->size : 8) + 7) / 8 * 8;
 		if ((uint32_t)off < offset)
 			return i;
 	}
-	t = skip_mods(btf, proto->type, NULL);
+	t = bvf_btf_skip_mods(btf, proto->type, NULL);
 	offset += t && btf_is_ptr(t) ? 8 : ((t ? t->size : 0) + 7) / 8 * 8;
 	return (uint32_t)off < offset ? n : n + 1;
 }
@@ -394,16 +383,16 @@ bool bvf_tracing_ctx_access(const struct bvf_tracing *t, int32_t off, uint32_t s
 		case BPF_TRACE_FEXIT:
 			break;
 		case BPF_MODIFY_RETURN:
-			ty = skip_mods(btf, proto->type, NULL);
+			ty = bvf_btf_skip_mods(btf, proto->type, NULL);
 			if (!is_small_int(ty))
 				return refuse(info, "ret type %s not allowed for fmod_ret", kind_str(ty));
 			break;
 		default:
 			return refuse(info, "func '%s' doesn't have %u-th argument", fname, arg + 1);
 		}
-		ty = skip_mods(btf, proto->type, NULL);
+		ty = bvf_btf_skip_mods(btf, proto->type, NULL);
 	} else {
-		ty = skip_mods(btf, args[arg].type, NULL);
+		ty = bvf_btf_skip_mods(btf, args[arg].type, NULL);
 	}
 	if (!ty || is_small_int(ty) || is_any_enum(ty) || is_struct(ty))
 		return true;   /* a scalar */
@@ -415,7 +404,7 @@ bool bvf_tracing_ctx_access(const struct bvf_tracing *t, int32_t off, uint32_t s
 	if (ty->type == 0)
 		return true;   /* void *: a scalar */
 	{
-		const struct btf_type *target = skip_mods(btf, ty->type, NULL);
+		const struct btf_type *target = bvf_btf_skip_mods(btf, ty->type, NULL);
 
 		if (target && btf_is_int(target))
 			return true;   /* pointers to integers are scalars too */
@@ -426,7 +415,7 @@ bool bvf_tracing_ctx_access(const struct bvf_tracing *t, int32_t off, uint32_t s
 		info->reg_type = BV_PTR_TO_BTF_ID | BV_PTR_MAYBE_NULL;
 		if (has(t->features, BV_FEAT_BTF_TRUSTED_PTRS) && iter_arg_trusted(t->iter_target, arg))
 			info->reg_type |= BV_PTR_TRUSTED;
-		skip_mods(btf, ty->type, &pid);
+		bvf_btf_skip_mods(btf, ty->type, &pid);
 		info->btf_id = pid;
 		return true;   /* the kernel logs no arg line for these */
 	}
@@ -592,7 +581,7 @@ static bool field_listed(const struct btf *btf, uint32_t walked_id, const char *
 
 		if (!mt || !btf_is_ptr(mt))
 			continue;
-		skip_mods(btf, mt->type, &pid);
+		bvf_btf_skip_mods(btf, mt->type, &pid);
 		if (pid == target_id && !strcmp(btf__name_by_offset(btf, m[i].name_off), field))
 			return true;
 	}
@@ -639,13 +628,13 @@ static int struct_walk(const struct btf *btf, uint32_t id, int32_t off, uint32_t
 
 			if (vlen == 0)
 				goto beyond;
-			mt = skip_mods(btf, m[vlen - 1].type, NULL);
+			mt = bvf_btf_skip_mods(btf, m[vlen - 1].type, NULL);
 			if (!mt || !btf_is_array(mt) || btf_array(mt)->nelems != 0)
 				goto beyond;
 			moff = btf_member_bit_offset(t, vlen - 1) / 8;
 			if ((uint32_t)off < moff)
 				goto beyond;
-			et = skip_mods(btf, btf_array(mt)->type, NULL);
+			et = bvf_btf_skip_mods(btf, btf_array(mt)->type, NULL);
 			if (et && btf_is_int(et))
 				return WALK_SCALAR;
 			if (!is_struct(et) || !et->size)
@@ -714,7 +703,7 @@ beyond:
 					else if (!strcmp(v, "rcu"))
 						tag = BV_MEM_RCU;
 				}
-				st = skip_mods(btf, mt->type, &sid);
+				st = bvf_btf_skip_mods(btf, mt->type, &sid);
 				if (is_struct(st)) {
 					*next_id = sid;
 					*flag |= tag;
@@ -809,7 +798,7 @@ bool bvf_btf_ids_match(const struct btf *btf, uint32_t btf_id, int32_t off, uint
 		const struct btf_type *t;
 		uint32_t sid;
 
-		t = skip_mods(btf, id, &sid);
+		t = bvf_btf_skip_mods(btf, id, &sid);
 		if (off == 0 && sid == want_id)
 			return true;
 		if (!is_struct(t) || btf_vlen(t) == 0)
@@ -830,7 +819,7 @@ bool bvf_btf_ids_match(const struct btf *btf, uint32_t btf_id, int32_t off, uint
 
 			for (uint16_t i = 0; i < btf_vlen(t); i++) {
 				uint32_t moff = btf_member_bit_offset(t, i) / 8;
-				const struct btf_type *mt = skip_mods(btf, m[i].type, NULL);
+				const struct btf_type *mt = bvf_btf_skip_mods(btf, m[i].type, NULL);
 
 				if (!is_struct(mt) || (uint32_t)off < moff ||
 				    (uint32_t)off >= moff + mt->size)
