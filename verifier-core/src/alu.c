@@ -430,8 +430,10 @@ int bv_check_alu(struct bv_env *env, const struct bv_insn *insn)
 						 "R%u pointer %s pointer prohibited",
 						 d, alu_str[op >> 4]);
 			}
-			/* scalar += pointer */
-			dst->precise = true;
+			/* scalar += pointer: the offset's value matters */
+			err = bv_mark_precise(env, d);
+			if (err)
+				return err;
 			return ptr_alu(env, insn, src, dst);
 		}
 	} else {
@@ -439,9 +441,17 @@ int bv_check_alu(struct bv_env *env, const struct bv_insn *insn)
 		src = &imm_reg;
 	}
 	if (dst->type != BV_SCALAR) {
-		if (BV_SRC(insn->code) == BV_X)    /* the offset's value matters */
-			regs[insn->src_reg].precise = true;
+		if (BV_SRC(insn->code) == BV_X) {  /* the offset's value matters */
+			err = bv_mark_precise(env, insn->src_reg);
+			if (err)
+				return err;
+		}
 		return ptr_alu(env, insn, dst, src);
+	}
+	if (BV_SRC(insn->code) == BV_X && dst->precise) {
+		err = bv_mark_precise(env, insn->src_reg);
+		if (err)
+			return err;
 	}
 
 	{

@@ -304,6 +304,9 @@ static int64_t constant_map_key(struct bv_env *env, const struct bv_reg *key,
 		spill++;
 	if (spill != (int)key_size || !bv_tnum_is_const(st->spilled_ptr.s.var_off))
 		return -1;
+	/* the lookup's result rests on the spilled constant */
+	if (bv_kernel_has(env->f, BV_FEAT_CONST_KEY_NONNULL))
+		bv_mark_precise_slot(env, key->frameno, (uint32_t)spi);
 	return (int64_t)st->spilled_ptr.s.var_off.value;
 }
 

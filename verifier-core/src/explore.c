@@ -113,10 +113,18 @@ struct bv_state *bv_push_branch(struct bv_env *env, int32_t insn_idx,
 void bv_branch_detach(struct bv_env *env, struct bv_state *st)
 {
 	struct bv_kept *k = st->parent;
+	struct bv_pending *p = env->pending;
 
 	if (k && --k->branches == 0 && k->evicted)
 		env->cur_states--;
 	st->parent = NULL;
+	/* its path starts where it is queued to start */
+	bv_hist_reset(st, p->len && p->v[p->len - 1].st == st ? p->v[p->len - 1].insn : -1);
+}
+
+struct bv_state *bv_kept_state(const struct bv_kept *k)
+{
+	return k->st;
 }
 
 static void free_pending(struct bv_env *env)
@@ -381,14 +389,12 @@ static void clean_state(struct bv_env *env, struct bv_state *st, int32_t idx)
 
 	for (fr = 0; fr <= st->curframe; fr++) {
 		struct bv_frame *f = st->frame[fr];
-		uint16_t mask, need;
-		uint64_t slots, slots_need;
+		uint16_t mask;
+		uint64_t slots;
 
 		if (fr == st->curframe) {
 			mask = lv->regs[idx];
-			need = lv->needed[idx];
 			slots = lv->stack[idx];
-			slots_need = lv->stack_needed[idx];
 		} else {
 			int32_t ret = st->frame[fr + 1]->callsite + 1;
 			bool in = ret >= 0 && (uint32_t)ret < env->info.insn_cnt;
@@ -396,42 +402,21 @@ static void clean_state(struct bv_env *env, struct bv_state *st, int32_t idx)
 			/* R0-R5 are rewritten by the return; the callee may
 			 * still read the caller's stack */
 			mask = in ? (uint16_t)(lv->regs[ret] & ~REGS_R0_R5) : 0x3ff;
-			need = in ? (uint16_t)(lv->needed[ret] & ~REGS_R0_R5) : 0x3ff;
 			slots = ~0ull;
-			slots_need = ~0ull;
 		}
-		for (i = 0; i < BV_REG_FP; i++) {
-			struct bv_reg *r = &f->regs[i];
-
-			if (!(mask & REG(i))) {
-				bv_reg_mark_not_init(r);
-			} else if (!(need & REG(i)) && r->type == BV_SCALAR) {
-				/* its value is read, but no check depends on it */
-				bv_scalar_unknown(&r->s);
-				r->id = 0;
-			}
-		}
+		/* scalars read again but needed by no check are not precise
+		 * (precision.c): state.c ignores their values */
+		for (i = 0; i < BV_REG_FP; i++)
+			if (!(mask & REG(i)))
+				bv_reg_mark_not_init(&f->regs[i]);
 		for (i = 0; i < f->allocated_stack / BV_REG_SIZE && i < 64; i++) {
 			struct bv_stack_slot *sl = &f->stack[i];
-			uint32_t j;
 
 			if (!(slots & (1ull << i))) {
 				/* never read again: any content will do */
 				memset(sl->slot_type, BV_STACK_INVALID, BV_REG_SIZE);
 				bv_reg_mark_not_init(&sl->spilled_ptr);
-				continue;
 			}
-			if (slots_need & (1ull << i))
-				continue;
-			/* read again, but its value matters to no check */
-			if (sl->slot_type[BV_REG_SIZE - 1] == BV_STACK_SPILL &&
-			    sl->spilled_ptr.type == BV_SCALAR) {
-				bv_scalar_unknown(&sl->spilled_ptr.s);
-				sl->spilled_ptr.id = 0;
-			}
-			for (j = 0; j < BV_REG_SIZE; j++)
-				if (sl->slot_type[j] == BV_STACK_ZERO)
-					sl->slot_type[j] = BV_STACK_MISC;
 		}
 	}
 }
@@ -469,14 +454,21 @@ static bool iterated_call(const struct bv_env *env, int32_t idx)
 	       bv_kernel_has(env->f, BV_FEAT_CALLBACK_ITERATE);
 }
 
+/* How this kernel compares stack slots (state.c flags). */
+static int cmp_flags(const struct bv_env *env)
+{
+	return (env->f->perfmon_capable ? BV_CMP_UNINIT_STACK : 0) |
+	       (bv_kernel_has(env->f, BV_FEAT_SPILL_MISC_EQUIV) ? BV_CMP_SPILL_MISC : 0);
+}
+
 static bool loop_converged(const struct bv_env *env, const struct bv_state *old,
 			   const struct bv_state *cur, int32_t idx)
 {
 	if (iterated_call(env, idx))
-		return bv_state_contains(old, cur, false);
+		return bv_state_contains(old, cur, BV_CMP_RANGE | cmp_flags(env));
 	if (bv_insn_is_may_goto(&env->info.insns[idx]))
 		return old->may_goto_depth != cur->may_goto_depth &&
-		       bv_state_contains(old, cur, false);
+		       bv_state_contains(old, cur, BV_CMP_RANGE | cmp_flags(env));
 	return false;
 }
 
@@ -492,6 +484,19 @@ struct bv_state *bv_loop_entry_state(struct bv_env *env, int32_t insn, bool skip
 	return NULL;
 }
 
+/* cur is pruned by kept state k: the precision k's safety rested on is
+ * needed on cur's path too. */
+static int prune_hit(struct bv_env *env, struct bv_kept *k)
+{
+	int err = bv_hist_arrive(env);
+
+	if (!err)
+		err = bv_propagate_precision(env, k->st);
+	if (err)
+		return bv_unsupported(&env->log, env->insn_idx, "out of memory");
+	return 1;
+}
+
 /* 1: an equivalent safe state was seen here, prune; 0: go on; <0: error
  * (kernel: is_state_visited). */
 static int is_state_visited(struct walk *w, int32_t idx)
@@ -502,9 +507,13 @@ static int is_state_visited(struct walk *w, int32_t idx)
 	struct bv_kept *k;
 	uint32_t n = 0;
 	bool force = (env->info.insn_flags[idx] & BV_INSN_FORCE_CHECKPOINT) != 0;
-	bool add = force ||
-		   (env->jmps_processed - env->prev_jmps_processed >= 2 &&
-		    env->insn_processed - env->prev_insn_processed >= 8);
+	bool add;
+
+	/* a long history forces a checkpoint too (kernel: bounds the
+	 * backtracking of each part of the path) */
+	force = force || bv_hist_long(env, cur);
+	add = force || (env->jmps_processed - env->prev_jmps_processed >= 2 &&
+			env->insn_processed - env->prev_insn_processed >= 8);
 
 	for (struct bv_kept **pk = &e->at[idx]; (k = *pk);) {
 		uint32_t limit;
@@ -516,7 +525,7 @@ static int is_state_visited(struct walk *w, int32_t idx)
 			 * state already seen there (within its ranges) prunes */
 			if (loop_converged(env, k->st, cur, idx)) {
 				k->hit++;
-				return 1;
+				return prune_hit(env, k);
 			}
 			if (iterated_call(env, idx))
 				goto skip_loop_check;
@@ -526,7 +535,7 @@ static int is_state_visited(struct walk *w, int32_t idx)
 			if (k->st->may_goto_depth == cur->may_goto_depth &&
 			    k->st->callback_unroll_depth == cur->callback_unroll_depth &&
 			    maybe_looping(k->st, cur) &&
-			    bv_state_contains(k->st, cur, true)) {
+			    bv_state_contains(k->st, cur, BV_CMP_EXACT | cmp_flags(env))) {
 				bv_reject(&env->log, idx, -EINVAL,
 					  "infinite loop detected at insn %d", idx);
 				bv_log_printf(&env->log, "cur state:");
@@ -545,9 +554,9 @@ skip_loop_check:
 				clean_state(env, k->st, idx);
 				k->cleaned = true;
 			}
-			if (bv_state_contains(k->st, cur, false)) {
+			if (bv_state_contains(k->st, cur, BV_CMP_PRUNE | cmp_flags(env))) {
 				k->hit++;
-				return 1;
+				return prune_hit(env, k);
 			}
 		}
 		/* A state that keeps failing to prune is dropped from the list
@@ -574,6 +583,8 @@ skip_loop_check:
 	k = calloc(1, sizeof(*k));
 	if (!k)
 		return bv_unsupported(&env->log, idx, "out of memory");
+	/* the kept state learns its precise scalars from the paths below it */
+	bv_mark_all_imprecise(cur);
 	k->st = bv_state_copy(cur);
 	if (!k->st) {
 		free(k);
@@ -584,6 +595,7 @@ skip_loop_check:
 	k->parent = cur->parent;
 	k->st->parent = k->parent;
 	cur->parent = k;
+	bv_hist_reset(cur, idx);
 	k->next = e->at[idx];
 	e->at[idx] = k;
 	k->all_next = e->all;
@@ -822,6 +834,7 @@ static int walk(struct walk *w)
 			return bv_reject(&env->log, idx, -E2BIG,
 					 "BPF program is too large. Processed %u insn",
 					 env->insn_processed);
+		env->cur->last_insn = env->prev_insn_idx;
 		if (env->info.insn_flags[idx] & BV_INSN_PRUNE_POINT) {
 			err = is_state_visited(w, idx);
 			if (err < 0)
@@ -839,6 +852,8 @@ static int walk(struct walk *w)
 				goto path_end;
 			}
 		}
+		if (bv_hist_arrive(env))
+			return bv_unsupported(&env->log, idx, "out of memory");
 		if (logging) {
 			if ((env->log.level & BV_LOG_LEVEL2) && w->do_print_state) {
 				bv_log_printf(&env->log, "\nfrom %d to %d%s:",
@@ -913,6 +928,8 @@ int bv_explore_entry(struct bv_env *env, uint32_t sp, const struct bv_reg *args)
 		bv_reg_mark_ptr(&bv_cur_regs(env)[1], BV_PTR_TO_CTX, -1);
 	env->insn_idx = (int32_t)env->info.subprogs[sp].start;
 	env->prev_insn_idx = -1;
+	bv_hist_reset(env->cur, env->insn_idx);
+	env->cur->last_insn = -1;
 	scratch_all(env);
 	err = walk(&w);
 	/* at level 1 an accepted program's log is the statistics only */

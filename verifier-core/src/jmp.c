@@ -366,13 +366,20 @@ int bv_check_cond_jmp(struct bv_env *env, const struct bv_insn *insn,
 		src = &imm_reg;
 	}
 
+	err = bv_hist_cond_jmp(env,
+			       BV_SRC(insn->code) == BV_X && src->type == BV_PTR_TO_STACK,
+			       dst->type == BV_PTR_TO_STACK);
+	if (err)
+		return bv_unsupported(&env->log, idx, "out of memory");
 	pred = scalar_branch_taken(env, dst, src, op, jmp32);
 	if (pred >= 0) {
-		/* the decision rests on their values (kernel: precise) */
+		/* the decision rests on their values (precision.c) */
 		if (dst->type == BV_SCALAR)
-			dst->precise = true;
-		if (src->type == BV_SCALAR)
-			src->precise = true;
+			err = bv_mark_precise(env, insn->dst_reg);
+		if (!err && BV_SRC(insn->code) == BV_X && src->type == BV_SCALAR)
+			err = bv_mark_precise(env, insn->src_reg);
+		if (err)
+			return err;
 	}
 	if (pred >= 0 && !env->f->perfmon_capable)
 		return bv_unsupported(&env->log, idx,
@@ -384,6 +391,12 @@ int bv_check_cond_jmp(struct bv_env *env, const struct bv_insn *insn,
 	if (pred == 0)
 		return 0;
 
+	/* both edges share the record of the scalars this branch bounds */
+	err = bv_hist_linked(env,
+			     BV_SRC(insn->code) == BV_X && src->type == BV_SCALAR ? src->id : 0,
+			     dst->type == BV_SCALAR ? dst->id : 0);
+	if (err)
+		return bv_unsupported(&env->log, idx, "out of memory");
 	jump = bv_push_branch(env, idx + insn->off + 1, idx);
 	if (!jump)
 		return -ENOMEM;

@@ -556,7 +556,7 @@ static int stack_write_fixed(struct bv_env *env, struct bv_frame *fr, int32_t of
 		save_spill(st, r, size);
 		if (!fits)
 			st->spilled_ptr.id = 0;
-		return 0;
+		return bv_hist_stack_access(env, fr->frameno, (uint32_t)spi);
 	}
 	if (!r && aligned && is_st && env->f->bpf_capable &&
 	    (insn->imm != 0 || bv_kernel_has(env->f, BV_FEAT_SPILL_ANY_SCALAR))) {
@@ -565,7 +565,7 @@ static int stack_write_fixed(struct bv_env *env, struct bv_frame *fr, int32_t of
 		memset(&tmp, 0, sizeof(tmp));
 		bv_reg_mark_known(&tmp, (uint64_t)(int64_t)insn->imm, insn_idx);
 		save_spill(st, &tmp, size);
-		return 0;
+		return bv_hist_stack_access(env, fr->frameno, (uint32_t)spi);
 	}
 	if (r && r->type != BV_SCALAR) {
 		if (size != BV_REG_SIZE)
@@ -575,15 +575,23 @@ static int stack_write_fixed(struct bv_env *env, struct bv_frame *fr, int32_t of
 			return bv_reject(&env->log, insn_idx, -EINVAL,
 					 "cannot spill pointers to stack into stack frame of the caller");
 		save_spill(st, r, size);
-		return 0;
+		return bv_hist_stack_access(env, fr->frameno, (uint32_t)spi);
 	}
 	/* Plain data: any spilled register in the slot is gone. */
 	bv_reg_mark_not_init(&st->spilled_ptr);
 	if (slot_is_special(st))
 		scrub_slot(st);
 	type = BV_STACK_MISC;
-	if ((r && reg_is_null(r)) || (!r && is_st && insn->imm == 0))
+	if ((r && reg_is_null(r)) || (!r && is_st && insn->imm == 0)) {
+		/* zeros on the stack rest on the register being zero */
+		if (r) {
+			int err = bv_mark_precise(env, (uint32_t)value_regno);
+
+			if (err)
+				return err;
+		}
 		type = BV_STACK_ZERO;
+	}
 	for (i = 0; i < size; i++)
 		st->slot_type[(slot - i) % BV_REG_SIZE] = type;
 	return 0;
@@ -598,6 +606,7 @@ static int stack_write_var(struct bv_env *env, struct bv_frame *fr, uint32_t ptr
 	int64_t min_off = ptr->s.smin + off, max_off = ptr->s.smax + off + size, i;
 	bool writing_zero = (val && reg_is_null(val)) ||
 			    (!val && BV_CLASS(insn->code) == BV_ST && insn->imm == 0);
+	bool zero_used = false;
 
 	for (i = min_off; i < max_off; i++) {
 		int slot = (int)(-i - 1), spi = slot / BV_REG_SIZE;
@@ -618,9 +627,12 @@ static int stack_write_var(struct bv_env *env, struct bv_frame *fr, uint32_t ptr
 			return bv_reject(&env->log, insn_idx, -EINVAL,
 					 "uninit stack in range of var-offset write prohibited for !root; insn %d, off: %d",
 					 insn_idx, (int)i);
+		zero_used |= writing_zero && *stype == BV_STACK_ZERO;
 		*stype = (writing_zero && *stype == BV_STACK_ZERO) ? BV_STACK_ZERO :
 								     BV_STACK_MISC;
 	}
+	if (zero_used && value_regno >= 0)
+		return bv_mark_precise(env, (uint32_t)value_regno);
 	return 0;
 }
 
@@ -663,6 +675,13 @@ static int stack_read_fixed(struct bv_env *env, struct bv_frame *fr, int32_t off
 	int32_t idx = env->insn_idx;
 
 	scratch_stack(env, fr, spi);
+	if (slot_is_spill(st)) {
+		/* a fill: backtracking follows the value into the slot */
+		int err = bv_hist_stack_access(env, fr->frameno, (uint32_t)spi);
+
+		if (err)
+			return err;
+	}
 	if (!slot_is_spill(st)) {
 		for (i = 0; i < size; i++) {
 			uint8_t type = stype[(slot - i) % BV_REG_SIZE];

@@ -53,6 +53,7 @@ struct bv_state *bv_state_new(uint32_t subprogno)
 		free(st);
 		return NULL;
 	}
+	st->last_insn = -1;
 	return st;
 }
 
@@ -86,6 +87,17 @@ struct bv_state *bv_state_copy(const struct bv_state *src)
 	*st = *src;
 	memset(st->frame, 0, sizeof(st->frame));
 	st->refs = NULL;
+	st->hist = NULL;
+	st->hist_cap = 0;
+	if (src->hist_len) {
+		st->hist = malloc(src->hist_len * sizeof(*st->hist));
+		if (!st->hist) {
+			st->hist_len = 0;
+			goto fail;
+		}
+		memcpy(st->hist, src->hist, src->hist_len * sizeof(*st->hist));
+		st->hist_cap = src->hist_len;
+	}
 	for (i = 0; i <= src->curframe; i++) {
 		st->frame[i] = frame_copy(src->frame[i]);
 		if (!st->frame[i])
@@ -112,6 +124,7 @@ void bv_state_free(struct bv_state *st)
 	for (i = 0; i < BV_MAX_CALL_FRAMES; i++)
 		bv_frame_free(st->frame[i]);
 	free(st->refs);
+	free(st->hist);
 	free(st);
 }
 
@@ -199,9 +212,9 @@ int bv_ref_release(struct bv_env *env, uint32_t ref_obj_id)
  * no progress). Ids need only match consistently (an injective map from
  * old ids to cur ids), never be equal.
  *
- * The kernel also knows which registers and slots are still live and
- * which scalars need precision, and ignores the others; we do not, so we
- * prune less often — never wrongly. */
+ * Registers and slots no later instruction reads were forgotten in old
+ * (explore.c), and old's scalars that no check below it needed are not
+ * precise (precision.c): any value will do for those when pruning. */
 
 struct idmap {
 	uint32_t (*pairs)[2];
@@ -250,15 +263,24 @@ static bool scalar_equal(const struct bv_scalar *a, const struct bv_scalar *b)
 }
 
 static bool reg_contains(const struct bv_reg *old, const struct bv_reg *cur,
-			 struct idmap *m, bool exact)
+			 struct idmap *m, int mode)
 {
 	uint32_t base = BV_BASE_TYPE(old->type);
+	bool exact;
 
-	if (old->type == BV_NOT_INIT && !exact)
+	mode &= BV_CMP_MODE;
+	exact = mode == BV_CMP_EXACT;
+
+	if (old->type == BV_NOT_INIT && mode == BV_CMP_PRUNE)
 		return true;     /* old never read it, or it would have failed */
+	if (old->type == BV_NOT_INIT && cur->type == BV_NOT_INIT)
+		return true;
 	if (old->type != cur->type)
 		return false;
 	if (old->type == BV_NOT_INIT)
+		return true;
+	/* no check below old needed its value */
+	if (old->type == BV_SCALAR && !old->precise && mode == BV_CMP_PRUNE)
 		return true;
 	if (exact) {
 		if (!scalar_equal(&old->s, &cur->s))
@@ -318,63 +340,75 @@ static bool is_special(uint8_t t)
 	return t == BV_STACK_DYNPTR || t == BV_STACK_ITER || t == BV_STACK_IRQ_FLAG;
 }
 
+/* The scalar a load of the whole slot gives, for comparing a spilled
+ * scalar with unknown bytes (kernel: scalar_reg_for_stack): the spilled
+ * register, an unbound scalar for plain data, or NULL. */
+static const struct bv_reg *slot_scalar(const struct bv_stack_slot *s, bool uninit,
+					struct bv_reg *unbound)
+{
+	uint32_t i;
+
+	if (bytes_all(s->slot_type, BV_STACK_SPILL, BV_STACK_SPILL) &&
+	    s->spilled_ptr.type == BV_SCALAR)
+		return &s->spilled_ptr;
+	for (i = 0; i < BV_REG_SIZE; i++)
+		if (s->slot_type[i] != BV_STACK_MISC &&
+		    !(uninit && s->slot_type[i] == BV_STACK_INVALID))
+			return NULL;
+	return unbound;
+}
+
 static bool slot_contains(const struct bv_stack_slot *old, const struct bv_stack_slot *cur,
-			  struct idmap *m, bool exact)
+			  struct idmap *m, int mode)
 {
 	static const struct bv_stack_slot empty;
-	const struct bv_reg *cr;
+	bool uninit = (mode & BV_CMP_UNINIT_STACK) != 0;
+	bool spill_misc = (mode & BV_CMP_SPILL_MISC) != 0;
+	struct bv_reg unbound;
 	uint32_t i;
-	bool old_spill, cur_spill;
 
+	mode &= BV_CMP_MODE;
 	if (!old)
 		old = &empty;
 	if (!cur)
 		cur = &empty;
-	old_spill = old->slot_type[BV_REG_SIZE - 1] == BV_STACK_SPILL;
-	cur_spill = cur->slot_type[BV_REG_SIZE - 1] == BV_STACK_SPILL;
-	cr = &cur->spilled_ptr;
-	if (exact || is_special(old->slot_type[0]) || is_special(cur->slot_type[0])) {
+	/* kernel: only a plain prune lets the byte kinds differ */
+	if (mode != BV_CMP_PRUNE && memcmp(old->slot_type, cur->slot_type, BV_REG_SIZE) != 0)
+		return false;
+	if (is_special(old->slot_type[0]) || is_special(cur->slot_type[0])) {
 		if (memcmp(old->slot_type, cur->slot_type, BV_REG_SIZE) != 0)
-			return !exact && bytes_all(old->slot_type, BV_STACK_INVALID,
-						   BV_STACK_INVALID);
-		if (!old_spill && !is_special(old->slot_type[0]))
-			return true;
-		return reg_contains(&old->spilled_ptr, cr, m, exact);
+			return bytes_all(old->slot_type, BV_STACK_INVALID, BV_STACK_INVALID);
+		return reg_contains(&old->spilled_ptr, &cur->spilled_ptr, m, mode);
 	}
-	if (old_spill && cur_spill) {
-		if (memcmp(old->slot_type, cur->slot_type, BV_REG_SIZE) != 0)
-			return false;
-		return reg_contains(&old->spilled_ptr, cr, m, exact);
-	}
-	if (old_spill) {
-		/* an unknown scalar spilled whole reads like unknown bytes */
-		return bytes_all(old->slot_type, BV_STACK_SPILL, BV_STACK_SPILL) &&
-		       old->spilled_ptr.type == BV_SCALAR && !old->spilled_ptr.id &&
-		       bv_scalar_is_unknown(&old->spilled_ptr.s) &&
-		       bytes_all(cur->slot_type, BV_STACK_MISC, BV_STACK_ZERO);
-	}
-	if (cur_spill) {
-		/* any scalar is one of the values unknown bytes may hold */
-		if (bytes_all(old->slot_type, BV_STACK_INVALID, BV_STACK_INVALID))
-			return true;
-		return cr->type == BV_SCALAR &&
-		       bytes_all(cur->slot_type, BV_STACK_SPILL, BV_STACK_SPILL) &&
-		       bytes_all(old->slot_type, BV_STACK_MISC, BV_STACK_INVALID);
-	}
+	memset(&unbound, 0, sizeof(unbound));
+	bv_reg_mark_unknown(&unbound, -1);
 	for (i = 0; i < BV_REG_SIZE; i++) {
 		uint8_t o = old->slot_type[i], c = cur->slot_type[i];
+		const struct bv_reg *ro, *rc;
 
-		if (o == BV_STACK_INVALID || o == c)
+		if (o == BV_STACK_INVALID)
 			continue;
+		if (uninit && o == BV_STACK_MISC)
+			continue;
+		/* a spilled scalar and unknown bytes load alike */
+		ro = spill_misc ? slot_scalar(old, uninit, &unbound) : NULL;
+		rc = spill_misc ? slot_scalar(cur, uninit, &unbound) : NULL;
+		if (ro && rc)
+			return reg_contains(ro, rc, m, mode);
 		if (o == BV_STACK_MISC && c == BV_STACK_ZERO)
 			continue;        /* zero is one of the unknown values */
-		return false;
+		if (o != c)
+			return false;
+		if (i != BV_REG_SIZE - 1)
+			continue;
+		if (o == BV_STACK_SPILL)
+			return reg_contains(&old->spilled_ptr, &cur->spilled_ptr, m, mode);
 	}
 	return true;
 }
 
 static bool frame_contains(const struct bv_frame *old, const struct bv_frame *cur,
-			   struct idmap *m, bool exact)
+			   struct idmap *m, int mode)
 {
 	uint32_t i, n;
 
@@ -384,7 +418,7 @@ static bool frame_contains(const struct bv_frame *old, const struct bv_frame *cu
 	if (old->callback_depth > cur->callback_depth)
 		return false;
 	for (i = 0; i < BV_MAX_REG; i++)
-		if (!reg_contains(&old->regs[i], &cur->regs[i], m, exact))
+		if (!reg_contains(&old->regs[i], &cur->regs[i], m, mode))
 			return false;
 	/* Slots beyond old's stack were never written in old: any content
 	 * will do, even for loop detection (as the kernel compares). */
@@ -395,14 +429,14 @@ static bool frame_contains(const struct bv_frame *old, const struct bv_frame *cu
 		const struct bv_stack_slot *c = i < cur->allocated_stack / BV_REG_SIZE ?
 						&cur->stack[i] : NULL;
 
-		if (!slot_contains(o, c, m, exact))
+		if (!slot_contains(o, c, m, mode))
 			return false;
 	}
 	return true;
 }
 
 bool bv_state_contains(const struct bv_state *old, const struct bv_state *cur,
-		       bool exact)
+		       int mode)
 {
 	struct idmap m = { 0 };
 	bool ok = true;
@@ -413,7 +447,7 @@ bool bv_state_contains(const struct bv_state *old, const struct bv_state *cur,
 	    old->active_rcu_lock != cur->active_rcu_lock)
 		return false;
 	for (i = 0; ok && i <= old->curframe; i++)
-		ok = frame_contains(old->frame[i], cur->frame[i], &m, exact);
+		ok = frame_contains(old->frame[i], cur->frame[i], &m, mode);
 	for (i = 0; ok && i < old->nr_refs; i++)
 		ok = old->refs[i].type == cur->refs[i].type &&
 		     old->refs[i].lock_ptr == cur->refs[i].lock_ptr &&

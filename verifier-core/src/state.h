@@ -57,9 +57,10 @@ struct bv_reg {
 	uint32_t ref_obj_id;
 	/* Frame a PTR_TO_STACK points into. */
 	uint32_t frameno;
-	/* A scalar whose value a decision rested on (a branch decided by it,
-	 * a pointer offset): callback.c does not widen it (kernel: precise,
-	 * which the kernel also marks backwards; bpfverify only forwards). */
+	/* A scalar whose exact value a check below a kept state rested on (a
+	 * branch decided by it, a pointer offset, a size): precision.c marks
+	 * it in kept states, state.c compares it, callback.c does not widen it
+	 * (kernel: precise). Meaningless in the current state. */
 	bool precise;
 	/* bpfverify: the instruction that produced this value, -1 if unknown
 	 * (entry state); used for "why" notes only, never for verdicts. */
@@ -120,6 +121,20 @@ struct bv_ref {
 	const void *lock_ptr;
 };
 
+/* precision.c: an instruction of the path that backtracking cannot
+ * rebuild from the program alone (kernel: bpf_insn_hist_entry): reached
+ * from elsewhere than the instruction before it, a spill or fill of a
+ * stack slot, or a branch that bounded linked scalars together. */
+#define BV_HIST_STACK     0x1u   /* spill/fill of slot spi of frame frameno */
+#define BV_HIST_SRC_STACK 0x2u   /* a branch compared a stack pointer */
+#define BV_HIST_DST_STACK 0x4u
+#define BV_LINKED_MAX 6
+struct bv_hist_entry {
+	int32_t idx, prev_idx;
+	uint8_t flags, frameno, spi, nlinked;
+	uint16_t linked[BV_LINKED_MAX];   /* frameno << 8 | is_reg << 6 | regno or spi */
+};
+
 /* A verifier state: the frames plus references and the path position. */
 struct bv_state {
 	struct bv_frame *frame[BV_MAX_CALL_FRAMES];
@@ -143,6 +158,12 @@ struct bv_state {
 	/* explore.c: the nearest state kept for pruning on the way here (its
 	 * branch count includes this path); NULL before the first one. */
 	struct bv_kept *parent;
+	/* precision.c: this state's part of the path, from first_insn (where
+	 * the parent was kept, or the entry) to last_insn (kept states: the
+	 * instruction before the one they were kept at). */
+	struct bv_hist_entry *hist;
+	uint32_t hist_len, hist_cap;
+	int32_t first_insn, last_insn;
 };
 
 /* Per-instruction side table. */
@@ -166,10 +187,16 @@ static inline struct bv_frame *bv_cur_frame(struct bv_state *st)
 {
 	return st->frame[st->curframe];
 }
-/* Does `old` describe every machine state `cur` does (pruning), or, with
- * exact, the same abstract state (loop detection)? */
+/* Does `old` describe every machine state `cur` does (BV_CMP_PRUNE: only
+ * old's precise scalars are compared; BV_CMP_RANGE: every scalar's range,
+ * for loops converging), or the same abstract state (BV_CMP_EXACT: loop
+ * detection)? Kernel: NOT_EXACT, RANGE_WITHIN, EXACT. */
+enum { BV_CMP_PRUNE = 0, BV_CMP_EXACT = 1, BV_CMP_RANGE = 2, BV_CMP_MODE = 3,
+       /* flags: never-written stack bytes read as unknown ones (privileged);
+	* a spilled scalar compares with unknown bytes as the scalar they load */
+       BV_CMP_UNINIT_STACK = 0x10, BV_CMP_SPILL_MISC = 0x20 };
 bool bv_state_contains(const struct bv_state *old, const struct bv_state *cur,
-		       bool exact);
+		       int mode);
 /* Grow a frame's stack to at least `size` bytes. Returns 0 or -ENOMEM. */
 int bv_frame_grow_stack(struct bv_frame *f, uint32_t size);
 /* Acquire a reference id (recorded in st->refs) / release it. */
@@ -246,6 +273,9 @@ struct bv_env {
 	struct bv_globals *globals;
 	/* fastcall.c: bpf_fastcall spill/fill pairs (NULL: feature absent) */
 	struct bv_fastcall *fastcall;
+	/* precision.c: insn_processed when the last history entry was
+	 * recorded (one entry per instruction) */
+	uint32_t hist_step;
 };
 
 static inline uint32_t bv_new_id(struct bv_env *env) { return ++env->id_gen; }
@@ -253,6 +283,32 @@ static inline struct bv_reg *bv_cur_regs(struct bv_env *env)
 {
 	return bv_cur_frame(env->cur)->regs;
 }
+
+/* ---- precision tracking (precision.c) ---- */
+/* explore.c: the state kept in k. */
+struct bv_state *bv_kept_state(const struct bv_kept *k);
+/* History: the walk arrived at env->insn_idx (from env->prev_insn_idx);
+ * a spill or fill of a stack slot; a branch comparing stack pointers; a
+ * branch bounding the scalars linked by id1/id2 together. 0 or -ENOMEM. */
+int bv_hist_arrive(struct bv_env *env);
+int bv_hist_stack_access(struct bv_env *env, uint32_t frameno, uint32_t spi);
+int bv_hist_cond_jmp(struct bv_env *env, bool src_stack, bool dst_stack);
+int bv_hist_linked(struct bv_env *env, uint32_t id1, uint32_t id2);
+/* explore.c: st's part of the path restarts at first_insn (a new kept
+ * parent); is it long enough to force a checkpoint? */
+void bv_hist_reset(struct bv_state *st, int32_t first_insn);
+bool bv_hist_long(const struct bv_env *env, const struct bv_state *st);
+/* The check at env->insn_idx rests on the exact value of scalar regno of
+ * the current frame: mark it and what it came from precise in the kept
+ * states of the path (kernel: mark_chain_precision). Non-scalars: no-op. */
+int bv_mark_precise(struct bv_env *env, uint32_t regno);
+/* The same for stack slot spi of frame frameno (a spilled constant). */
+int bv_mark_precise_slot(struct bv_env *env, uint32_t frameno, uint32_t spi);
+/* The current state is pruned by kept state old: old's precise scalars
+ * are precise on the current path too (kernel: propagate_precision). */
+int bv_propagate_precision(struct bv_env *env, const struct bv_state *old);
+/* Before a state is kept: its inherited marks are forgotten. */
+void bv_mark_all_imprecise(struct bv_state *st);
 
 /* ---- instruction checks, called by the path walk (explore.c) ----
  * Each returns 0 to continue, or a negative errno after bv_reject() /

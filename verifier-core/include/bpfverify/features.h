@@ -203,7 +203,24 @@
 	  "an exit inside bpf_rcu_read_lock() is refused after the reference-leak " \
 	  "check with \"BPF_EXIT instruction in main prog cannot be used inside " \
 	  "bpf_rcu_read_lock-ed region\" (6.18); else before it with " \
-	  "\"bpf_rcu_read_unlock is missing\"")
+	  "\"bpf_rcu_read_unlock is missing\"") \
+	X(PRECISE_FRAMES, "precise-frames", \
+	  "precision backtracking follows calls, returns and callbacks across frames " \
+	  "and spills/fills through any stack pointer (recorded in the path history); " \
+	  "else a call, return or callback on the way marks every scalar precise, only " \
+	  "fp-relative stack accesses of one frame are followed, and the walk up the " \
+	  "kept states stops at one that already had the marks") \
+	X(PRECISE_LINKED_REGS, "precise-linked-regs", \
+	  "a branch on a scalar linked to others by id records them, and backtracking " \
+	  "marks them all precise when one is; else only the compared register") \
+	X(HIST_CHECKPOINT, "hist-checkpoint", \
+	  "a path whose history since its last kept state has more than 40 entries " \
+	  "(jump targets, spills/fills, linked branches) is kept at the next prune " \
+	  "point; else no such rule") \
+	X(SPILL_MISC_EQUIV, "stack-spill-misc-equiv", \
+	  "state pruning compares a slot holding a spilled 64-bit scalar with one of " \
+	  "unknown bytes as the scalars they load (an imprecise spill matches unknown " \
+	  "bytes); else the slots' byte kinds must match")
 
 enum bv_feature {
 #define BV_FEATURE_ENUM(e, n, d) BV_FEAT_##e,

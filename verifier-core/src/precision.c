@@ -1,0 +1,695 @@
+/* precision.c — which scalars a verdict rested on (kernel: precision
+ * tracking, mark_chain_precision).
+ *
+ * A kept state may prune a later one whose scalars differ, unless the
+ * walk below the kept state needed their exact value: a pointer offset, a
+ * size, a branch whose outcome the value decided, a return code. When a
+ * check needs a scalar, the register is followed back along the current
+ * path: through the instructions that computed it (register moves, ALU
+ * operations, spills and fills of the stack, calls and returns between
+ * frames) and up the chain of kept states, and each kept state on the way
+ * gets the scalars it held that fed the value marked `precise`. State
+ * comparison (state.c) then compares a kept scalar's range only when it
+ * is precise: any value will do for the others. When a state is pruned,
+ * the kept state's precise scalars are needed on the current path too
+ * (bv_propagate_precision).
+ *
+ * The path's history: the walk is linear except at jumps, calls, returns
+ * and callbacks, so a state records the instructions where it arrived
+ * from elsewhere (and the stack slot a spill or fill used, and the
+ * scalars a branch bounded together); backtracking rebuilds the path from
+ * it. The history restarts at each kept state, which keeps its own part.
+ *
+ * Anything backtracking cannot follow makes every scalar of the path's
+ * kept states precise: fewer prunes, never a wrong one.
+ */
+#include "state.h"
+
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define REGS_ARGS 0x3eu   /* R1-R5 */
+#define ENOTFOLLOWED 1    /* backtracking cannot follow: everything precise */
+
+/* ---- history ---- */
+
+static struct bv_hist_entry *hist_top_of_insn(struct bv_env *env, struct bv_state *st)
+{
+	struct bv_hist_entry *e;
+
+	if (!st->hist_len || env->hist_step != env->insn_processed)
+		return NULL;
+	e = &st->hist[st->hist_len - 1];
+	return e->idx == env->insn_idx ? e : NULL;
+}
+
+static struct bv_hist_entry *hist_push(struct bv_env *env, struct bv_state *st)
+{
+	struct bv_hist_entry *e = hist_top_of_insn(env, st);
+
+	if (e)
+		return e;    /* one entry per instruction: flags combine */
+	if (st->hist_len == st->hist_cap) {
+		uint32_t cap = st->hist_cap ? st->hist_cap * 2 : 16;
+		struct bv_hist_entry *nh = realloc(st->hist, cap * sizeof(*nh));
+
+		if (!nh)
+			return NULL;
+		st->hist = nh;
+		st->hist_cap = cap;
+	}
+	e = &st->hist[st->hist_len++];
+	memset(e, 0, sizeof(*e));
+	e->idx = env->insn_idx;
+	e->prev_idx = env->prev_insn_idx;
+	env->hist_step = env->insn_processed;
+	return e;
+}
+
+int bv_hist_arrive(struct bv_env *env)
+{
+	int32_t idx = env->insn_idx, prev = env->prev_insn_idx;
+	bool jmp_point = (env->info.insn_flags[idx] & BV_INSN_JMP_POINT) != 0;
+	bool linear = prev < 0 || prev == idx - 1 ||
+		      (prev == idx - 2 && bv_insn_is_ldimm64(&env->info.insns[prev]));
+
+	if (!jmp_point && linear)
+		return 0;
+	return hist_push(env, env->cur) ? 0 : -ENOMEM;
+}
+
+int bv_hist_stack_access(struct bv_env *env, uint32_t frameno, uint32_t spi)
+{
+	struct bv_hist_entry *e;
+
+	if (!bv_kernel_has(env->f, BV_FEAT_PRECISE_FRAMES) || spi >= 64)
+		return 0;
+	e = hist_push(env, env->cur);
+	if (!e)
+		return -ENOMEM;
+	e->flags |= BV_HIST_STACK;
+	e->frameno = (uint8_t)frameno;
+	e->spi = (uint8_t)spi;
+	return 0;
+}
+
+int bv_hist_cond_jmp(struct bv_env *env, bool src_stack, bool dst_stack)
+{
+	struct bv_hist_entry *e;
+
+	if (!bv_kernel_has(env->f, BV_FEAT_PRECISE_FRAMES) || (!src_stack && !dst_stack))
+		return 0;
+	e = hist_push(env, env->cur);
+	if (!e)
+		return -ENOMEM;
+	if (src_stack)
+		e->flags |= BV_HIST_SRC_STACK;
+	if (dst_stack)
+		e->flags |= BV_HIST_DST_STACK;
+	return 0;
+}
+
+static uint16_t linked_code(uint32_t frameno, bool is_reg, uint32_t n)
+{
+	return (uint16_t)(frameno << 8 | (is_reg ? 0x40u : 0u) | (n & 0x3f));
+}
+
+int bv_hist_linked(struct bv_env *env, uint32_t id1, uint32_t id2)
+{
+	struct bv_state *st = env->cur;
+	uint16_t found[BV_LINKED_MAX];
+	uint32_t n = 0, fr, i, k;
+	struct bv_hist_entry *e;
+
+	if (!bv_kernel_has(env->f, BV_FEAT_PRECISE_LINKED_REGS))
+		return 0;
+	for (k = 0; k < 2; k++) {
+		uint32_t id = (k ? id2 : id1) & ~BV_ID_ADD_CONST;
+
+		if (!id || (k && id == (id1 & ~BV_ID_ADD_CONST)))
+			continue;
+		for (fr = 0; fr <= st->curframe; fr++) {
+			const struct bv_frame *f = st->frame[fr];
+
+			for (i = 0; i < BV_MAX_REG && n < BV_LINKED_MAX; i++)
+				if (f->regs[i].type == BV_SCALAR &&
+				    (f->regs[i].id & ~BV_ID_ADD_CONST) == id)
+					found[n++] = linked_code(fr, true, i);
+			for (i = 0; i < f->allocated_stack / BV_REG_SIZE && i < 64; i++) {
+				const struct bv_stack_slot *s = &f->stack[i];
+
+				if (n >= BV_LINKED_MAX)
+					break;
+				if (s->slot_type[BV_REG_SIZE - 1] == BV_STACK_SPILL &&
+				    s->spilled_ptr.type == BV_SCALAR &&
+				    (s->spilled_ptr.id & ~BV_ID_ADD_CONST) == id)
+					found[n++] = linked_code(fr, false, i);
+			}
+		}
+	}
+	if (n < 2)
+		return 0;
+	e = hist_push(env, st);
+	if (!e)
+		return -ENOMEM;
+	memcpy(e->linked, found, n * sizeof(found[0]));
+	e->nlinked = (uint8_t)n;
+	return 0;
+}
+
+void bv_hist_reset(struct bv_state *st, int32_t first_insn)
+{
+	st->hist_len = 0;
+	st->first_insn = first_insn;
+}
+
+bool bv_hist_long(const struct bv_env *env, const struct bv_state *st)
+{
+	return bv_kernel_has(env->f, BV_FEAT_HIST_CHECKPOINT) && st->hist_len > 40;
+}
+
+/* ---- backtracking ---- */
+
+struct bt {
+	uint32_t frame;                          /* frame of the instruction */
+	uint32_t regs[BV_MAX_CALL_FRAMES];       /* bit n: Rn needs precision */
+	uint64_t stack[BV_MAX_CALL_FRAMES];      /* bit i: slot fp-8(i+1) */
+};
+
+static bool bt_empty(const struct bt *bt)
+{
+	uint32_t i;
+
+	for (i = 0; i <= bt->frame && i < BV_MAX_CALL_FRAMES; i++)
+		if (bt->regs[i] || bt->stack[i])
+			return false;
+	return true;
+}
+
+static bool bt_reg(const struct bt *bt, uint32_t r) { return bt->regs[bt->frame] >> r & 1; }
+static void bt_set(struct bt *bt, uint32_t r) { bt->regs[bt->frame] |= 1u << r; }
+static void bt_clear(struct bt *bt, uint32_t r) { bt->regs[bt->frame] &= ~(1u << r); }
+
+/* Registers and slots a branch bounded together all matter when one does. */
+static void bt_linked(struct bt *bt, const struct bv_hist_entry *h)
+{
+	uint32_t i;
+	bool any = false;
+
+	if (!h || !h->nlinked)
+		return;
+	for (i = 0; i < h->nlinked && !any; i++) {
+		uint32_t fr = h->linked[i] >> 8, n = h->linked[i] & 0x3f;
+
+		any = (h->linked[i] & 0x40) ? (bt->regs[fr] >> n & 1) : (bt->stack[fr] >> n & 1);
+	}
+	if (!any)
+		return;
+	for (i = 0; i < h->nlinked; i++) {
+		uint32_t fr = h->linked[i] >> 8, n = h->linked[i] & 0x3f;
+
+		if (h->linked[i] & 0x40)
+			bt->regs[fr] |= 1u << n;
+		else
+			bt->stack[fr] |= 1ull << n;
+	}
+}
+
+static bool is_atomic_fetch(const struct bv_insn *insn)
+{
+	return BV_CLASS(insn->code) == BV_STX && BV_MODE(insn->code) == BV_ATOMIC &&
+	       (insn->imm & BV_FETCH);
+}
+
+/* The slot an fp-relative access at off uses (older kernels follow only
+ * those); -1 when it is none. */
+static int fp_slot(const struct bv_insn *insn, uint32_t base_reg)
+{
+	int spi;
+
+	if (base_reg != BV_REG_FP || insn->off >= 0)
+		return -1;
+	spi = (-insn->off - 1) / BV_REG_SIZE;
+	return spi < 64 ? spi : -1;
+}
+
+/* What the value after instruction idx needed of the state before it.
+ * subseq: the instruction that followed idx on the path. 0, or
+ * ENOTFOLLOWED, or a negative errno. */
+static int backtrack_insn(struct bv_env *env, int32_t idx, int32_t subseq,
+			  const struct bv_hist_entry *h, struct bt *bt)
+{
+	const struct bv_insn *insn = &env->info.insns[idx];
+	uint8_t cls = BV_CLASS(insn->code), op = BV_OP(insn->code);
+	uint32_t d = insn->dst_reg, s = insn->src_reg, i;
+	bool frames = bv_kernel_has(env->f, BV_FEAT_PRECISE_FRAMES);
+	bool has_stack = h && (h->flags & BV_HIST_STACK);
+
+	if (insn->code == 0)
+		return 0;      /* second half of an ld_imm64 */
+	bt_linked(bt, h);
+	if (cls == BV_ALU || cls == BV_ALU64) {
+		if (!bt_reg(bt, d))
+			return 0;
+		if (op == BV_END || op == BV_NEG)
+			return 0;
+		if (op == BV_MOV) {
+			bt_clear(bt, d);
+			if (BV_SRC(insn->code) == BV_X && s != BV_REG_FP)
+				bt_set(bt, s);
+		} else if (BV_SRC(insn->code) == BV_X && s != BV_REG_FP) {
+			bt_set(bt, s);
+		}
+	} else if (cls == BV_LDX || is_atomic_fetch(insn)) {
+		uint32_t load = d;
+		int spi;
+
+		if (is_atomic_fetch(insn))
+			load = insn->imm == BV_CMPXCHG ? 0 : s;
+		if (!bt_reg(bt, load))
+			return 0;
+		bt_clear(bt, load);
+		if (frames) {
+			if (!has_stack)
+				return 0;
+			bt->stack[h->frameno] |= 1ull << h->spi;
+		} else {
+			spi = fp_slot(insn, is_atomic_fetch(insn) ? d : s);
+			if (spi < 0)
+				return 0;
+			bt->stack[bt->frame] |= 1ull << spi;
+		}
+	} else if (cls == BV_STX || cls == BV_ST) {
+		uint32_t fr;
+		int spi;
+
+		if (bt_reg(bt, d))
+			return ENOTFOLLOWED;     /* a scalar as the address */
+		if (frames) {
+			if (!has_stack)
+				return 0;
+			fr = h->frameno;
+			spi = h->spi;
+		} else {
+			fr = bt->frame;
+			spi = fp_slot(insn, d);
+			if (spi < 0)
+				return 0;
+		}
+		if (!(bt->stack[fr] >> spi & 1))
+			return 0;
+		bt->stack[fr] &= ~(1ull << spi);
+		if (cls == BV_STX)
+			bt_set(bt, s);
+	} else if (cls == BV_JMP || cls == BV_JMP32) {
+		bool cb_call = (env->info.insn_flags[idx] & BV_INSN_CALLS_CALLBACK) != 0;
+
+		if (op == BV_CALL && insn->src_reg == BV_PSEUDO_CALL) {
+			int64_t target = (int64_t)idx + insn->imm + 1;
+			int sp = target >= 0 && target < env->info.insn_cnt ?
+				 bv_subprog_at(&env->info, (uint32_t)target) : -1;
+
+			if (sp < 0)
+				return ENOTFOLLOWED;
+			if (env->info.subprogs[sp].global) {
+				/* not walked: it sets R0 and clobbers R1-R5 */
+				if (bt->regs[bt->frame] & REGS_ARGS)
+					return ENOTFOLLOWED;
+				bt_clear(bt, 0);
+				return 0;
+			}
+			if (!frames)
+				return ENOTFOLLOWED;
+			/* the callee's entry: its R1-R5 are the caller's */
+			if ((bt->regs[bt->frame] & ~REGS_ARGS) || bt->stack[bt->frame] ||
+			    bt->frame == 0)
+				return ENOTFOLLOWED;
+			for (i = 1; i <= 5; i++) {
+				if (bt_reg(bt, i)) {
+					bt_clear(bt, i);
+					bt->regs[bt->frame - 1] |= 1u << i;
+				}
+			}
+			bt->frame--;
+			return 0;
+		}
+		if (op == BV_CALL && cb_call && subseq != idx + 1) {
+			/* the callback's entry from its helper's call: its
+			 * R1-R5 are the helper's making, not the caller's */
+			if (!frames)
+				return ENOTFOLLOWED;
+			if ((bt->regs[bt->frame] & ~REGS_ARGS) || bt->stack[bt->frame] ||
+			    bt->frame == 0)
+				return ENOTFOLLOWED;
+			bt->regs[bt->frame] = 0;
+			bt->frame--;
+			return 0;
+		}
+		if (op == BV_CALL) {
+			if (!frames && cb_call)
+				return ENOTFOLLOWED;
+			if (insn->src_reg == BV_PSEUDO_KFUNC_CALL && insn->imm == 0)
+				return ENOTFOLLOWED;
+			bt_clear(bt, 0);
+			if (bt->regs[bt->frame] & REGS_ARGS)
+				return ENOTFOLLOWED;   /* R1-R5 are clobbered */
+			return 0;
+		}
+		if (op == BV_EXIT) {
+			bool from_call, r0;
+
+			if (!frames)
+				return ENOTFOLLOWED;
+			/* a subprogram's return lands right after its call; a
+			 * callback's goes back to its helper */
+			from_call = subseq >= 1 && subseq < (int32_t)env->info.insn_cnt &&
+				    bv_insn_is_pseudo_call(&env->info.insns[subseq - 1]);
+			r0 = from_call && bt_reg(bt, 0);
+			if (from_call && (bt->regs[bt->frame] & REGS_ARGS))
+				return ENOTFOLLOWED;
+			bt_clear(bt, 0);
+			if (bt->frame + 1 >= BV_MAX_CALL_FRAMES)
+				return ENOTFOLLOWED;
+			bt->frame++;
+			bt->regs[bt->frame] = 0;
+			bt->stack[bt->frame] = 0;
+			if (r0)
+				bt_set(bt, 0);
+			return 0;
+		}
+		if (op == BV_JA || op == BV_JCOND)
+			return 0;
+		if (BV_SRC(insn->code) == BV_X) {
+			if (!bt_reg(bt, d) && !bt_reg(bt, s))
+				return 0;
+			if (!h || !(h->flags & BV_HIST_SRC_STACK))
+				bt_set(bt, s);
+			if (!h || !(h->flags & BV_HIST_DST_STACK))
+				bt_set(bt, d);
+		}
+	} else if (cls == BV_LD) {
+		if (BV_MODE(insn->code) == BV_IMM) {
+			bt_clear(bt, d);
+			return 0;
+		}
+		/* ld_abs/ld_ind: R0 from the packet, or the program's end */
+		if (!frames) {
+			if (!bt_reg(bt, 0))
+				return 0;
+			return ENOTFOLLOWED;
+		}
+		if (bt_reg(bt, 0))
+			return ENOTFOLLOWED;
+		if (subseq != idx + 1) {
+			if (bt->frame + 1 >= BV_MAX_CALL_FRAMES)
+				return ENOTFOLLOWED;
+			bt->frame++;
+			bt->regs[bt->frame] = 0;
+			bt->stack[bt->frame] = 0;
+		}
+		return 0;
+	}
+	bt_linked(bt, h);
+	return 0;
+}
+
+/* The instruction before idx on st's part of the path: from the history
+ * when idx was reached from elsewhere, else the one before it. -1: st's
+ * part starts here. */
+static int32_t prev_insn(const struct bv_env *env, const struct bv_state *st, int32_t idx,
+			 uint32_t *hist_end)
+{
+	uint32_t n = *hist_end;
+
+	if (idx == st->first_insn) {
+		if (n == 0)
+			return -1;
+		if (n == 1 && st->hist[0].idx == idx)
+			return -1;
+	}
+	if (n && st->hist[n - 1].idx == idx) {
+		(*hist_end)--;
+		return st->hist[n - 1].prev_idx;
+	}
+	if (idx > 0 && bv_insn_is_ldimm64(&env->info.insns[idx - 1]) &&
+	    (env->info.insn_flags[idx] & BV_INSN_LDIMM64_HI))
+		return idx - 1;
+	return idx - 1;
+}
+
+static struct bv_state *parent_of(const struct bv_state *st)
+{
+	return st->parent ? bv_kept_state(st->parent) : NULL;
+}
+
+/* Backtracking could not follow the path: every scalar of every kept
+ * state above the current one is precise (kernel: mark_all_scalars_precise). */
+static void mark_all_precise(struct bv_state *from)
+{
+	struct bv_state *st;
+	uint32_t fr, i;
+
+	for (st = parent_of(from); st; st = parent_of(st)) {
+		for (fr = 0; fr <= st->curframe; fr++) {
+			struct bv_frame *f = st->frame[fr];
+
+			for (i = 0; i < BV_REG_FP; i++)
+				if (f->regs[i].type == BV_SCALAR)
+					f->regs[i].precise = true;
+			for (i = 0; i < f->allocated_stack / BV_REG_SIZE; i++)
+				if (f->stack[i].slot_type[BV_REG_SIZE - 1] == BV_STACK_SPILL &&
+				    f->stack[i].spilled_ptr.type == BV_SCALAR)
+					f->stack[i].spilled_ptr.precise = true;
+		}
+	}
+}
+
+void bv_mark_all_imprecise(struct bv_state *st)
+{
+	uint32_t fr, i;
+
+	for (fr = 0; fr <= st->curframe; fr++) {
+		struct bv_frame *f = st->frame[fr];
+
+		for (i = 0; i < BV_REG_FP; i++)
+			if (f->regs[i].type == BV_SCALAR)
+				f->regs[i].precise = false;
+		for (i = 0; i < f->allocated_stack / BV_REG_SIZE; i++)
+			if (f->stack[i].slot_type[BV_REG_SIZE - 1] == BV_STACK_SPILL &&
+			    f->stack[i].spilled_ptr.type == BV_SCALAR)
+				f->stack[i].spilled_ptr.precise = false;
+	}
+}
+
+/* Mark what bt asks for in kept state st (frames 0..bt->frame); what st
+ * already had needs no further walk. Returns whether any mark was new
+ * (older kernels stop when none is). */
+static bool mark_in(struct bt *bt, struct bv_state *st, bool *oob)
+{
+	bool fresh = false;
+	int fr;
+
+	for (fr = (int)bt->frame; fr >= 0; fr--) {
+		struct bv_frame *f;
+		uint32_t i;
+
+		if ((uint32_t)fr > st->curframe) {
+			if (bt->regs[fr] || bt->stack[fr])
+				*oob = true;
+			continue;
+		}
+		f = st->frame[fr];
+		for (i = 0; i < BV_MAX_REG; i++) {
+			struct bv_reg *r = &f->regs[i];
+
+			if (!(bt->regs[fr] >> i & 1))
+				continue;
+			if (r->type != BV_SCALAR || r->precise) {
+				bt->regs[fr] &= ~(1u << i);
+				continue;
+			}
+			r->precise = true;
+			fresh = true;
+		}
+		for (i = 0; i < 64; i++) {
+			struct bv_stack_slot *s;
+
+			if (!(bt->stack[fr] >> i & 1))
+				continue;
+			if (i >= f->allocated_stack / BV_REG_SIZE) {
+				*oob = true;
+				continue;
+			}
+			s = &f->stack[i];
+			if (s->slot_type[BV_REG_SIZE - 1] != BV_STACK_SPILL ||
+			    s->spilled_ptr.type != BV_SCALAR || s->spilled_ptr.precise) {
+				bt->stack[fr] &= ~(1ull << i);
+				continue;
+			}
+			s->spilled_ptr.precise = true;
+			fresh = true;
+		}
+	}
+	return fresh;
+}
+
+static int mark_chain(struct bv_env *env, struct bt *bt)
+{
+	struct bv_state *st = env->cur;
+	int32_t last = env->insn_idx, first = st->first_insn, subseq = -1;
+	bool skip_first = true;
+	bool frames = bv_kernel_has(env->f, BV_FEAT_PRECISE_FRAMES);
+	uint32_t steps = 0;
+
+	if (!env->f->bpf_capable || bt_empty(bt))
+		return 0;
+	for (;;) {
+		uint32_t hist_end = st->hist_len;
+		int32_t i = last;
+		bool oob = false, fresh;
+
+		if (last < 0) {
+			/* a global function's entry: its arguments */
+			struct bv_frame *f = st->frame[0];
+			uint32_t r;
+
+			if (st->curframe == 0 && f->subprogno > 0 && f->callsite < 0 &&
+			    !bt->stack[0] && !(bt->regs[0] & ~REGS_ARGS)) {
+				for (r = 1; r <= 5; r++)
+					if ((bt->regs[0] >> r & 1) && f->regs[r].type == BV_SCALAR)
+						f->regs[r].precise = true;
+				return 0;
+			}
+			mark_all_precise(env->cur);
+			return 0;
+		}
+		for (;;) {
+			int err = 0;
+
+			if (skip_first) {
+				skip_first = false;
+			} else {
+				const struct bv_hist_entry *h =
+					hist_end && st->hist[hist_end - 1].idx == i ?
+					&st->hist[hist_end - 1] : NULL;
+
+				err = backtrack_insn(env, i, subseq, h, bt);
+			}
+			if (err < 0)
+				return err;
+			if (err == ENOTFOLLOWED) {
+				mark_all_precise(env->cur);
+				return 0;
+			}
+			if (bt_empty(bt))
+				return 0;
+			subseq = i;
+			i = prev_insn(env, st, i, &hist_end);
+			if (i < 0)
+				break;
+			/* a path part is finite; this bounds a corrupt one */
+			if (i >= (int32_t)env->info.insn_cnt || ++steps > 10000000) {
+				mark_all_precise(env->cur);
+				return 0;
+			}
+		}
+		st = parent_of(st);
+		if (!st)
+			break;
+		fresh = mark_in(bt, st, &oob);
+		if (oob) {
+			/* a slot the kept state never had, or a frame it
+			 * lacks: the walk lost track */
+			mark_all_precise(env->cur);
+			return 0;
+		}
+		if (bt_empty(bt))
+			return 0;
+		if (!frames && !fresh)
+			return 0;
+		subseq = first;
+		last = st->last_insn;
+		first = st->first_insn;
+	}
+	if (!bt_empty(bt))
+		mark_all_precise(env->cur);
+	return 0;
+}
+
+int bv_mark_precise(struct bv_env *env, uint32_t regno)
+{
+	struct bt bt;
+
+	if (regno >= BV_REG_FP || bv_cur_regs(env)[regno].type != BV_SCALAR)
+		return 0;
+	memset(&bt, 0, sizeof(bt));
+	bt.frame = env->cur->curframe;
+	bt_set(&bt, regno);
+	return mark_chain(env, &bt);
+}
+
+int bv_mark_precise_slot(struct bv_env *env, uint32_t frameno, uint32_t spi)
+{
+	struct bt bt;
+
+	if (frameno > env->cur->curframe || spi >= 64)
+		return 0;
+	memset(&bt, 0, sizeof(bt));
+	bt.frame = env->cur->curframe;
+	bt.stack[frameno] = 1ull << spi;
+	return mark_chain(env, &bt);
+}
+
+int bv_propagate_precision(struct bv_env *env, const struct bv_state *old)
+{
+	struct bt bt;
+	uint32_t fr, i;
+	bool frames = bv_kernel_has(env->f, BV_FEAT_PRECISE_FRAMES);
+	int err;
+
+	memset(&bt, 0, sizeof(bt));
+	bt.frame = old->curframe;
+	for (fr = 0; fr <= old->curframe; fr++) {
+		const struct bv_frame *f = old->frame[fr];
+
+		for (i = 0; i < BV_REG_FP; i++)
+			if (f->regs[i].type == BV_SCALAR && f->regs[i].precise)
+				bt.regs[fr] |= 1u << i;
+		for (i = 0; i < f->allocated_stack / BV_REG_SIZE && i < 64; i++)
+			if (f->stack[i].slot_type[BV_REG_SIZE - 1] == BV_STACK_SPILL &&
+			    f->stack[i].spilled_ptr.type == BV_SCALAR &&
+			    f->stack[i].spilled_ptr.precise)
+				bt.stack[fr] |= 1ull << i;
+	}
+	if (frames)
+		return mark_chain(env, &bt);
+	/* older kernels: one register or slot, one frame, at a time */
+	for (fr = old->curframe + 1; fr-- > 0;) {
+		for (i = 0; i < BV_REG_FP; i++) {
+			struct bt one;
+
+			if (!(bt.regs[fr] >> i & 1))
+				continue;
+			memset(&one, 0, sizeof(one));
+			one.frame = fr;
+			one.regs[fr] = 1u << i;
+			err = mark_chain(env, &one);
+			if (err)
+				return err;
+		}
+		for (i = 0; i < 64; i++) {
+			struct bt one;
+
+			if (!(bt.stack[fr] >> i & 1))
+				continue;
+			memset(&one, 0, sizeof(one));
+			one.frame = fr;
+			one.stack[fr] = 1ull << i;
+			err = mark_chain(env, &one);
+			if (err)
+				return err;
+		}
+	}
+	return 0;
+}
