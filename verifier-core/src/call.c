@@ -344,8 +344,35 @@ static int check_mem_size(struct bv_env *env, uint32_t regno, enum bv_access t,
 		return bv_reject(&env->log, env->insn_idx, -EACCES,
 				 "R%u unbounded memory access, use 'var &= const' or 'if (var < const)'",
 				 regno);
-	return bv_check_helper_mem_access_raw(env, regno - 1, (int32_t)r->s.umax,
-					      zero_size_allowed, t, raw);
+	{
+		int err = bv_check_helper_mem_access_raw(env, regno - 1, (int32_t)r->s.umax,
+							 zero_size_allowed, t, raw);
+
+		/* the access was checked for this size */
+		return err ? err : bv_mark_precise(env, regno);
+	}
+}
+
+/* Kernel update_loop_inline_state: a bpf_loop call whose flags are zero
+ * and whose callback is always the same may be inlined; the decision
+ * rests on the flags (R4) being zero. */
+static int loop_inline_state(struct bv_env *env, int32_t subprogno)
+{
+	struct bv_insn_aux *aux = &env->aux[env->insn_idx];
+	bool zero = reg_is_null(&bv_cur_regs(env)[4]);
+	int err = 0;
+
+	if (aux->loop_inline && aux->loop_inline != 1)
+		return 0;        /* seen before, not fit */
+	if (zero)
+		err = bv_mark_precise(env, 4);
+	if (!aux->loop_inline) {
+		aux->loop_inline = zero ? 1 : 2;
+		aux->loop_cb_subprog = subprogno;
+	} else if (!zero || aux->loop_cb_subprog != subprogno) {
+		aux->loop_inline = 2;
+	}
+	return err;
 }
 
 static int check_func_arg(struct bv_env *env, uint32_t arg, struct call_meta *meta)
@@ -386,6 +413,13 @@ static int check_func_arg(struct bv_env *env, uint32_t arg, struct call_meta *me
 			arg_type = BV_ARG_PTR_TO_BTF_ID_SOCK_COMMON;
 			base = BV_BASE_TYPE(arg_type);
 		}
+	}
+	if (reg_is_null(r) && (arg_type & BV_PTR_MAYBE_NULL) &&
+	    bv_kernel_has(env->f, BV_FEAT_PRECISE_ARGS)) {
+		/* passed as NULL: the value matters */
+		err = bv_mark_precise(env, regno);
+		if (err)
+			return err;
 	}
 	if (!(reg_is_null(r) && (arg_type & BV_PTR_MAYBE_NULL))) {
 		err = check_reg_type(env, regno, arg_type, fn, arg);
@@ -468,7 +502,7 @@ static int check_func_arg(struct bv_env *env, uint32_t arg, struct call_meta *me
 			return bv_reject(&env->log, idx, -EACCES,
 					 "R%u is not a known constant'", regno);
 		meta->mem_size = (uint32_t)r->s.var_off.value;
-		return 0;
+		return bv_mark_precise(env, regno);
 	case BV_ARG_PTR_TO_CTX:
 	case BV_ARG_PTR_TO_RINGBUF_MEM:
 	/* sockets and kernel objects: the register type check above is all */
@@ -829,6 +863,15 @@ int bv_check_helper_call(struct bv_env *env, const struct bv_insn *insn, int32_t
 		err = bv_check_tail_call(env);
 		if (err)
 			return err;
+		/* kernel record_func_key: a constant index in range is
+		 * remembered, so it must stay that constant */
+		if (regs[3].type == BV_SCALAR && bv_tnum_is_const(regs[3].s.var_off) &&
+		    BV_BASE_TYPE(regs[2].type) == BV_CONST_PTR_TO_MAP && regs[2].map.map &&
+		    regs[3].s.var_off.value < regs[2].map.map->max_entries) {
+			err = bv_mark_precise(env, 3);
+			if (err)
+				return err;
+		}
 		break;
 	case FN_for_each_map_elem:
 	case FN_timer_set_callback:
@@ -841,6 +884,14 @@ int bv_check_helper_call(struct bv_env *env, const struct bv_insn *insn, int32_t
 		err = bv_callback_helper(env, fn, (uint32_t)meta.subprogno, &cb_frame);
 		if (err)
 			return err;
+		if (func_id == FN_loop) {
+			err = loop_inline_state(env, meta.subprogno);
+			/* the iterations end on R1's value */
+			if (!err && bv_kernel_has(env->f, BV_FEAT_CALLBACK_ITERATE))
+				err = bv_mark_precise(env, 1);
+			if (err)
+				return err;
+		}
 		break;
 	case FN_get_func_ip:
 		err = check_get_func_ip(env, fn);
@@ -851,6 +902,11 @@ int bv_check_helper_call(struct bv_env *env, const struct bv_insn *insn, int32_t
 		if (!reg_is_null(&regs[2]))
 			return bv_reject(&env->log, idx, -EINVAL,
 					 "get_local_storage() doesn't support non-zero flags");
+		if (bv_kernel_has(env->f, BV_FEAT_PRECISE_ARGS)) {
+			err = bv_mark_precise(env, 2);
+			if (err)
+				return err;
+		}
 		break;
 	default:
 		break;
@@ -968,6 +1024,12 @@ int bv_check_exit(struct bv_env *env)
 		return bv_reject(&env->log, idx, -EINVAL,
 				 "At program exit the register R0 is not a known value (%s)",
 				 tstr(env, r0->type, b, sizeof(b)));
+	if (bv_kernel_has(env->f, BV_FEAT_PRECISE_ARGS)) {
+		int err = bv_mark_precise(env, 0);
+
+		if (err)
+			return err;
+	}
 	if (!bv_kernel_has(env->f, BV_FEAT_RETVAL_BOUNDS)) {
 		/* older verifiers: R0's tnum must lie within the range's */
 		struct bv_tnum want = bv_tnum_range((uint64_t)(int64_t)range.minval,

@@ -320,6 +320,12 @@ int bv_callback_exit(struct bv_env *env, int32_t *insn_idx)
 	if (st->nr_refs != callee->cb_nr_refs)
 		return bv_unsupported(&env->log, env->insn_idx,
 				      "references acquired or released inside a callback");
+	/* the return value's range is checked: it must stay in it */
+	if (callee->regs[0].type == BV_SCALAR) {
+		err = bv_mark_precise(env, 0);
+		if (err)
+			return err;
+	}
 	err = check_return(env, callee, "callback return", "callback return");
 	if (err)
 		return err;

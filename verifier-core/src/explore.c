@@ -33,6 +33,10 @@ struct bv_kept {
 	bool cleaned;              /* dead registers forgotten */
 	uint32_t hit, miss;        /* pruned others / failed to */
 	bool evicted;              /* out of the list, alive while branches > 0 */
+	/* the nearest kept state above at a may_goto: while that loop is
+	 * still walked, precision marks below it are incomplete and scalars
+	 * are compared whole (kernel: loop_entry, force_exact) */
+	struct bv_kept *loop_head;
 };
 
 struct bv_explored {
@@ -554,7 +558,10 @@ skip_loop_check:
 				clean_state(env, k->st, idx);
 				k->cleaned = true;
 			}
-			if (bv_state_contains(k->st, cur, BV_CMP_PRUNE | cmp_flags(env))) {
+			int mode = k->loop_head && k->loop_head->branches ? BV_CMP_RANGE
+									    : BV_CMP_PRUNE;
+
+			if (bv_state_contains(k->st, cur, mode | cmp_flags(env))) {
 				k->hit++;
 				return prune_hit(env, k);
 			}
@@ -593,6 +600,9 @@ skip_loop_check:
 	k->insn = idx;
 	k->branches = 1;
 	k->parent = cur->parent;
+	for (k->loop_head = k->parent; k->loop_head; k->loop_head = k->loop_head->parent)
+		if (bv_insn_is_may_goto(&env->info.insns[k->loop_head->insn]))
+			break;
 	k->st->parent = k->parent;
 	cur->parent = k;
 	bv_hist_reset(cur, idx);

@@ -89,6 +89,11 @@ static int check_args(struct bv_env *env, const struct bv_kfunc_desc *d, struct 
 			if (a->is_const && !bv_tnum_is_const(r->s.var_off))
 				return bv_reject(&env->log, idx, -EINVAL,
 						 "R%u must be a known constant", regno);
+			if (a->is_const) {
+				err = bv_mark_precise(env, regno);
+				if (err)
+					return err;
+			}
 			continue;
 		}
 		if ((trusted || rcu) && (reg_is_null_const(r) || (r->type & BV_PTR_MAYBE_NULL)) &&

@@ -549,6 +549,13 @@ static int stack_write_fixed(struct bv_env *env, struct bv_frame *fr, int32_t of
 	     (!reg_is_null(r) && !scalar_unbounded(&r->s)))) {
 		bool fits = reg_width(r) <= 8 * size;
 
+		/* older kernels follow only fp-relative spills back */
+		if (insn->dst_reg != BV_REG_FP && !bv_kernel_has(env->f, BV_FEAT_PRECISE_FRAMES)) {
+			int err = bv_mark_precise(env, (uint32_t)value_regno);
+
+			if (err)
+				return err;
+		}
 		/* A spill that keeps the value keeps its relations too. */
 		if (fits && !r->id && !var_is_const(r) &&
 		    bv_kernel_has(env->f, BV_FEAT_SPILL_SCALAR_ID))

@@ -171,6 +171,9 @@ struct bv_insn_aux {
 	bool seen;
 	bv_reg_type ptr_type;    /* type of the pointer a load/store used */
 	uint32_t ctx_field_size;
+	/* call.c: bpf_loop inlining (0 unseen, 1 fit, 2 not) and its callback */
+	uint8_t loop_inline;
+	int32_t loop_cb_subprog;
 };
 
 struct bv_env;

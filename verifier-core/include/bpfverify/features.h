@@ -220,7 +220,12 @@
 	X(SPILL_MISC_EQUIV, "stack-spill-misc-equiv", \
 	  "state pruning compares a slot holding a spilled 64-bit scalar with one of " \
 	  "unknown bytes as the scalars they load (an imprecise spill matches unknown " \
-	  "bytes); else the slots' byte kinds must match")
+	  "bytes); else the slots' byte kinds must match") \
+	X(PRECISE_ARGS, "precise-args", \
+	  "more checks mark the scalars they rest on precise: a NULL passed for a " \
+	  "nullable helper argument, bpf_get_local_storage's flags, a kfunc's constant " \
+	  "(__k) argument, the program's return value; else those values are not " \
+	  "marked")
 
 enum bv_feature {
 #define BV_FEATURE_ENUM(e, n, d) BV_FEAT_##e,
