@@ -219,6 +219,7 @@ int bv_ref_release(struct bv_env *env, uint32_t ref_obj_id)
 struct idmap {
 	uint32_t (*pairs)[2];
 	uint32_t len, cap;
+	uint32_t tmp;        /* fresh ids given to unlinked cur scalars */
 	bool oom;
 };
 
@@ -297,7 +298,10 @@ static bool reg_contains(const struct bv_reg *old, const struct bv_reg *cur,
 		if ((old->id & BV_ID_ADD_CONST) != (cur->id & BV_ID_ADD_CONST) ||
 		    old->off != cur->off)
 			return false;
-		return ids_match(m, old->id & ~BV_ID_ADD_CONST, cur->id & ~BV_ID_ADD_CONST);
+		/* an unlinked cur scalar links to nothing else: a fresh id
+		 * (kernel check_scalar_ids) */
+		return ids_match(m, old->id & ~BV_ID_ADD_CONST,
+				 cur->id ? cur->id & ~BV_ID_ADD_CONST : (1u << 29) + ++m->tmp);
 	}
 	if (old->off != cur->off || old->frameno != cur->frameno)
 		return false;
