@@ -1,14 +1,12 @@
 /* live.c — static liveness, computed once before the path walk: per
  * instruction, which registers and which stack slots of the current frame
- * a later instruction may still read, and which registers' scalar ranges
- * still matter to a check.
+ * a later instruction may still read.
  *
  * Kept states forget everything else (explore.c: clean_state), which is
  * what lets a path be pruned against one that differs only in values
- * nobody looks at again. The kernel gets the same effect from its own
- * liveness and precision tracking (kernel/bpf/liveness.c, mark_precise);
- * this is a cheaper, more conservative stand-in: when in doubt, a value is
- * taken as used, which only prunes less.
+ * nobody looks at again (kernel: liveness; which values' ranges matter is
+ * precision.c's). When in doubt, a value is taken as used, which only
+ * prunes less.
  */
 #include "state.h"
 
@@ -386,115 +384,29 @@ static void stack_use_def(const struct bv_insn *insn, const struct regs_kind *k,
 	}
 }
 
-/* Which registers and own-stack slots hold values whose range matters
- * before insn, given those that matter after it. A range matters where a
- * check reads it: addresses, helper and callee arguments (and whatever
- * stack they may point to), branch conditions, the return value when its
- * range is enforced or goes back to a caller. Arithmetic, copies, spills
- * and fills only pass the need on to their sources; values stored outside
- * the stack never matter again. */
-static void needs_transfer(const struct bv_env *env, uint32_t idx,
-			   const struct bv_insn *insn, const struct regs_kind *k,
-			   uint16_t args, bool enforce_ret, uint16_t nout, uint64_t snout,
-			   uint16_t *nin, uint64_t *snin)
-{
-	uint8_t cls = BV_CLASS(insn->code), op = BV_OP(insn->code);
-	uint32_t d = insn->dst_reg & 0xf, s = insn->src_reg & 0xf, r;
-	uint32_t size = access_size(insn->code);
-	uint16_t use, def;
-
-	insn_use_def(insn, args, &use, &def);
-	*nin = nout & ~def;
-	*snin = snout;
-	if (d >= BV_MAX_REG || s >= BV_MAX_REG) {
-		*nin = 0x7ff;
-		*snin = ALL_SLOTS;
-		return;
-	}
-	switch (cls) {
-	case BV_ALU:
-	case BV_ALU64:
-		if (def & nout)
-			*nin |= use;
-		return;
-	case BV_LDX:
-		*nin |= REG(s);
-		if (def & nout) {
-			if (k->kind[s] == K_FP)
-				*snin |= slots_of((int64_t)k->off[s] + insn->off, size);
-			else if (k->kind[s] == K_ANY)
-				*snin = ALL_SLOTS;
-		}
-		return;
-	case BV_ST:
-	case BV_STX:
-		if (cls == BV_STX && BV_MODE(insn->code) == BV_ATOMIC) {
-			*nin |= use;
-			if (maybe_stack(k->kind[d]) || maybe_stack(k->kind[s]))
-				*snin = ALL_SLOTS;
-			return;
-		}
-		*nin |= REG(d);
-		if (k->kind[d] == K_FP) {
-			int64_t off = (int64_t)k->off[d] + insn->off;
-			uint64_t sl = slots_of(off, size);
-
-			if (cls == BV_STX && (snout & sl))
-				*nin |= REG(s);      /* a spill that will be filled */
-			if (size == BV_REG_SIZE && off % BV_REG_SIZE == 0)
-				*snin &= ~sl;
-		} else if (k->kind[d] == K_ANY && cls == BV_STX) {
-			*nin |= REG(s);
-		}
-		return;
-	case BV_LD:
-		*nin |= use;
-		return;
-	default:   /* BV_JMP, BV_JMP32 */
-		if (op == BV_JA)
-			return;
-		if (op == BV_EXIT) {
-			if (enforce_ret || bv_subprog_of(&env->info, idx) > 0)
-				*nin |= use;
-			return;
-		}
-		*nin |= use;
-		if (op == BV_CALL)
-			for (r = 1; r <= 5; r++)
-				if ((args & REG(r)) && maybe_stack(k->kind[r]))
-					*snin = ALL_SLOTS;
-		return;
-	}
-}
-
 int bv_liveness_compute(const struct bv_env *env, struct bv_liveness *lv)
 {
 	const struct bv_insn *insns = env->info.insns;
 	uint32_t cnt = env->info.insn_cnt, i;
-	struct bv_retval_range rr = { 0 };
 	struct regs_kind *kinds = calloc(cnt, sizeof(*kinds));
 	bool changed = true;
 
 	memset(lv, 0, sizeof(*lv));
 	lv->regs = calloc(cnt, sizeof(*lv->regs));
-	lv->needed = calloc(cnt, sizeof(*lv->needed));
 	lv->stack = calloc(cnt, sizeof(*lv->stack));
-	lv->stack_needed = calloc(cnt, sizeof(*lv->stack_needed));
-	if (!kinds || !lv->regs || !lv->needed || !lv->stack || !lv->stack_needed) {
+	if (!kinds || !lv->regs || !lv->stack) {
 		free(kinds);
 		bv_liveness_free(lv);
 		return -ENOMEM;
 	}
-	if (env->f->return_range)
-		env->f->return_range(env->f->ctx, &rr);
 	forward_kinds(env, kinds);
 
 	while (changed) {
 		changed = false;
 		for (i = cnt; i-- > 0;) {
 			const struct bv_insn *insn = &insns[i];
-			uint16_t use, def, out = 0, in, nout = 0, nin;
-			uint64_t suse, sdef, sout = 0, sin, snout = 0, snin;
+			uint16_t use, def, out = 0, in;
+			uint64_t suse, sdef, sout = 0, sin;
 			int64_t next, target;
 
 			if (env->info.insn_flags[i] & BV_INSN_LDIMM64_HI)
@@ -506,27 +418,17 @@ int bv_liveness_compute(const struct bv_env *env, struct bv_liveness *lv)
 			successors(insn, i, &next, &target);
 			if (next >= 0 && next < cnt) {
 				out |= lv->regs[next];
-				nout |= lv->needed[next];
 				sout |= lv->stack[next];
-				snout |= lv->stack_needed[next];
 			}
 			if (target >= 0 && target < cnt) {
 				out |= lv->regs[target];
-				nout |= lv->needed[target];
 				sout |= lv->stack[target];
-				snout |= lv->stack_needed[target];
 			}
 			in = use | (out & ~def);
-			needs_transfer(env, i, insn, &kinds[i], call_args(env, i),
-				       rr.enforce, nout, snout, &nin, &snin);
 			sin = suse | (sout & ~sdef);
-			snin &= sin;     /* only what is read can matter */
-			if (in != lv->regs[i] || nin != lv->needed[i] ||
-			    sin != lv->stack[i] || snin != lv->stack_needed[i]) {
+			if (in != lv->regs[i] || sin != lv->stack[i]) {
 				lv->regs[i] = in;
-				lv->needed[i] = nin;
 				lv->stack[i] = sin;
-				lv->stack_needed[i] = snin;
 				changed = true;
 			}
 		}
@@ -538,8 +440,6 @@ int bv_liveness_compute(const struct bv_env *env, struct bv_liveness *lv)
 void bv_liveness_free(struct bv_liveness *lv)
 {
 	free(lv->regs);
-	free(lv->needed);
 	free(lv->stack);
-	free(lv->stack_needed);
 	memset(lv, 0, sizeof(*lv));
 }

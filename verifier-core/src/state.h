@@ -325,9 +325,7 @@ int bv_check_reg_write(struct bv_env *env, uint32_t regno);
  * once before the walk so that kept states can forget the rest. */
 struct bv_liveness {
 	uint16_t *regs;      /* per insn: registers (bit n = Rn) read later */
-	uint16_t *needed;    /* per insn: registers whose scalar range matters */
 	uint64_t *stack;     /* per insn: own-frame slots (bit i = fp-8(i+1)) read later */
-	uint64_t *stack_needed; /* per insn: own-frame slots whose scalar range matters */
 };
 int bv_liveness_compute(const struct bv_env *env, struct bv_liveness *lv);
 void bv_liveness_free(struct bv_liveness *lv);
