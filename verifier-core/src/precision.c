@@ -432,9 +432,9 @@ static int32_t prev_insn(const struct bv_env *env, const struct bv_state *st, in
 		(*hist_end)--;
 		return st->hist[n - 1].prev_idx;
 	}
-	if (idx > 0 && bv_insn_is_ldimm64(&env->info.insns[idx - 1]) &&
-	    (env->info.insn_flags[idx] & BV_INSN_LDIMM64_HI))
-		return idx - 1;
+	/* straight-line code (an ld_imm64's second half is skipped by
+	 * backtrack_insn) */
+	(void)env;
 	return idx - 1;
 }
 
