@@ -541,8 +541,43 @@ static void scratch_marks(void)
 		expect_true(want[i], bvt_last_log.text && strstr(bvt_last_log.text, want[i]), &r);
 }
 
+/* LD_ABS in a subprogram may end it with R0 = 0: with the feature the walk
+ * returns to the caller at once and walks the load's next instruction
+ * later (0,1,4,5,2,3 then 6,7,2,3); without it only the fall-through
+ * (0,1,4,5,6,7,2,3). */
+static void ld_abs_in_subprog(void)
+{
+	static const struct bv_insn p[] = {
+		BV_MOV64_REG(6, 1),
+		BV_CALL_REL(2),
+		BV_MOV64_IMM(0, 0),
+		BV_EXIT_INSN(),
+		BV_MOV64_REG(6, 1),
+		BV_LD_ABS(BV_B, 12),
+		BV_MOV64_IMM(0, 0),
+		BV_EXIT_INSN(),
+	};
+	static const struct bv_func_desc funcs[] = {
+		{ .insn_off = 0, .name = "main" }, { .insn_off = 4, .name = "is_tcp" },
+	};
+	struct bvt_facade tf;
+	struct bv_result r;
+
+	bvt_facade_init(&tf, BV_PROG_TYPE_SOCKET_FILTER);
+	tf.f.funcs = funcs;
+	tf.f.nr_funcs = 2;
+	r = run(p, BVT_LEN(p), &tf.f);
+	expect_true("ld_abs in a subprogram: early exit walked first",
+		    r.verdict == BV_ACCEPT && r.insns_processed == 10, &r);
+	tf.f.features &= ~BV_FEAT_BIT(BV_FEAT_LD_ABS_SUBPROG_EXIT);
+	r = run(p, BVT_LEN(p), &tf.f);
+	expect_true("ld_abs in a subprogram: fall-through only (older kernels)",
+		    r.verdict == BV_ACCEPT && r.insns_processed == 8, &r);
+}
+
 int main(void)
 {
+	ld_abs_in_subprog();
 	scratch_marks();
 	map_values();
 	ctx_and_packet();

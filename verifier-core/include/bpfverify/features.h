@@ -203,7 +203,12 @@
 	  "an exit inside bpf_rcu_read_lock() is refused after the reference-leak " \
 	  "check with \"BPF_EXIT instruction in main prog cannot be used inside " \
 	  "bpf_rcu_read_lock-ed region\" (6.18); else before it with " \
-	  "\"bpf_rcu_read_unlock is missing\"")
+	  "\"bpf_rcu_read_unlock is missing\"") \
+	X(LD_ABS_SUBPROG_EXIT, "ld-abs-subprog-exit", \
+	  "LD_ABS/LD_IND in a subprogram may end it returning 0 (the hidden exit " \
+	  "the JIT emits for a short packet): the walk returns to the caller with " \
+	  "R0=0 and walks the load's next instruction later; else the load only " \
+	  "falls through")
 
 enum bv_feature {
 #define BV_FEATURE_ENUM(e, n, d) BV_FEAT_##e,
