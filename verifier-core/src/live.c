@@ -397,6 +397,18 @@ static void stack_use_def(const struct bv_insn *insn, const struct regs_kind *k,
  * range is enforced or goes back to a caller. Arithmetic, copies, spills
  * and fills only pass the need on to their sources; values stored outside
  * the stack never matter again. */
+/* A BPF-to-BPF call of a global function (verified on its own). */
+static bool calls_global(const struct bv_env *env, uint32_t idx, const struct bv_insn *insn)
+{
+	int64_t target = (int64_t)idx + insn->imm + 1;
+	int sp;
+
+	if (insn->src_reg != BV_PSEUDO_CALL || target < 0 || target >= env->info.insn_cnt)
+		return false;
+	sp = bv_subprog_at(&env->info, (uint32_t)target);
+	return sp > 0 && env->info.subprogs[sp].global;
+}
+
 static void needs_transfer(const struct bv_env *env, uint32_t idx,
 			   const struct bv_insn *insn, const struct regs_kind *k,
 			   uint16_t args, bool enforce_ret, uint16_t nout, uint64_t snout,
@@ -462,7 +474,10 @@ static void needs_transfer(const struct bv_env *env, uint32_t idx,
 				*nin |= use;
 			return;
 		}
-		*nin |= use;
+		/* a global function's arguments are checked by type only
+		 * (kernel: btf_check_func_arg_match marks nothing precise) */
+		if (!(op == BV_CALL && calls_global(env, idx, insn)))
+			*nin |= use;
 		if (op == BV_CALL)
 			for (r = 1; r <= 5; r++)
 				if ((args & REG(r)) && maybe_stack(k->kind[r]))
