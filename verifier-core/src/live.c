@@ -506,6 +506,10 @@ int bv_liveness_compute(const struct bv_env *env, struct bv_liveness *lv)
 	}
 	if (env->f->return_range)
 		env->f->return_range(env->f->ctx, &rr);
+	/* a kernel whose return check marks nothing precise: R0's value
+	 * there matters to no kept state */
+	if (!bv_kernel_has(env->f, BV_FEAT_RETVAL_PRECISE))
+		rr.enforce = false;
 	forward_kinds(env, kinds);
 
 	while (changed) {

@@ -208,7 +208,15 @@
 	  "LD_ABS/LD_IND in a subprogram may end it returning 0 (the hidden exit " \
 	  "the JIT emits for a short packet): the walk returns to the caller with " \
 	  "R0=0 and walks the load's next instruction later; else the load only " \
-	  "falls through")
+	  "falls through") \
+	X(RETVAL_PRECISE, "retval-precise", \
+	  "the exit's return value check marks R0 precise, so kept states compare " \
+	  "the value a path returns; else (6.1) the check reads R0's tnum only and " \
+	  "a state returning another value in range prunes") \
+	X(NE_CONST_BOUNDS, "ne-const-bounds", \
+	  "`if r != K` (and the fall-through of `if r == K`) moves a bound of r " \
+	  "that equals K off it ('if r2 != 0x0' gives r2 umin=1 on its jump); " \
+	  "else that edge learns nothing")
 
 enum bv_feature {
 #define BV_FEATURE_ENUM(e, n, d) BV_FEAT_##e,
