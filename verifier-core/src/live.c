@@ -397,6 +397,38 @@ static void stack_use_def(const struct bv_insn *insn, const struct regs_kind *k,
  * range is enforced or goes back to a caller. Arithmetic, copies, spills
  * and fills only pass the need on to their sources; values stored outside
  * the stack never matter again. */
+/* A helper whose pointer arguments are all plain memory or map values:
+ * it reads stack bytes as data, and no check depends on the values spilled
+ * there (the kernel marks nothing precise for them). Map keys, callback
+ * contexts and the rest may depend on the values: not these. */
+static bool helper_reads_stack_as_bytes(const struct bv_env *env, const struct bv_insn *insn)
+{
+	const struct bv_helper_proto *p = NULL;
+	uint32_t a;
+
+	if (insn->src_reg != 0 || !env->f->helper)
+		return false;
+	env->f->helper(env->f->ctx, insn->imm, &p);
+	if (!p)
+		return false;
+	for (a = 0; a < 5; a++) {
+		switch (BV_BASE_TYPE(p->arg_type[a])) {
+		case BV_ARG_DONTCARE:
+		case BV_ARG_ANYTHING:
+		case BV_ARG_CONST_SIZE:
+		case BV_ARG_CONST_SIZE_OR_ZERO:
+		case BV_ARG_CONST_MAP_PTR:
+		case BV_ARG_PTR_TO_CTX:
+		case BV_ARG_PTR_TO_MEM:
+		case BV_ARG_PTR_TO_MAP_VALUE:
+			break;
+		default:
+			return false;
+		}
+	}
+	return true;
+}
+
 /* A BPF-to-BPF call of a global function (verified on its own). */
 static bool calls_global(const struct bv_env *env, uint32_t idx, const struct bv_insn *insn)
 {
@@ -478,7 +510,7 @@ static void needs_transfer(const struct bv_env *env, uint32_t idx,
 		 * (kernel: btf_check_func_arg_match marks nothing precise) */
 		if (!(op == BV_CALL && calls_global(env, idx, insn)))
 			*nin |= use;
-		if (op == BV_CALL)
+		if (op == BV_CALL && !helper_reads_stack_as_bytes(env, insn))
 			for (r = 1; r <= 5; r++)
 				if ((args & REG(r)) && maybe_stack(k->kind[r]))
 					*snin = ALL_SLOTS;
