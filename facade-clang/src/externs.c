@@ -7,7 +7,8 @@
  *     (libbpf probes a program calling bpf_get_attach_cookie: true when the
  *     kernel's enum bpf_func_id has that helper) and LINUX_HAS_SYSCALL_WRAPPER
  *     (libbpf probes a kprobe on __x64_sys_bpf: true when the kernel has that
- *     symbol, i.e. CONFIG_ARCH_HAS_SYSCALL_WRAPPER); any other LINUX_ name
+ *     symbol, i.e. CONFIG_ARCH_HAS_SYSCALL_WRAPPER, and kprobe events,
+ *     CONFIG_KPROBE_EVENTS); any other LINUX_ name
  *     must be weak (then 0), anything else is refused;
  *  2. CONFIG_* externs from the kernel's config (the profile's config.zst),
  *     typed by libbpf's rules: y/n/m need bool, tristate or char; strings
@@ -339,6 +340,13 @@ bool bvf_externs_resolve(const struct bvf_program *prog, const struct bvf_kernel
 				list_has(syms, syms_len, "__x64_sys_bpf") :
 				config_value(cfg, cfg_len, "CONFIG_ARCH_HAS_SYSCALL_WRAPPER", val,
 					     sizeof(val)) && val[0] == 'y';
+
+			/* libbpf's probe opens a kprobe perf event on that
+			 * symbol: a kernel without kprobe events (the live 6.18
+			 * build: no CONFIG_KPROBES) fails it, and the extern is 0 */
+			if (!config_value(cfg, cfg_len, "CONFIG_KPROBE_EVENTS", val, sizeof(val)) ||
+			    val[0] != 'y')
+				has = false;
 
 			if (!set_num(x, v->kconfig + x->data_off, has, res))
 				goto out;

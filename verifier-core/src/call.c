@@ -1024,7 +1024,7 @@ int bv_check_exit(struct bv_env *env)
 		return bv_reject(&env->log, idx, -EINVAL,
 				 "At program exit the register R0 is not a known value (%s)",
 				 tstr(env, r0->type, b, sizeof(b)));
-	if (bv_kernel_has(env->f, BV_FEAT_PRECISE_ARGS)) {
+	if (bv_kernel_has(env->f, BV_FEAT_RETVAL_PRECISE)) {
 		int err = bv_mark_precise(env, 0);
 
 		if (err)

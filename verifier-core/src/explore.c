@@ -697,9 +697,33 @@ static int leave_subprog(struct walk *w, int32_t *idx)
 	return 0;
 }
 
-/* ---- one instruction ---- */
-
 enum step { STEP_NEXT, STEP_JUMPED, STEP_PATH_END };
+
+/* LD_ABS/LD_IND in a subprogram: a short packet ends the subprogram
+ * with R0 = 0 (the JIT's hidden exit). The load's next instruction is
+ * walked later; this path returns to the caller now (kernel:
+ * check_ld_abs). */
+static int ld_abs_exit(struct walk *w, enum step *step)
+{
+	struct bv_env *env = w->env;
+	uint32_t regs = env->scratched_regs;
+	uint64_t stack = env->scratched_stack;
+	int err;
+
+	if (!bv_push_branch(env, env->insn_idx + 1, env->insn_idx))
+		return -ENOMEM;
+	bv_reg_mark_known(&bv_cur_regs(env)[0], 0, env->insn_idx);
+	err = leave_subprog(w, &env->insn_idx);
+	if (err)
+		return err;
+	/* the caller's line shows what the load touched */
+	env->scratched_regs = regs;
+	env->scratched_stack = stack;
+	*step = STEP_JUMPED;
+	return 0;
+}
+
+/* ---- one instruction ---- */
 
 static int do_insn(struct walk *w, const struct bv_insn *insn, enum step *step)
 {
@@ -718,8 +742,13 @@ static int do_insn(struct walk *w, const struct bv_insn *insn, enum step *step)
 	case BV_ST:
 		return bv_check_load_store(env, insn);
 	case BV_LD:
-		if (BV_MODE(insn->code) == BV_ABS || BV_MODE(insn->code) == BV_IND)
-			return bv_check_ld_abs(env, insn);
+		if (BV_MODE(insn->code) == BV_ABS || BV_MODE(insn->code) == BV_IND) {
+			err = bv_check_ld_abs(env, insn);
+			if (err || !env->cur->curframe ||
+			    !bv_kernel_has(env->f, BV_FEAT_LD_ABS_SUBPROG_EXIT))
+				return err;
+			return ld_abs_exit(w, step);
+		}
 		if (BV_MODE(insn->code) == BV_IMM) {
 			err = bv_check_ld_imm64(env, insn);
 			if (err)

@@ -154,8 +154,10 @@ static void refine_scalars(struct bv_env *env, struct bv_reg *t1, struct bv_reg 
 	    (jmp32 || (op != BV_JEQ && op != BV_JNE)))
 		return;
 	{
-		unsigned fl = bv_kernel_has(env->f, BV_FEAT_JMP32_KEEPS_64) ? 0 :
-			      BV_SCALAR_JMP32_FORGETS_64;
+		unsigned fl = (bv_kernel_has(env->f, BV_FEAT_JMP32_KEEPS_64) ? 0 :
+			       BV_SCALAR_JMP32_FORGETS_64) |
+			      (bv_kernel_has(env->f, BV_FEAT_NE_CONST_BOUNDS) ? 0 :
+			       BV_SCALAR_NE_LEARNS_NOTHING);
 
 		bv_scalar_refine_ex(&t1->s, &t2->s, op, jmp32, fl);
 		bv_scalar_refine_ex(&f1->s, &f2->s, bv_jmp_negate(op), jmp32, fl);

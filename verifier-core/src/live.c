@@ -106,15 +106,19 @@ static uint16_t call_args(const struct bv_env *env, uint32_t i)
 				m = (uint16_t)(REG(a + 2) - 2);   /* R1..R(a+1) */
 		return m;
 	}
-	if (insn->src_reg == BV_PSEUDO_KFUNC_CALL && insn->imm > 0) {
-		/* a kfunc reads the arguments its prototype has */
-		int (*op)(void *, int32_t, int16_t, struct bv_kfunc_desc *) =
+	if (insn->src_reg == BV_PSEUDO_KFUNC_CALL) {
+		/* a kfunc reads the parameters of its BTF prototype (kernel
+		 * 6.18: get_call_summary; before, only what it read was
+		 * marked live, which is the same set) */
+		int (*kfunc)(void *, int32_t, int16_t, struct bv_kfunc_desc *) =
 			bv_facade_kfunc(env->f);
 		struct bv_kfunc_desc d;
 
 		memset(&d, 0, sizeof(d));
-		if (op && op(env->f->ctx, insn->imm, insn->off, &d) == 0 && d.nargs <= 5)
-			return (uint16_t)((REG(d.nargs + 1) - 1) & ~REG(0));
+		if (!kfunc || kfunc(env->f->ctx, insn->imm, insn->off, &d) ||
+		    d.unsupported[0] || d.nargs > 5)
+			return all;
+		return (uint16_t)(REG(d.nargs + 1) - 2);   /* R1..R(nargs) */
 	}
 	return all;
 }

@@ -592,11 +592,16 @@ static int cfg_visit(struct cfg_walk *c, uint32_t t)
 			if (id == BV_FUNC_timer_set_callback)
 				mark(c, t, BV_INSN_PRUNE_POINT);
 			/* sync callbacks run an unknown number of times: the
-			 * call is a loop head the walk must checkpoint */
+			 * call is a loop head the walk must checkpoint, on a
+			 * kernel that iterates them (one that walks a callback
+			 * once keeps no state at the call) */
 			if (id == BV_FUNC_for_each_map_elem || id == BV_FUNC_find_vma ||
-			    id == BV_FUNC_loop || id == BV_FUNC_user_ringbuf_drain)
-				mark(c, t, BV_INSN_CALLS_CALLBACK | BV_INSN_FORCE_CHECKPOINT |
-					   BV_INSN_PRUNE_POINT | BV_INSN_JMP_POINT);
+			    id == BV_FUNC_loop || id == BV_FUNC_user_ringbuf_drain) {
+				mark(c, t, BV_INSN_CALLS_CALLBACK);
+				if (bv_kernel_has(c->f, BV_FEAT_CALLBACK_ITERATE))
+					mark(c, t, BV_INSN_FORCE_CHECKPOINT |
+						   BV_INSN_PRUNE_POINT | BV_INSN_JMP_POINT);
+			}
 		}
 		return cfg_visit_call(c, t, insn->src_reg == BV_PSEUDO_CALL);
 	case BV_JA:

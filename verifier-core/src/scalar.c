@@ -1441,6 +1441,8 @@ static void combine_32_into_64(struct bv_scalar *s)
 void bv_scalar_refine_ex(struct bv_scalar *a, struct bv_scalar *b, uint8_t op,
 			 bool jmp32, unsigned flags)
 {
+	if ((flags & BV_SCALAR_NE_LEARNS_NOTHING) && op == BV_JNE)
+		return;
 	if (!(flags & BV_SCALAR_JMP32_FORGETS_64) || !jmp32) {
 		bv_scalar_refine(a, b, op, jmp32);
 		return;

@@ -106,6 +106,9 @@ void bv_scalar_refine(struct bv_scalar *a, struct bv_scalar *b, uint8_t op,
  * bounds are learnt from the 32-bit ones when the upper half is known zero,
  * else forgotten (kernels before 6.7: __reg_combine_32_into_64). */
 #define BV_SCALAR_JMP32_FORGETS_64 1u
+/* ... and learn nothing from `a != b` (kernels before 6.8: a bound equal to
+ * the constant is not moved off it). */
+#define BV_SCALAR_NE_LEARNS_NOTHING 2u
 void bv_scalar_refine_ex(struct bv_scalar *a, struct bv_scalar *b, uint8_t op,
 			 bool jmp32, unsigned flags);
 /* Condition that holds on the fall-through edge of `a OP b`

@@ -120,8 +120,67 @@ static void test_same_register(void)
 		"processed 6 insns (limit 1000000) max_states_per_insn 0 total_states 0 peak_states 0 mark_read 0\n");
 }
 
+/* `if r0 != 0` teaches its jump edge r0 >= 1 (feature ne-const-bounds),
+ * so the later `if r0 == 0` is never taken there; a kernel without it
+ * (6.1) walks that edge and meets the unreadable r5. */
+static void test_ne_const_bounds(void)
+{
+	static const struct bv_insn p[] = {
+		KTIME,
+		BV_JMP_IMM(BV_JNE, 0, 0, 1),
+		BV_EXIT_INSN(),
+		BV_JMP_IMM(BV_JEQ, 0, 0, 1),
+		BV_EXIT_INSN(),
+		BV_MOV64_REG(0, 5),
+		BV_EXIT_INSN(),
+	};
+	struct bvt_facade tf;
+	struct bv_result r;
+
+	bvt_facade_init(&tf, SK);
+	r = run(p, BVT_LEN(p), &tf.f);
+	expect("ne-const-bounds: r0 != 0 learnt", &r, BV_ACCEPT, NULL, -1);
+	tf.f.features &= ~BV_FEAT_BIT(BV_FEAT_NE_CONST_BOUNDS);
+	r = run(p, BVT_LEN(p), &tf.f);
+	expect("ne-const-bounds off: nothing learnt", &r, BV_REJECT, "R5 !read_ok", 5);
+}
+
+/* The exit's return check marks R0 precise (retval-precise): the path
+ * from 5 returns r6 = 1 where the kept state at 7 returned 0, so it is
+ * walked to the exit (13 insns); a kernel whose check marks nothing (6.1)
+ * prunes it at 7 (11 insns). */
+static void test_retval_precise(void)
+{
+	static const struct bv_insn p[] = {
+		KTIME,
+		BV_MOV64_IMM(6, 1),
+		BV_MOV64_IMM(7, 0),
+		BV_MOV64_IMM(7, 0),
+		BV_MOV64_IMM(7, 0),
+		BV_JMP_IMM(BV_JGT, 0, 5, 1),
+		BV_MOV64_IMM(6, 0),
+		KTIME,
+		BV_MOV64_REG(0, 6),
+		BV_EXIT_INSN(),
+	};
+	struct bvt_facade tf;
+	struct bv_result r;
+
+	bvt_facade_init(&tf, SK);
+	tf.ret = (struct bv_retval_range){ .minval = 0, .maxval = 1, .enforce = true };
+	r = run(p, BVT_LEN(p), &tf.f);
+	expect_true("retval-precise: the other return value is walked",
+		    r.verdict == BV_ACCEPT && r.insns_processed == 13, &r);
+	tf.f.features &= ~BV_FEAT_BIT(BV_FEAT_RETVAL_PRECISE);
+	r = run(p, BVT_LEN(p), &tf.f);
+	expect_true("retval-precise off: pruned at the jump target",
+		    r.verdict == BV_ACCEPT && r.insns_processed == 11, &r);
+}
+
 int main(void)
 {
+	test_ne_const_bounds();
+	test_retval_precise();
 	test_invariants_violation();
 	test_same_register();
 	return bvt_summary();

@@ -241,5 +241,33 @@ int main(void)
 		check("unresolved weak kfunc reached", q, BVT_LEN(q), &tf, BV_REJECT,
 		      "invalid kernel function call not eliminated in verifier pass", -1);
 	}
+	{
+		/* a kfunc call reads the parameters of its prototype only:
+		 * R2-R5, set on one path and not on the other, are dead at
+		 * insn 9, so the path from 4 is pruned there (kernel 6.18:
+		 * "from 4 to 9: safe", 16 insns, 1 state) */
+		struct bv_insn p[] = {
+			BV_LDX_MEM(BV_DW, 1, 1, 0),
+			KCALL(100),
+			BV_JMP_IMM(BV_JEQ, 0, 0, 10),
+			BV_LDX_MEM(BV_W, 1, 0, 0),
+			BV_JMP_IMM(BV_JNE, 1, 1, 4),
+			BV_MOV64_IMM(2, 5),
+			BV_MOV64_IMM(3, 6),
+			BV_MOV64_IMM(4, 7),
+			BV_MOV64_IMM(5, 8),
+			BV_MOV64_REG(1, 0),
+			KCALL(101),
+			BV_MOV64_IMM(0, 0),
+			BV_EXIT_INSN(),
+			BV_MOV64_IMM(0, 0),
+			BV_EXIT_INSN(),
+		};
+		struct bv_result r = run(p, BVT_LEN(p), &tf.f);
+
+		expect_true("kfunc reads its parameters only: pruned at the release",
+			    r.verdict == BV_ACCEPT && r.insns_processed == 16 &&
+			    r.total_states == 1, &r);
+	}
 	return bvt_summary();
 }

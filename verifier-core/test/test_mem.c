@@ -541,8 +541,92 @@ static void scratch_marks(void)
 		expect_true(want[i], bvt_last_log.text && strstr(bvt_last_log.text, want[i]), &r);
 }
 
+/* LD_ABS in a subprogram may end it with R0 = 0: with the feature the walk
+ * returns to the caller at once and walks the load's next instruction
+ * later (0,1,4,5,2,3 then 6,7,2,3); without it only the fall-through
+ * (0,1,4,5,6,7,2,3). */
+static void ld_abs_in_subprog(void)
+{
+	static const struct bv_insn p[] = {
+		BV_MOV64_REG(6, 1),
+		BV_CALL_REL(2),
+		BV_MOV64_IMM(0, 0),
+		BV_EXIT_INSN(),
+		BV_MOV64_REG(6, 1),
+		BV_LD_ABS(BV_B, 12),
+		BV_MOV64_IMM(0, 0),
+		BV_EXIT_INSN(),
+	};
+	static const struct bv_func_desc funcs[] = {
+		{ .insn_off = 0, .name = "main" }, { .insn_off = 4, .name = "is_tcp" },
+	};
+	struct bvt_facade tf;
+	struct bv_result r;
+
+	bvt_facade_init(&tf, BV_PROG_TYPE_SOCKET_FILTER);
+	tf.f.funcs = funcs;
+	tf.f.nr_funcs = 2;
+	r = run(p, BVT_LEN(p), &tf.f);
+	expect_true("ld_abs in a subprogram: early exit walked first",
+		    r.verdict == BV_ACCEPT && r.insns_processed == 10, &r);
+	tf.f.features &= ~BV_FEAT_BIT(BV_FEAT_LD_ABS_SUBPROG_EXIT);
+	r = run(p, BVT_LEN(p), &tf.f);
+	expect_true("ld_abs in a subprogram: fall-through only (older kernels)",
+		    r.verdict == BV_ACCEPT && r.insns_processed == 8, &r);
+}
+
+/* A helper that reads a stack buffer as bytes (bpf_trace_vprintk's data
+ * argument) depends on no spilled value: r6, 2 on the first path and 1
+ * on the path from 6, is spilled to fp-8 only for that helper, so the
+ * second path is pruned at 8 (kernel: no precision for helper memory).
+ * 0-14, then 8 again: 16 insns; 22 if the spilled value mattered. */
+static int bytes_helper(void *ctx, int32_t func_id, const struct bv_helper_proto **proto)
+{
+	static const struct bv_helper_proto print = {
+		.name = "bpf_print_bytes", .func_id = 500, .ret_type = BV_RET_INTEGER,
+		.arg_type = { BV_ARG_PTR_TO_MEM | BV_MEM_RDONLY, BV_ARG_CONST_SIZE },
+	};
+
+	if (func_id == 500) {
+		*proto = &print;
+		return 0;
+	}
+	return bvt_helper(ctx, func_id, proto);
+}
+
+static void helper_bytes_not_needed(void)
+{
+	static const struct bv_insn p[] = {
+		BV_CALL_HELPER(BVT_FN_ktime_get_ns),
+		BV_MOV64_IMM(6, 1),
+		BV_MOV64_IMM(7, 0),
+		BV_MOV64_IMM(7, 0),
+		BV_MOV64_IMM(7, 0),
+		BV_MOV64_IMM(7, 0),
+		BV_JMP_IMM(BV_JGT, 0, 5, 1),
+		BV_MOV64_IMM(6, 2),
+		BV_STX_MEM(BV_DW, 10, 6, -8),
+		BV_MOV64_REG(1, 10),
+		BV_ALU64_IMM(BV_ADD, 1, -8),
+		BV_MOV64_IMM(2, 8),
+		BV_CALL_HELPER(500),
+		BV_MOV64_IMM(0, 0),
+		BV_EXIT_INSN(),
+	};
+	struct bvt_facade tf;
+	struct bv_result r;
+
+	bvt_facade_init(&tf, BV_PROG_TYPE_SOCKET_FILTER);
+	tf.f.helper = bytes_helper;
+	r = run(p, BVT_LEN(p), &tf.f);
+	expect_true("stack read by a helper as bytes: its values need not match",
+		    r.verdict == BV_ACCEPT && r.insns_processed == 16, &r);
+}
+
 int main(void)
 {
+	helper_bytes_not_needed();
+	ld_abs_in_subprog();
 	scratch_marks();
 	map_values();
 	ctx_and_packet();

@@ -783,6 +783,17 @@ static void test_cfg(void)
 	ok("after a call", fl[8] == (BV_INSN_PRUNE_POINT | BV_INSN_JMP_POINT), NULL);
 	ok("entry", fl[0] == BV_INSN_CALL_TARGET, NULL);
 	bv_prog_info_free(&r.info);
+	{
+		/* a kernel that walks a callback once (6.1) keeps no state at
+		 * the callback-calling helper's call */
+		struct bv_facade once = cap;
+
+		once.features &= ~BV_FEAT_BIT(BV_FEAT_CALLBACK_ITERATE);
+		run_passes(&r, shapes, LEN(shapes), &once, true);
+		ok("bpf_loop call, callbacks walked once", r.err == 0 &&
+		   r.info.insn_flags[7] == BV_INSN_CALLS_CALLBACK, NULL);
+		bv_prog_info_free(&r.info);
+	}
 
 	run_passes(&r, call, LEN(call), &cap, true);
 	fl = r.info.insn_flags;

@@ -224,8 +224,21 @@
 	X(PRECISE_ARGS, "precise-args", \
 	  "more checks mark the scalars they rest on precise: a NULL passed for a " \
 	  "nullable helper argument, bpf_get_local_storage's flags, a kfunc's constant " \
-	  "(__k) argument, the program's return value; else those values are not " \
-	  "marked")
+	  "(__k) argument (the program's return value: retval-precise); else those " \
+	  "values are not marked")
+	X(LD_ABS_SUBPROG_EXIT, "ld-abs-subprog-exit", \
+	  "LD_ABS/LD_IND in a subprogram may end it returning 0 (the hidden exit " \
+	  "the JIT emits for a short packet): the walk returns to the caller with " \
+	  "R0=0 and walks the load's next instruction later; else the load only " \
+	  "falls through") \
+	X(RETVAL_PRECISE, "retval-precise", \
+	  "the exit's return value check marks R0 precise, so kept states compare " \
+	  "the value a path returns; else the check reads R0's tnum only and " \
+	  "a state returning another value in range prunes") \
+	X(NE_CONST_BOUNDS, "ne-const-bounds", \
+	  "`if r != K` (and the fall-through of `if r == K`) moves a bound of r " \
+	  "that equals K off it ('if r2 != 0x0' gives r2 umin=1 on its jump); " \
+	  "else that edge learns nothing")
 
 enum bv_feature {
 #define BV_FEATURE_ENUM(e, n, d) BV_FEAT_##e,
