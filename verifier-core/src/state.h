@@ -150,6 +150,7 @@ struct bv_insn_aux {
 	bool seen;
 	bv_reg_type ptr_type;    /* type of the pointer a load/store used */
 	uint32_t ctx_field_size;
+	uint32_t visits;         /* limits.c: times the walk processed it (notes) */
 };
 
 struct bv_env;
@@ -294,6 +295,15 @@ int bv_fastcall_mark(struct bv_env *env);
 void bv_fastcall_stack_access(struct bv_env *env, uint32_t sp, int32_t insn_idx, int32_t off);
 void bv_fastcall_drop_spills(struct bv_env *env);
 void bv_fastcall_free(struct bv_env *env);
+/* limits.c: the kernel's complexity limits, each reported where its log
+ * does, with a note on what drove the walk there. One more instruction
+ * processed at idx (0, or -E2BIG past the limit); too many branches
+ * pending (from: the instruction that queued each, `stride` bytes apart);
+ * the state at prune point idx repeats one still being walked. */
+int bv_limit_count_insn(struct bv_env *env, int32_t idx);
+int bv_limit_jmp_seq(struct bv_env *env, uint32_t pending, const int32_t *from,
+		     size_t stride);
+int bv_limit_infinite_loop(struct bv_env *env, int32_t idx);
 /* explore.c: set up and free env->pending / env->explored. */
 void bv_explore_free(struct bv_env *env);
 /* jmp.c: conditional BV_JMP/BV_JMP32 (not JA, CALL, EXIT). Continues on
