@@ -566,7 +566,7 @@ skip_loop_check:
 	}
 	if (n > env->max_states_per_insn)
 		env->max_states_per_insn = n;
-	if (!add)
+	if (!add || !bv_limit_may_keep_state(env, n))
 		return 0;
 
 	k = calloc(1, sizeof(*k));

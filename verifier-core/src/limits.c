@@ -16,6 +16,10 @@
  *                           point, the log ends at the instruction that led
  *                           to it.
  *
+ * A fourth limit rejects nothing: an unprivileged loader's walk keeps no
+ * new state at an instruction that has more than 64 (the kernel counts
+ * the states of its hash bucket; bpfverify those of the instruction).
+ *
  * The rejected instruction of a result is the last instruction line of the
  * kernel's log before the message (what the oracle reads), so the first
  * and the last report env->prev_insn_idx: on a path just taken from the
@@ -27,6 +31,7 @@
 #include <errno.h>
 
 #define DEFAULT_INSN_LIMIT 1000000   /* kernel: BPF_COMPLEXITY_LIMIT_INSNS */
+#define UNPRIV_STATES_LIMIT 64       /* kernel: BPF_COMPLEXITY_LIMIT_STATES */
 
 /* The jump (conditional or not) that goes back to at or before `hot`
  * from at or after it and was processed most often: the back-edge of the
@@ -144,4 +149,9 @@ int bv_limit_infinite_loop(struct bv_env *env, int32_t idx)
 		"one pass to the next, so the loop cannot be shown to end",
 		idx, env->prev_insn_idx);
 	return -EINVAL;
+}
+
+bool bv_limit_may_keep_state(const struct bv_env *env, uint32_t states)
+{
+	return env->f->bpf_capable || states <= UNPRIV_STATES_LIMIT;
 }

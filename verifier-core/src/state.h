@@ -304,6 +304,9 @@ int bv_limit_count_insn(struct bv_env *env, int32_t idx);
 int bv_limit_jmp_seq(struct bv_env *env, uint32_t pending, const int32_t *from,
 		     size_t stride);
 int bv_limit_infinite_loop(struct bv_env *env, int32_t idx);
+/* limits.c: may a state be kept at an instruction that has `states`
+ * already (unprivileged loaders: at most 64)? */
+bool bv_limit_may_keep_state(const struct bv_env *env, uint32_t states);
 /* explore.c: set up and free env->pending / env->explored. */
 void bv_explore_free(struct bv_env *env);
 /* jmp.c: conditional BV_JMP/BV_JMP32 (not JA, CALL, EXIT). Continues on
