@@ -131,11 +131,11 @@ int bv_limit_jmp_seq(struct bv_env *env, uint32_t pending, const int32_t *from,
 #undef FROM
 	if (top >= 0)
 		bv_note(&env->log, top,
-			"%u of the %u branches waiting to be walked were queued by insn %d: "
-			"the walk follows one edge of a branch and keeps the other for "
+			"%s%u of the %u branches waiting to be walked were queued by insn "
+			"%d: the walk follows one edge of a branch and keeps the other for "
 			"later, at most 8192 at once; a loop with a branch the verifier "
 			"cannot decide queues one per iteration",
-			top_n, pending, top);
+			top_n == pending ? "all " : "", top_n, pending, top);
 	return -E2BIG;
 }
 
