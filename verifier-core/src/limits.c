@@ -109,7 +109,8 @@ int bv_limit_jmp_seq(struct bv_env *env, uint32_t pending, const int32_t *from,
 	uint32_t top_n = 0, i, j;
 
 	bv_reject(&env->log, env->insn_idx, -E2BIG,
-		  "The sequence of %u jumps is too complex.", pending);
+		  "The sequence of %u jumps is too complex%s.", pending,
+		  env->pushing_async_cb ? " for async cb" : "");
 	/* The instruction that queued most of them: quadratic in the
 	 * worst case, but only over distinct queuing instructions, which
 	 * are few (the jumps of the loop being unrolled). */

@@ -233,6 +233,10 @@ struct bv_env {
 	 * reached: the kernel refuses the program after the walk */
 	bool seen_unresolved_kfunc;
 	int32_t unresolved_kfunc_insn;
+	/* callback.c: the branch being queued is a timer callback's entry
+	 * (limits.c words its jump-sequence limit as the kernel's
+	 * push_async_cb does) */
+	bool pushing_async_cb;
 	/* explore.c: jumps seen (for the checkpoint heuristic), and the
 	 * counters at the last kept state */
 	uint32_t jmps_processed, prev_jmps_processed, prev_insn_processed;
