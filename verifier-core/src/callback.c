@@ -393,7 +393,9 @@ static int queue_timer_callback(struct bv_env *env, uint32_t subprogno)
 	f = bv_frame_new(-1, 0, subprogno);
 	if (!f)
 		return bv_unsupported(&env->log, env->insn_idx, "out of memory");
+	env->pushing_async_cb = true;   /* limits.c: the kernel's own message */
 	q = bv_push_branch(env, (int32_t)env->info.subprogs[subprogno].start, env->insn_idx);
+	env->pushing_async_cb = false;
 	if (!q) {
 		bv_frame_free(f);
 		return -EINVAL;

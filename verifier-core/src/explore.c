@@ -105,8 +105,7 @@ struct bv_state *bv_push_branch(struct bv_env *env, int32_t insn_idx,
 	p->v[p->len++] = (struct pending){ copy, insn_idx, prev_insn_idx,
 					   bv_log_pos(&env->log) };
 	if (p->len > MAX_PENDING) {
-		bv_reject(&env->log, env->insn_idx, -E2BIG,
-			  "The sequence of %u jumps is too complex.", p->len);
+		bv_limit_jmp_seq(env, p->len, &p->v[0].prev_insn, sizeof(p->v[0]));
 		return NULL;
 	}
 	if (copy->parent)
@@ -540,8 +539,7 @@ static int is_state_visited(struct walk *w, int32_t idx)
 			    k->st->callback_unroll_depth == cur->callback_unroll_depth &&
 			    maybe_looping(k->st, cur) &&
 			    bv_state_contains(k->st, cur, BV_CMP_EXACT | cmp_flags(env))) {
-				bv_reject(&env->log, idx, -EINVAL,
-					  "infinite loop detected at insn %d", idx);
+				bv_limit_infinite_loop(env, idx);
 				bv_log_printf(&env->log, "cur state:");
 				print_state(w, cur, true);
 				bv_log_printf(&env->log, "old state:");
@@ -584,7 +582,7 @@ skip_loop_check:
 	}
 	if (n > env->max_states_per_insn)
 		env->max_states_per_insn = n;
-	if (!add)
+	if (!add || !bv_limit_may_keep_state(env, n))
 		return 0;
 
 	k = calloc(1, sizeof(*k));
@@ -854,8 +852,6 @@ static int walk(struct walk *w)
 	struct bv_env *env = w->env;
 	const struct bv_insn *insns = env->info.insns;
 	uint32_t cnt = env->info.insn_cnt;
-	uint32_t limit = env->f->insn_processed_limit ? env->f->insn_processed_limit
-						       : 1000000;
 	bool logging = log_insns(env);
 	int err;
 
@@ -869,10 +865,9 @@ static int walk(struct walk *w)
 			return bv_reject(&env->log, idx, -EFAULT,
 					 "invalid insn idx %d insn_cnt %u", idx, cnt);
 		insn = &insns[idx];
-		if (++env->insn_processed > limit)
-			return bv_reject(&env->log, idx, -E2BIG,
-					 "BPF program is too large. Processed %u insn",
-					 env->insn_processed);
+		err = bv_limit_count_insn(env, idx);
+		if (err)
+			return err;
 		env->cur->last_insn = env->prev_insn_idx;
 		if (env->info.insn_flags[idx] & BV_INSN_PRUNE_POINT) {
 			err = is_state_visited(w, idx);

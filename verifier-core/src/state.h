@@ -174,6 +174,7 @@ struct bv_insn_aux {
 	/* call.c: bpf_loop inlining (0 unseen, 1 fit, 2 not) and its callback */
 	uint8_t loop_inline;
 	int32_t loop_cb_subprog;
+	uint32_t visits;         /* limits.c: times the walk processed it (notes) */
 };
 
 struct bv_env;
@@ -262,6 +263,10 @@ struct bv_env {
 	 * reached: the kernel refuses the program after the walk */
 	bool seen_unresolved_kfunc;
 	int32_t unresolved_kfunc_insn;
+	/* callback.c: the branch being queued is a timer callback's entry
+	 * (limits.c words its jump-sequence limit as the kernel's
+	 * push_async_cb does) */
+	bool pushing_async_cb;
 	/* explore.c: jumps seen (for the checkpoint heuristic), and the
 	 * counters at the last kept state */
 	uint32_t jmps_processed, prev_jmps_processed, prev_insn_processed;
@@ -351,6 +356,18 @@ int bv_fastcall_mark(struct bv_env *env);
 void bv_fastcall_stack_access(struct bv_env *env, uint32_t sp, int32_t insn_idx, int32_t off);
 void bv_fastcall_drop_spills(struct bv_env *env);
 void bv_fastcall_free(struct bv_env *env);
+/* limits.c: the kernel's complexity limits, each reported where its log
+ * does, with a note on what drove the walk there. One more instruction
+ * processed at idx (0, or -E2BIG past the limit); too many branches
+ * pending (from: the instruction that queued each, `stride` bytes apart);
+ * the state at prune point idx repeats one still being walked. */
+int bv_limit_count_insn(struct bv_env *env, int32_t idx);
+int bv_limit_jmp_seq(struct bv_env *env, uint32_t pending, const int32_t *from,
+		     size_t stride);
+int bv_limit_infinite_loop(struct bv_env *env, int32_t idx);
+/* limits.c: may a state be kept at an instruction that has `states`
+ * already (unprivileged loaders: at most 64)? */
+bool bv_limit_may_keep_state(const struct bv_env *env, uint32_t states);
 /* explore.c: set up and free env->pending / env->explored. */
 void bv_explore_free(struct bv_env *env);
 /* jmp.c: conditional BV_JMP/BV_JMP32 (not JA, CALL, EXIT). Continues on

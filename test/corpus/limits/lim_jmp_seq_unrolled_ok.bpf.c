@@ -1,0 +1,35 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * Tests: below the jump-sequence limit: the fully unrolled
+ * search of lim_jmp_seq_unrolled over 8000 slots: at most 8000 returns
+ * are queued at once, each walked afterwards in two instructions.
+ */
+// EXPECT: accept
+#include "vmlinux.h"
+#include <bpf/bpf_helpers.h>
+
+#define SLOTS 8000
+
+struct {
+	__uint(type, BPF_MAP_TYPE_ARRAY);
+	__uint(max_entries, 1);
+	__type(key, __u32);
+	__type(value, __u8[SLOTS]);
+} slots SEC(".maps");
+
+SEC("xdp")
+int first_free(struct xdp_md *ctx)
+{
+	__u32 zero = 0, i;
+	__u8 *s = bpf_map_lookup_elem(&slots, &zero);
+
+	if (!s)
+		return XDP_PASS;
+#pragma clang loop unroll(full)
+	for (i = 0; i < SLOTS; i++)
+		if (s[i] == 0)
+			return i & 3;
+	return XDP_PASS;
+}
+
+char LICENSE[] SEC("license") = "GPL";
