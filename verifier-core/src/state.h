@@ -246,6 +246,9 @@ struct bv_env {
 	struct bv_globals *globals;
 	/* fastcall.c: bpf_fastcall spill/fill pairs (NULL: feature absent) */
 	struct bv_fastcall *fastcall;
+	/* tail_call.c -> explore.c: this helper call returns from the
+	 * subprogram (a successful tail call, 6.18) */
+	bool tail_call_exit;
 };
 
 static inline uint32_t bv_new_id(struct bv_env *env) { return ++env->id_gen; }
@@ -377,6 +380,10 @@ int bv_check_exit_in_lock(struct bv_env *env);
  * bytes of callers' stack (callers_depth: their combined, rounded stack). */
 int bv_check_tail_call_map(struct bv_env *env, const struct bv_map_desc *map);
 int bv_check_tail_call(struct bv_env *env);
+/* At the end of the helper call: on kernels where a tail call in a
+ * subprogram returns from it, queue the fall-through and set
+ * env->tail_call_exit (explore.c then leaves the subprogram). */
+int bv_tail_call_subprog_exit(struct bv_env *env);
 int bv_check_tail_call_stack(struct bv_env *env, uint32_t subprog, uint32_t callers_depth);
 
 /* ref_note.c: notes at the acquiring call of a leaked reference, and at
