@@ -374,6 +374,9 @@ int bv_percpu_ptr_return(struct bv_env *env, uint32_t ret_btf_id, bv_reg_type fl
 int bv_process_spin_lock(struct bv_env *env, uint32_t regno, bool is_lock);
 int bv_check_call_in_lock(struct bv_env *env, const struct bv_insn *insn);
 int bv_check_exit_in_lock(struct bv_env *env);
+/* A global function called while a lock is held (kernels that allow
+ * static calls there): the kernel's two lines and a note at the lock. */
+int bv_global_call_in_lock(struct bv_env *env);
 
 /* tail_call.c: bpf_tail_call's map must be a prog array; nothing may be
  * held across the call; a subprogram with a tail call under at most 256
