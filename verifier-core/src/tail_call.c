@@ -42,6 +42,13 @@ int bv_tail_call_subprog_exit(struct bv_env *env)
 
 	if (!env->cur->curframe || !bv_kernel_has(env->f, BV_FEAT_TAIL_CALL_SUBPROG_EXIT))
 		return 0;
+	/* In a synchronous callback that return is the callback's exit, whose
+	 * R0 the kernel makes precise; its backtracking treats the tail call
+	 * as a subprogram boundary and stops, still looking for R0, at the
+	 * helper call that invoked the callback. */
+	if (bv_cur_frame(env->cur)->cb_kind == BV_CB_SYNC)
+		return bv_reject(&env->log, env->insn_idx, -EFAULT,
+				 "verifier bug: callback unexpected regs 1");
 	branch = bv_push_branch(env, env->insn_idx + 1, env->insn_idx);
 	if (!branch)
 		return -ENOMEM;
@@ -63,10 +70,10 @@ int bv_check_tail_call(struct bv_env *env)
 	if (st->active_locks)
 		return bv_reject(&env->log, env->insn_idx, -EINVAL,
 				 "tail_call cannot be used inside bpf_spin_lock-ed region");
-	if (bv_cur_frame(env->cur)->cb_kind != BV_CB_NONE &&
+	if (bv_cur_frame(env->cur)->cb_kind == BV_CB_ASYNC &&
 	    bv_kernel_has(env->f, BV_FEAT_TAIL_CALL_SUBPROG_EXIT))
 		return bv_unsupported(&env->log, env->insn_idx,
-				      "a tail call inside a callback (the callback's return after a successful tail call)");
+				      "a tail call inside an asynchronous callback below the main frame");
 	return 0;
 }
 
