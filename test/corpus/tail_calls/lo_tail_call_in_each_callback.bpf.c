@@ -34,7 +34,7 @@ static long try_stage(struct bpf_map *map, __u32 *key, __u32 *enabled, struct wa
 {
 	if (!*enabled)
 		return 0;
-	c->tried++;
+	c->tried = 1;
 	bpf_tail_call(c->skb, &handlers, *key);
 	return 0;
 }
