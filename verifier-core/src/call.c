@@ -942,6 +942,8 @@ int bv_check_helper_call(struct bv_env *env, const struct bv_insn *insn, int32_t
 	if (fn->changes_pkt_data ||
 	    (func_id == FN_tail_call && bv_kernel_has(env->f, BV_FEAT_TAIL_CALL_CHANGES_PKT)))
 		bv_invalidate_pkt_pointers(env, env->cur);
+	if (func_id == FN_tail_call)
+		return bv_tail_call_subprog_exit(env);
 	return 0;
 }
 

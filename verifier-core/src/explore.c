@@ -787,7 +787,17 @@ static int do_insn(struct walk *w, const struct bv_insn *insn, enum step *step)
 		}
 		if (insn->src_reg == BV_PSEUDO_KFUNC_CALL)
 			return bv_check_kfunc_call(env, insn);
-		return bv_check_helper_call(env, insn, &env->insn_idx);
+		err = bv_check_helper_call(env, insn, &env->insn_idx);
+		if (!err && env->tail_call_exit) {
+			/* tail_call.c: a successful tail call left the subprogram */
+			env->tail_call_exit = false;
+			err = leave_subprog(w, &env->insn_idx);
+			if (!err) {
+				*step = STEP_JUMPED;
+				w->do_print_state = true;
+			}
+		}
+		return err;
 	}
 	if (op == BV_JA) {
 		env->insn_idx = idx + 1 + (cls == BV_JMP ? insn->off : insn->imm);

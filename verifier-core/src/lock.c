@@ -143,6 +143,19 @@ int bv_check_call_in_lock(struct bv_env *env, const struct bv_insn *insn)
 	return -EINVAL;
 }
 
+int bv_global_call_in_lock(struct bv_env *env)
+{
+	const struct bv_ref *held;
+
+	bv_reject(&env->log, env->insn_idx, -EINVAL,
+		  "global function calls are not allowed while holding a lock,");
+	bv_reject(&env->log, env->insn_idx, -EINVAL, "use static function instead");
+	held = held_lock(env->cur);
+	if (held)
+		bv_note(&env->log, held->insn, "the lock was taken at insn %d", held->insn);
+	return -EINVAL;
+}
+
 int bv_check_exit_in_lock(struct bv_env *env)
 {
 	const struct bv_ref *held;

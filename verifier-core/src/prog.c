@@ -305,6 +305,17 @@ static bool is_tracing_prog_type(uint32_t type)
  * checks of map kinds our map description does not carry (bpf_list_head,
  * bpf_rb_root, offload, exclusive maps) and of sleepable programs are not
  * made. */
+/* check_map_prog_compatibility runs before the walk: no instruction line
+ * precedes its message in the kernel's log, so the rejection has no insn;
+ * a note points at the ld_imm64 that names the map. */
+static int map_compat_reject(struct bv_log *log, uint32_t i, const struct bv_map_desc *map,
+			     int err, const char *msg)
+{
+	bv_reject(log, -1, err, "%s", msg);
+	bv_note(log, (int32_t)i, "map '%s' is used here", map->name ? map->name : "");
+	return err;
+}
+
 static int check_map_compat(const struct used_maps *used, const struct bv_map_desc *map,
 			    const struct bv_facade *f, struct bv_log *log, uint32_t i)
 {
@@ -312,22 +323,24 @@ static int check_map_compat(const struct used_maps *used, const struct bv_map_de
 
 	if (map->spin_lock_off >= 0) {
 		if (f->prog_type == BV_PROG_TYPE_SOCKET_FILTER)
-			return bv_reject(log, i, -EINVAL,
-					 "socket filter progs cannot use bpf_spin_lock yet");
+			return map_compat_reject(log, i, map, -EINVAL,
+						 "socket filter progs cannot use bpf_spin_lock yet");
 		if (is_tracing_prog_type(f->prog_type))
-			return bv_reject(log, i, -EINVAL,
-					 "tracing progs cannot use bpf_spin_lock yet");
+			return map_compat_reject(log, i, map, -EINVAL,
+						 "tracing progs cannot use bpf_spin_lock yet");
 	}
 	if (map->timer_off >= 0 && is_tracing_prog_type(f->prog_type))
-		return bv_reject(log, i, -EINVAL, "tracing progs cannot use bpf_timer yet");
+		return map_compat_reject(log, i, map, -EINVAL,
+					 "tracing progs cannot use bpf_timer yet");
 	if (map->type == BV_MAP_TYPE_STRUCT_OPS)
-		return bv_reject(log, i, -EINVAL, "bpf_struct_ops map cannot be used in prog");
+		return map_compat_reject(log, i, map, -EINVAL,
+					 "bpf_struct_ops map cannot be used in prog");
 	if (map->type == BV_MAP_TYPE_CGROUP_STORAGE ||
 	    map->type == BV_MAP_TYPE_PERCPU_CGROUP_STORAGE)
 		for (k = 0; k < used->cnt; k++)
 			if (used->map[k]->type == map->type)
-				return bv_reject(log, i, -EBUSY,
-						 "only one cgroup storage of each type is allowed");
+				return map_compat_reject(log, i, map, -EBUSY,
+							 "only one cgroup storage of each type is allowed");
 	if (map->type == BV_MAP_TYPE_ARENA)
 		return bv_unsupported(log, i, "arena maps");
 	return 0;

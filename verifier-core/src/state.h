@@ -284,6 +284,9 @@ struct bv_env {
 	/* precision.c: insn_processed when the last history entry was
 	 * recorded (one entry per instruction) */
 	uint32_t hist_step;
+	/* tail_call.c -> explore.c: this helper call returns from the
+	 * subprogram (a successful tail call, 6.18) */
+	bool tail_call_exit;
 };
 
 static inline uint32_t bv_new_id(struct bv_env *env) { return ++env->id_gen; }
@@ -445,12 +448,19 @@ int bv_percpu_ptr_return(struct bv_env *env, uint32_t ret_btf_id, bv_reg_type fl
 int bv_process_spin_lock(struct bv_env *env, uint32_t regno, bool is_lock);
 int bv_check_call_in_lock(struct bv_env *env, const struct bv_insn *insn);
 int bv_check_exit_in_lock(struct bv_env *env);
+/* A global function called while a lock is held (kernels that allow
+ * static calls there): the kernel's two lines and a note at the lock. */
+int bv_global_call_in_lock(struct bv_env *env);
 
 /* tail_call.c: bpf_tail_call's map must be a prog array; nothing may be
  * held across the call; a subprogram with a tail call under at most 256
  * bytes of callers' stack (callers_depth: their combined, rounded stack). */
 int bv_check_tail_call_map(struct bv_env *env, const struct bv_map_desc *map);
 int bv_check_tail_call(struct bv_env *env);
+/* At the end of the helper call: on kernels where a tail call in a
+ * subprogram returns from it, queue the fall-through and set
+ * env->tail_call_exit (explore.c then leaves the subprogram). */
+int bv_tail_call_subprog_exit(struct bv_env *env);
 int bv_check_tail_call_stack(struct bv_env *env, uint32_t subprog, uint32_t callers_depth);
 
 /* ref_note.c: notes at the acquiring call of a leaked reference, and at

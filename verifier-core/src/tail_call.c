@@ -30,58 +30,50 @@ int bv_check_tail_call_map(struct bv_env *env, const struct bv_map_desc *map)
 
 /* 6.18 (BV_FEAT_TAIL_CALL_SUBPROG_EXIT): a successful tail call in a
  * subprogram also ends it, as an exit with R0 unknown after the packet may
- * have changed. Queued as a branch that starts at an exit of the
- * subprogram; the kernel walks that return first and the fall-through
- * later, so when both paths fail, the first message may differ. A
- * callback's return value the kernel then checks through its precision
- * backtracking ("callback unexpected regs"), which is not modelled. */
-static int follow_return(struct bv_env *env)
+ * have changed. The kernel queues the fall-through (the failed call, packet
+ * pointers intact) and goes on with the current state as the return to the
+ * caller, at the end of the helper call: that return is walked first.
+ * explore.c does the return when env->tail_call_exit is set. A callback's
+ * return value the kernel then checks through its precision backtracking
+ * ("callback unexpected regs"), which is not modelled. */
+int bv_tail_call_subprog_exit(struct bv_env *env)
 {
-	const struct bv_frame *fr = bv_cur_frame(env->cur);
-	const struct bv_subprog *s = &env->info.subprogs[fr->subprogno];
 	struct bv_state *branch;
-	uint32_t i;
 
-	if (fr->cb_kind != BV_CB_NONE)
-		return bv_unsupported(&env->log, env->insn_idx,
-				      "a tail call inside a callback (the callback's return after a successful tail call)");
-	for (i = s->start; i < s->end && i < env->info.insn_cnt; i++)
-		if (BV_CLASS(env->info.insns[i].code) == BV_JMP &&
-		    BV_OP(env->info.insns[i].code) == BV_EXIT)
-			break;
-	if (i >= s->end || i >= env->info.insn_cnt)
-		return bv_unsupported(&env->log, env->insn_idx,
-				      "a tail call in a subprogram without an exit");
-	branch = bv_push_branch(env, (int32_t)i, env->insn_idx);
+	if (!env->cur->curframe || !bv_kernel_has(env->f, BV_FEAT_TAIL_CALL_SUBPROG_EXIT))
+		return 0;
+	/* In a synchronous callback that return is the callback's exit, whose
+	 * R0 the kernel makes precise; its backtracking treats the tail call
+	 * as a subprogram boundary and stops, still looking for R0, at the
+	 * helper call that invoked the callback. */
+	if (bv_cur_frame(env->cur)->cb_kind == BV_CB_SYNC)
+		return bv_reject(&env->log, env->insn_idx, -EFAULT,
+				 "verifier bug: callback unexpected regs 1");
+	branch = bv_push_branch(env, env->insn_idx + 1, env->insn_idx);
 	if (!branch)
 		return -ENOMEM;
-	bv_invalidate_pkt_pointers(env, branch);
-	bv_reg_mark_unknown(&bv_cur_frame(branch)->regs[0], env->insn_idx);
+	bv_invalidate_pkt_pointers(env, env->cur);
+	bv_reg_mark_unknown(&bv_cur_regs(env)[0], env->insn_idx);
+	env->tail_call_exit = true;
 	return 0;
 }
 
 int bv_check_tail_call(struct bv_env *env)
 {
 	const struct bv_state *st = env->cur;
-	uint32_t i;
 
 	if (!st->curframe)
 		/* the leak check notes where each leaked reference was acquired */
 		return bv_check_resource_leak(env, true, "tail_call");
-	/* In a subprogram the kernels skip the reference check (the
-	 * caller's exit finds a leak). 6.18 also follows the successful
-	 * call: the subprogram returns with R0 unknown; that branch is not
-	 * modelled, so a reference held across it gives no verdict. */
-	for (i = 0; i < st->nr_refs; i++)
-		if (st->refs[i].type == BV_REF_PTR &&
-		    bv_kernel_has(env->f, BV_FEAT_TAIL_CALL_SUBPROG_EXIT))
-			return bv_unsupported(&env->log, env->insn_idx,
-					      "tail call from a subprogram holding a reference (the return after a successful tail call)");
+	/* In a subprogram the kernels skip the reference check (the main
+	 * program's exit finds a leak). */
 	if (st->active_locks)
 		return bv_reject(&env->log, env->insn_idx, -EINVAL,
 				 "tail_call cannot be used inside bpf_spin_lock-ed region");
-	if (bv_kernel_has(env->f, BV_FEAT_TAIL_CALL_SUBPROG_EXIT))
-		return follow_return(env);
+	if (bv_cur_frame(env->cur)->cb_kind == BV_CB_ASYNC &&
+	    bv_kernel_has(env->f, BV_FEAT_TAIL_CALL_SUBPROG_EXIT))
+		return bv_unsupported(&env->log, env->insn_idx,
+				      "a tail call inside an asynchronous callback below the main frame");
 	return 0;
 }
 

@@ -590,9 +590,60 @@ static void leaks(void)
 		    "BPF_LD_[ABS|IND] would lead to reference leak\n");
 }
 
+/* 6.18 (tail-call-subprog-exit): a successful tail call in a subprogram
+ * returns from it at once, and that return is walked first: the record
+ * reserved in the subprogram is still held at the main program's exit.
+ * Older kernels only walk the fall-through, where it is submitted. */
+static void tail_call_in_subprog(void)
+{
+	static const struct bv_insn p[] = {
+		BV_CALL_REL(2),
+		BV_MOV64_IMM(0, 0),
+		BV_EXIT_INSN(),
+		BV_MOV64_REG(6, 1),                        /* 3: the subprogram */
+		RESERVE8,                                  /* 8: reserve */
+		BV_JMP_IMM(BV_JEQ, 0, 0, 9),
+		BV_MOV64_REG(7, 0),
+		BV_MOV64_REG(1, 6),
+		BV_LD_MAP_FD(2, BVT_MAP_PROG_ARRAY),
+		BV_MOV64_IMM(3, 0),
+		BV_CALL_HELPER(BVT_FN_tail_call),          /* 15 */
+		BV_MOV64_REG(1, 7),
+		BV_MOV64_IMM(2, 0),
+		BV_CALL_HELPER(BVT_FN_ringbuf_submit),
+		BV_MOV64_IMM(0, 0),
+		BV_EXIT_INSN(),
+	};
+	/* func info: the kernel refuses tail calls in subprograms without BTF */
+	static const struct bv_func_desc funcs[] = { { 0, "main", false, 1 },
+						     { 3, "forward", false, 2 } };
+	struct bvt_facade tf;
+	struct bv_result r;
+	const char *log;
+
+	bvt_facade_init(&tf, BV_PROG_TYPE_SOCKET_FILTER);
+	tf.f.funcs = funcs;
+	tf.f.nr_funcs = 2;
+	r = run_log(p, BVT_LEN(p), &tf.f, BV_LOG_LEVEL1);
+	expect("tail call in a subprogram returns (6.18)", &r, BV_REJECT,
+	       "Unreleased reference id=2 alloc_insn=8", 2);
+	log = bvt_last_log.text ? bvt_last_log.text : "";
+	expect_true("tail call in a subprogram: the return is walked first",
+		    strstr(log, "15: (85) call bpf_tail_call#12\nreturning from callee:\n") != NULL,
+		    &r);
+
+	bvt_facade_init(&tf, BV_PROG_TYPE_SOCKET_FILTER);
+	tf.f.funcs = funcs;
+	tf.f.nr_funcs = 2;
+	tf.f.features &= ~BV_FEAT_BIT(BV_FEAT_TAIL_CALL_SUBPROG_EXIT);
+	r = run(p, BVT_LEN(p), &tf.f);
+	expect("tail call in a subprogram falls through (6.12)", &r, BV_ACCEPT, NULL, -1);
+}
+
 int main(void)
 {
 	leaks();
+	tail_call_in_subprog();
 	lookup();
 	maps();
 	memory_and_sizes();
