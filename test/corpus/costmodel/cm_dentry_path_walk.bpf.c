@@ -5,7 +5,9 @@
  * rebuild a path: each component name is copied with
  * bpf_probe_read_kernel_str() into a slot of a per-CPU buffer, the loop
  * stops early at the root (d_parent == dentry) and the result goes to a
- * ring buffer together with the depth reached.
+ * ring buffer together with the depth reached.  The first argument of
+ * vfs_unlink() is a mnt_idmap on 6.3+ and a user_namespace before, so
+ * it is declared "void *" (one source for every kernel).
  */
 // EXPECT: accept
 #include "vmlinux.h"
@@ -39,7 +41,7 @@ struct {
 const volatile __u32 targ_tgid = 0;
 
 SEC("kprobe/vfs_unlink")
-int BPF_KPROBE(unlink_enter, struct mnt_idmap *idmap, struct inode *dir,
+int BPF_KPROBE(unlink_enter, void *idmap_or_userns, struct inode *dir,
 	       struct dentry *dentry)
 {
 	__u32 zero = 0, tgid = bpf_get_current_pid_tgid() >> 32;
