@@ -7,7 +7,7 @@
  * every walk, so it walks about a thousand iterations (a heavy but
  * accepted loop, sensitive to pruning).
  */
-// EXPECT: accept
+// EXPECT: 6.1 reject, 6.18 accept
 #include "vmlinux.h"
 #include <bpf/bpf_helpers.h>
 

@@ -7,7 +7,7 @@
  * "i < 40 && i < optlen" and a check "i < 39"; i is a 64-bit local
  * so no zero-extended copy of it escapes the check.
  */
-// EXPECT: accept
+// EXPECT: 6.1 reject, 6.18 accept
 #include "vmlinux.h"
 #include <bpf/bpf_helpers.h>
 #include <bpf/bpf_endian.h>
