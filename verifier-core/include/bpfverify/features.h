@@ -225,7 +225,7 @@
 	  "more checks mark the scalars they rest on precise: a NULL passed for a " \
 	  "nullable helper argument, bpf_get_local_storage's flags, a kfunc's constant " \
 	  "(__k) argument (the program's return value: retval-precise); else those " \
-	  "values are not marked")
+	  "values are not marked") \
 	X(LD_ABS_SUBPROG_EXIT, "ld-abs-subprog-exit", \
 	  "LD_ABS/LD_IND in a subprogram may end it returning 0 (the hidden exit " \
 	  "the JIT emits for a short packet): the walk returns to the caller with " \
