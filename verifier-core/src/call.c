@@ -989,13 +989,29 @@ int bv_check_resource_leak(struct bv_env *env, bool check_lock, const char *pref
 	return 0;
 }
 
+/* The kernel's words for a return value out of range: "At WHAT the
+ * register R0 has smin=.. smax=.. should have been in [MIN, MAX]"
+ * (program exit, callbacks). */
+void bv_retval_range_msg(char *line, size_t size, const char *what, const struct bv_reg *r0,
+			 int32_t min, int32_t max)
+{
+	size_t len = (size_t)snprintf(line, size, "At %s the register R0 has", what);
+
+	if (r0->s.smin > INT64_MIN)
+		len += (size_t)snprintf(line + len, size - len, " smin=%" PRId64, r0->s.smin);
+	if (r0->s.smax < INT64_MAX)
+		len += (size_t)snprintf(line + len, size - len, " smax=%" PRId64, r0->s.smax);
+	if (r0->s.smin == INT64_MIN && r0->s.smax == INT64_MAX)
+		len += (size_t)snprintf(line + len, size - len, " unknown scalar value");
+	snprintf(line + len, size - len, " should have been in [%d, %d]", min, max);
+}
+
 int bv_check_exit(struct bv_env *env)
 {
 	struct bv_reg *r0 = &bv_cur_regs(env)[0];
 	struct bv_retval_range range;
 	int32_t idx = env->insn_idx;
 	char line[BV_MSG_MAX], b[64];
-	size_t len;
 	int err;
 
 	err = bv_check_resource_leak(env, env->cur->curframe == 0,
@@ -1055,18 +1071,7 @@ int bv_check_exit(struct bv_env *env)
 	if (range.return_32bit ? range.minval <= r0->s.s32_min && r0->s.s32_max <= range.maxval :
 	    range.minval <= r0->s.smin && r0->s.smax <= range.maxval)
 		return 0;
-	len = (size_t)snprintf(line, sizeof(line), "At program exit the register R0 has");
-	if (r0->s.smin > INT64_MIN)
-		len += (size_t)snprintf(line + len, sizeof(line) - len, " smin=%" PRId64,
-					r0->s.smin);
-	if (r0->s.smax < INT64_MAX)
-		len += (size_t)snprintf(line + len, sizeof(line) - len, " smax=%" PRId64,
-					r0->s.smax);
-	if (r0->s.smin == INT64_MIN && r0->s.smax == INT64_MAX)
-		len += (size_t)snprintf(line + len, sizeof(line) - len,
-					" unknown scalar value");
-	snprintf(line + len, sizeof(line) - len, " should have been in [%d, %d]",
-		 range.minval, range.maxval);
+	bv_retval_range_msg(line, sizeof(line), "program exit", r0, range.minval, range.maxval);
 	bv_reject(&env->log, idx, -EINVAL, "%s", line);
 	bv_explain_reg(env, 0);
 	return -EINVAL;

@@ -247,7 +247,6 @@ static int check_return(struct bv_env *env, const struct bv_frame *callee,
 	const struct bv_reg *r0 = &callee->regs[0];
 	int32_t idx = env->insn_idx;
 	char line[BV_MSG_MAX];
-	size_t len;
 
 	if (callee->cb_kind == BV_CB_ASYNC && r0->type != BV_SCALAR) {
 		char tb[64];
@@ -284,17 +283,7 @@ static int check_return(struct bv_env *env, const struct bv_frame *callee,
 	}
 	if (callee->cb_ret_min <= r0->s.smin && r0->s.smax <= callee->cb_ret_max)
 		return 0;
-	len = (size_t)snprintf(line, sizeof(line), "At %s the register R0 has", what);
-	if (r0->s.smin > INT64_MIN)
-		len += (size_t)snprintf(line + len, sizeof(line) - len, " smin=%" PRId64,
-					r0->s.smin);
-	if (r0->s.smax < INT64_MAX)
-		len += (size_t)snprintf(line + len, sizeof(line) - len, " smax=%" PRId64,
-					r0->s.smax);
-	if (r0->s.smin == INT64_MIN && r0->s.smax == INT64_MAX)
-		len += (size_t)snprintf(line + len, sizeof(line) - len, " unknown scalar value");
-	snprintf(line + len, sizeof(line) - len, " should have been in [%d, %d]",
-		 callee->cb_ret_min, callee->cb_ret_max);
+	bv_retval_range_msg(line, sizeof(line), what, r0, callee->cb_ret_min, callee->cb_ret_max);
 	bv_reject(&env->log, idx, -EINVAL, "%s", line);
 	bv_explain_reg(env, 0);
 	if (callee->cb_kind == BV_CB_SYNC)

@@ -524,5 +524,8 @@ int bv_check_rcu_region_end(struct bv_env *env, const char *prefix);
 /* call.c: BV_EXIT from the main program: R0 initialised and in the return
  * range, no leaked references or locks. */
 int bv_check_exit(struct bv_env *env);
+/* call.c: "At WHAT the register R0 has ... should have been in [MIN, MAX]" */
+void bv_retval_range_msg(char *line, size_t size, const char *what, const struct bv_reg *r0,
+			 int32_t min, int32_t max);
 
 #endif
