@@ -598,9 +598,12 @@ skip_loop_check:
 	k->insn = idx;
 	k->branches = 1;
 	k->parent = cur->parent;
-	for (k->loop_head = k->parent; k->loop_head; k->loop_head = k->loop_head->parent)
-		if (bv_insn_is_may_goto(&env->info.insns[k->loop_head->insn]))
-			break;
+	/* the parent's own loop head is the nearest one above it: O(1), not
+	 * a walk up the whole chain per kept state (quadratic in a loop) */
+	if (k->parent && bv_insn_is_may_goto(&env->info.insns[k->parent->insn]))
+		k->loop_head = k->parent;
+	else
+		k->loop_head = k->parent ? k->parent->loop_head : NULL;
 	k->st->parent = k->parent;
 	cur->parent = k;
 	bv_hist_reset(cur, idx);
