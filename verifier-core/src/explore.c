@@ -168,6 +168,7 @@ void bv_explore_free(struct bv_env *env)
 	free_explored(env);
 	bv_state_free(env->cur);
 	env->cur = NULL;
+	bv_precision_free(env);
 }
 
 /* The current path ended (exit or pruned): its ancestors have one live
@@ -198,10 +199,11 @@ static int log_alignment(size_t pos)
 
 static const char slot_chars[] = { '?', 'r', 'm', '0', 'd', 'i', 'f' };
 
-static void print_frame(struct walk *w, const struct bv_state *st, uint32_t frameno,
-			bool print_all)
+/* precise: "P" before the scalars a kept state has marked precise (the
+ * kernel prints it; bpfverify's current state carries no marks). */
+static void log_frame(struct bv_env *env, const struct bv_state *st, uint32_t frameno,
+		      bool print_all, bool precise)
 {
-	struct bv_env *env = w->env;
 	const struct bv_frame *f = st->frame[frameno];
 	char buf[512];
 	uint32_t i, j;
@@ -214,7 +216,9 @@ static void print_frame(struct walk *w, const struct bv_state *st, uint32_t fram
 		if (!print_all && !(env->scratched_regs & (1u << i)))
 			continue;
 		bv_reg_format_in(env, &f->regs[i], frameno, buf, sizeof(buf));
-		bv_log_printf(&env->log, " R%u=%s", i, buf);
+		bv_log_printf(&env->log, " R%u=%s%s", i,
+			      precise && f->regs[i].type == BV_SCALAR && f->regs[i].precise ?
+			      "P" : "", buf);
 	}
 	for (i = 0; i < f->allocated_stack / BV_REG_SIZE; i++) {
 		const struct bv_stack_slot *s = &f->stack[i];
@@ -239,8 +243,10 @@ static void print_frame(struct walk *w, const struct bv_state *st, uint32_t fram
 					break;
 			types[j] = '\0';
 			bv_reg_format_in(env, &s->spilled_ptr, frameno, buf, sizeof(buf));
-			bv_log_printf(&env->log, " fp%d=%s%s",
-				      -(int)(i + 1) * BV_REG_SIZE, types, buf);
+			bv_log_printf(&env->log, " fp%d=%s%s%s",
+				      -(int)(i + 1) * BV_REG_SIZE, types,
+				      precise && s->spilled_ptr.type == BV_SCALAR &&
+				      s->spilled_ptr.precise ? "P" : "", buf);
 		} else {
 			bv_log_printf(&env->log, " fp%d=%s",
 				      -(int)(i + 1) * BV_REG_SIZE, types);
@@ -257,6 +263,17 @@ static void print_frame(struct walk *w, const struct bv_state *st, uint32_t fram
 		env->scratched_regs = 0;
 		env->scratched_stack = 0;
 	}
+}
+
+static void print_frame(struct walk *w, const struct bv_state *st, uint32_t frameno,
+			bool print_all)
+{
+	log_frame(w->env, st, frameno, print_all, false);
+}
+
+void bv_log_kept_frame(struct bv_env *env, const struct bv_state *st, uint32_t frameno)
+{
+	log_frame(env, st, frameno, true, true);
 }
 
 static void print_state(struct walk *w, const struct bv_state *st, bool print_all)
@@ -296,6 +313,11 @@ static const char *helper_name(void *ctx, int32_t id)
 		return NULL;
 	f->helper(f->ctx, id, &p);
 	return p ? p->name : NULL;
+}
+
+void bv_log_insn_text(struct bv_env *env, const struct bv_insn *insn, char *buf, size_t size)
+{
+	bv_insn_format_ex(insn, helper_name, (void *)env->f, buf, size);
 }
 
 static void print_insn(struct walk *w, const struct bv_insn *insn)

@@ -26,6 +26,7 @@
 #include "state.h"
 
 #include <errno.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -62,7 +63,9 @@ static struct bv_hist_entry *hist_push(struct bv_env *env, struct bv_state *st)
 	e = &st->hist[st->hist_len++];
 	memset(e, 0, sizeof(*e));
 	e->idx = env->insn_idx;
-	e->prev_idx = env->prev_insn_idx;
+	/* an entry a check records comes from where the walk came from, not
+	 * from the instruction itself (that walked it twice) */
+	e->prev_idx = env->hist_at == env->insn_idx ? env->hist_from : env->prev_insn_idx;
 	env->hist_step = env->insn_processed;
 	return e;
 }
@@ -74,6 +77,8 @@ int bv_hist_arrive(struct bv_env *env)
 	bool linear = prev < 0 || prev == idx - 1 ||
 		      (prev == idx - 2 && bv_insn_is_ldimm64(&env->info.insns[prev]));
 
+	env->hist_at = idx;
+	env->hist_from = prev;
 	if (!jmp_point && linear)
 		return 0;
 	return hist_push(env, env->cur) ? 0 : -ENOMEM;
@@ -162,6 +167,7 @@ void bv_hist_reset(struct bv_state *st, int32_t first_insn)
 {
 	st->hist_len = 0;
 	st->first_insn = first_insn;
+	st->hist_stamp = 0;
 }
 
 bool bv_hist_long(const struct bv_env *env, const struct bv_state *st)
@@ -190,6 +196,48 @@ static bool bt_empty(const struct bt *bt)
 static bool bt_reg(const struct bt *bt, uint32_t r) { return bt->regs[bt->frame] >> r & 1; }
 static void bt_set(struct bt *bt, uint32_t r) { bt->regs[bt->frame] |= 1u << r; }
 static void bt_clear(struct bt *bt, uint32_t r) { bt->regs[bt->frame] &= ~(1u << r); }
+
+/* ---- level-2 log: the kernel's mark_precise lines (kernels with
+ * precise-frames; older kernels word them differently: not printed) ---- */
+
+static bool log_marks(const struct bv_env *env)
+{
+	return (env->log.level & BV_LOG_LEVEL2) && bv_kernel_has(env->f, BV_FEAT_PRECISE_FRAMES);
+}
+
+/* "r1,r6" (kernel: fmt_reg_mask) */
+static void fmt_regs(char *buf, size_t size, uint32_t mask)
+{
+	size_t n = 0;
+	uint32_t i;
+
+	buf[0] = '\0';
+	for (i = 0; i < 32 && n < size; i++)
+		if (mask >> i & 1)
+			n += (size_t)snprintf(buf + n, size - n, "%sr%u", n ? "," : "", i);
+}
+
+/* "-8,-24" (kernel: fmt_stack_mask) */
+static void fmt_slots(char *buf, size_t size, uint64_t mask)
+{
+	size_t n = 0;
+	uint32_t i;
+
+	buf[0] = '\0';
+	for (i = 0; i < 64 && n < size; i++)
+		if (mask >> i & 1)
+			n += (size_t)snprintf(buf + n, size - n, "%s%d", n ? "," : "",
+					      -(int)(i + 1) * BV_REG_SIZE);
+}
+
+static void log_masks(struct bv_env *env, const char *what, uint32_t regs, uint64_t stack)
+{
+	char r[128], st[512];
+
+	fmt_regs(r, sizeof(r), regs);
+	fmt_slots(st, sizeof(st), stack);
+	bv_log_printf(&env->log, "%sregs=%s stack=%s", what, r, st);
+}
 
 /* Registers and slots a branch bounded together all matter when one does. */
 static void bt_linked(struct bt *bt, const struct bv_hist_entry *h)
@@ -248,7 +296,16 @@ static int backtrack_insn(struct bv_env *env, int32_t idx, int32_t subseq,
 
 	if (insn->code == 0)
 		return 0;      /* second half of an ld_imm64 */
-	bt_linked(bt, h);
+	if (log_marks(env)) {
+		char text[256];
+
+		bv_log_printf(&env->log, "mark_precise: frame%u: ", bt->frame);
+		log_masks(env, "", bt->regs[bt->frame], bt->stack[bt->frame]);
+		bv_log_insn_text(env, insn, text, sizeof(text));
+		bv_log_printf(&env->log, " before %d: %s\n", idx, text);
+	}
+	if (h && h->nlinked)
+		bt_linked(bt, h);
 	if (cls == BV_ALU || cls == BV_ALU64) {
 		if (!bt_reg(bt, d))
 			return 0;
@@ -410,8 +467,39 @@ static int backtrack_insn(struct bv_env *env, int32_t idx, int32_t subseq,
 		}
 		return 0;
 	}
-	bt_linked(bt, h);
+	if (h && h->nlinked)
+		bt_linked(bt, h);
 	return 0;
+}
+
+/* Would backtrack_insn leave bt as it is (and print nothing)? The common
+ * step, checked without the call: an instruction that neither writes nor
+ * compares a register being looked for, with no history entry. */
+static inline bool insn_inert(const struct bv_insn *insn, const struct bv_hist_entry *h,
+			      const struct bt *bt)
+{
+	uint8_t cls = BV_CLASS(insn->code), op = BV_OP(insn->code);
+	uint32_t want = bt->regs[bt->frame];
+
+	if (h)
+		return false;
+	if (insn->code == 0)
+		return true;
+	switch (cls) {
+	case BV_ALU:
+	case BV_ALU64:
+	case BV_LDX:
+		return !(want >> insn->dst_reg & 1);
+	case BV_JMP:
+	case BV_JMP32:
+		if (op == BV_CALL || op == BV_EXIT || op == BV_JCOND)
+			return false;
+		if (op == BV_JA || BV_SRC(insn->code) == BV_K)
+			return true;
+		return !(want >> insn->dst_reg & 1) && !(want >> insn->src_reg & 1);
+	default:
+		return false;
+	}
 }
 
 /* The instruction before idx on st's part of the path: from the history
@@ -445,22 +533,41 @@ static struct bv_state *parent_of(const struct bv_state *st)
 
 /* Backtracking could not follow the path: every scalar of every kept
  * state above the current one is precise (kernel: mark_all_scalars_precise). */
-static void mark_all_precise(struct bv_state *from)
+static void mark_all_precise(struct bv_env *env, struct bv_state *from)
 {
 	struct bv_state *st;
 	uint32_t fr, i;
+	bool log = log_marks(env);
 
+	if (log)
+		bv_log_printf(&env->log,
+			      "mark_precise: frame%u: falling back to forcing all scalars precise\n",
+			      from->curframe);
 	for (st = parent_of(from); st; st = parent_of(st)) {
 		for (fr = 0; fr <= st->curframe; fr++) {
 			struct bv_frame *f = st->frame[fr];
 
-			for (i = 0; i < BV_REG_FP; i++)
-				if (f->regs[i].type == BV_SCALAR)
-					f->regs[i].precise = true;
-			for (i = 0; i < f->allocated_stack / BV_REG_SIZE; i++)
-				if (f->stack[i].slot_type[BV_REG_SIZE - 1] == BV_STACK_SPILL &&
-				    f->stack[i].spilled_ptr.type == BV_SCALAR)
-					f->stack[i].spilled_ptr.precise = true;
+			for (i = 0; i < BV_REG_FP; i++) {
+				if (f->regs[i].type != BV_SCALAR || f->regs[i].precise)
+					continue;
+				f->regs[i].precise = true;
+				if (log)
+					bv_log_printf(&env->log,
+						      "force_precise: frame%u: forcing r%u to be precise\n",
+						      fr, i);
+			}
+			for (i = 0; i < f->allocated_stack / BV_REG_SIZE; i++) {
+				struct bv_reg *r = &f->stack[i].spilled_ptr;
+
+				if (f->stack[i].slot_type[BV_REG_SIZE - 1] != BV_STACK_SPILL ||
+				    r->type != BV_SCALAR || r->precise)
+					continue;
+				r->precise = true;
+				if (log)
+					bv_log_printf(&env->log,
+						      "force_precise: frame%u: forcing fp%d to be precise\n",
+						      fr, -(int)(i + 1) * BV_REG_SIZE);
+			}
 		}
 	}
 }
@@ -485,7 +592,7 @@ void bv_mark_all_imprecise(struct bv_state *st)
 /* Mark what bt asks for in kept state st (frames 0..bt->frame); what st
  * already had needs no further walk. Returns whether any mark was new
  * (older kernels stop when none is). */
-static bool mark_in(struct bt *bt, struct bv_state *st, bool *oob)
+static bool mark_in(struct bv_env *env, struct bt *bt, struct bv_state *st, bool *oob)
 {
 	bool fresh = false;
 	int fr;
@@ -500,11 +607,13 @@ static bool mark_in(struct bt *bt, struct bv_state *st, bool *oob)
 			continue;
 		}
 		f = st->frame[fr];
-		for (i = 0; i < BV_MAX_REG; i++) {
-			struct bv_reg *r = &f->regs[i];
+		for (uint32_t want = bt->regs[fr]; want; want &= want - 1) {
+			struct bv_reg *r;
 
-			if (!(bt->regs[fr] >> i & 1))
-				continue;
+			i = (uint32_t)__builtin_ctz(want);
+			if (i >= BV_MAX_REG)
+				break;
+			r = &f->regs[i];
 			if (r->type != BV_SCALAR || r->precise) {
 				bt->regs[fr] &= ~(1u << i);
 				continue;
@@ -512,11 +621,10 @@ static bool mark_in(struct bt *bt, struct bv_state *st, bool *oob)
 			r->precise = true;
 			fresh = true;
 		}
-		for (i = 0; i < 64; i++) {
+		for (uint64_t want = bt->stack[fr]; want; want &= want - 1) {
 			struct bv_stack_slot *s;
 
-			if (!(bt->stack[fr] >> i & 1))
-				continue;
+			i = (uint32_t)__builtin_ctzll(want);
 			if (i >= f->allocated_stack / BV_REG_SIZE) {
 				*oob = true;
 				continue;
@@ -530,8 +638,107 @@ static bool mark_in(struct bt *bt, struct bv_state *st, bool *oob)
 			s->spilled_ptr.precise = true;
 			fresh = true;
 		}
+		if (log_marks(env)) {
+			bv_log_printf(&env->log, "mark_precise: frame%d: ", fr);
+			log_masks(env, "parent state ", bt->regs[fr], bt->stack[fr]);
+			bv_log_printf(&env->log, ": ");
+			bv_log_kept_frame(env, st, (uint32_t)fr);
+		}
 	}
 	return fresh;
+}
+
+/* ---- memo ----
+ *
+ * A loop checks the same register at the same jump on every iteration:
+ * each backtracking walks back over the iterations since the last kept
+ * state, most of the way an earlier one went. The current state's part of
+ * the path only grows (until it is kept or replaced, which gives it a new
+ * stamp), so what backtracking does below a point of it depends only on
+ * the point (instruction, the one after it, history position) and on what
+ * it looks for there. Each walk over the current part notes the points it
+ * passed (one per table slot, the latest wins) and, once it ends, how it
+ * ended; a later walk that reaches a noted point looking for the same
+ * registers and slots ends the same way. Only frame-0 looks are noted (a
+ * caller's frame makes the key too big to be worth it). */
+
+enum memo_outcome { MEMO_OPEN = 0, MEMO_DONE, MEMO_ALL, MEMO_REACHED };
+#define MEMO_POINTS_MAX 4096u  /* powers of two */
+#define MEMO_POINTS_MIN 64u
+#define MEMO_WALKS 64u
+
+struct memo_point {
+	uint64_t stamp;                 /* 0: unused */
+	int32_t idx, subseq;
+	uint32_t hist_end, regs;
+	uint64_t stack;
+	uint32_t walk;                  /* sequence number of the walk */
+};
+
+struct memo_walk {
+	uint32_t seq;
+	enum memo_outcome outcome;
+	struct bt out;                  /* MEMO_REACHED: what the parent needs */
+};
+
+struct bv_prec_memo {
+	struct memo_walk walk[MEMO_WALKS];
+	uint32_t seq;
+	uint32_t mask;                  /* points - 1 */
+	struct memo_point pt[];         /* about one per instruction */
+};
+
+static struct bv_prec_memo *memo_new(const struct bv_env *env)
+{
+	uint32_t n = MEMO_POINTS_MIN;
+	struct bv_prec_memo *m;
+
+	while (n < env->info.insn_cnt && n < MEMO_POINTS_MAX)
+		n *= 2;
+	m = calloc(1, sizeof(*m) + n * sizeof(m->pt[0]));
+	if (m)
+		m->mask = n - 1;
+	return m;
+}
+
+void bv_precision_free(struct bv_env *env)
+{
+	free(env->prec_memo);
+	env->prec_memo = NULL;
+}
+
+static struct memo_point *memo_slot(struct bv_prec_memo *m, int32_t idx, uint32_t hist_end)
+{
+	return &m->pt[((uint32_t)idx * 31u + hist_end) & m->mask];
+}
+
+/* The ended walk that passed here looking for the same, or NULL. */
+static const struct memo_walk *memo_find(struct bv_prec_memo *m, const struct memo_point *p,
+					 uint64_t stamp, int32_t idx, int32_t subseq,
+					 uint32_t hist_end, const struct bt *bt)
+{
+	const struct memo_walk *w;
+
+	if (p->stamp != stamp || p->idx != idx || p->subseq != subseq ||
+	    p->hist_end != hist_end || p->regs != bt->regs[0] || p->stack != bt->stack[0])
+		return NULL;
+	w = &m->walk[p->walk % MEMO_WALKS];
+	return w->seq == p->walk && w->outcome != MEMO_OPEN ? w : NULL;
+}
+
+static void memo_close(struct bv_prec_memo *m, uint32_t seq, enum memo_outcome outcome,
+		       const struct bt *bt)
+{
+	struct memo_walk *w;
+
+	if (!m)
+		return;
+	w = &m->walk[seq % MEMO_WALKS];
+	if (w->seq != seq)
+		return;
+	w->outcome = outcome;
+	if (bt)
+		w->out = *bt;
 }
 
 static int mark_chain(struct bv_env *env, struct bt *bt)
@@ -542,12 +749,37 @@ static int mark_chain(struct bv_env *env, struct bt *bt)
 	bool frames = bv_kernel_has(env->f, BV_FEAT_PRECISE_FRAMES);
 	uint32_t steps = 0;
 
+	/* the memo skips steps the level-2 log would show */
+	struct bv_prec_memo *memo = NULL;
+	uint32_t seq = 0;
+	bool log = log_marks(env);
+
 	if (!env->f->bpf_capable || bt_empty(bt))
 		return 0;
+	if (!(env->log.level & BV_LOG_LEVEL2)) {
+		if (!env->prec_memo)
+			env->prec_memo = memo_new(env);
+		memo = env->prec_memo;
+	}
+	if (memo) {
+		struct memo_walk *w;
+
+		if (!st->hist_stamp)
+			st->hist_stamp = ++env->hist_stamp_gen;
+		seq = ++memo->seq;
+		w = &memo->walk[seq % MEMO_WALKS];
+		w->seq = seq;
+		w->outcome = MEMO_OPEN;
+	}
 	for (;;) {
 		uint32_t hist_end = st->hist_len;
 		int32_t i = last;
 		bool oob = false, fresh;
+
+		if (log)
+			bv_log_printf(&env->log,
+				      "mark_precise: frame%u: last_idx %d first_idx %d subseq_idx %d \n",
+				      bt->frame, last, first, subseq);
 
 		if (last < 0) {
 			/* a global function's entry: its arguments */
@@ -561,7 +793,7 @@ static int mark_chain(struct bv_env *env, struct bt *bt)
 						f->regs[r].precise = true;
 				return 0;
 			}
-			mark_all_precise(env->cur);
+			mark_all_precise(env, env->cur);
 			return 0;
 		}
 		for (;;) {
@@ -574,34 +806,66 @@ static int mark_chain(struct bv_env *env, struct bt *bt)
 					hist_end && st->hist[hist_end - 1].idx == i ?
 					&st->hist[hist_end - 1] : NULL;
 
-				err = backtrack_insn(env, i, subseq, h, bt);
+				if (memo && st == env->cur && bt->frame == 0) {
+					struct memo_point *p = memo_slot(memo, i, hist_end);
+					const struct memo_walk *hit =
+						memo_find(memo, p, st->hist_stamp, i, subseq,
+							  hist_end, bt);
+
+					if (hit) {
+						enum memo_outcome o = hit->outcome;
+
+						if (o == MEMO_REACHED)
+							*bt = hit->out;
+						memo_close(memo, seq, o, bt);
+						if (o == MEMO_DONE)
+							return 0;
+						if (o == MEMO_ALL) {
+							mark_all_precise(env, env->cur);
+							return 0;
+						}
+						break;
+					}
+					*p = (struct memo_point){ st->hist_stamp, i, subseq, hist_end,
+								  bt->regs[0], bt->stack[0], seq };
+				}
+				if (log || !insn_inert(&env->info.insns[i], h, bt))
+					err = backtrack_insn(env, i, subseq, h, bt);
 			}
-			if (err < 0)
+			if (err < 0) {
+				memo_close(memo, seq, MEMO_OPEN, NULL);
 				return err;
+			}
 			if (err == ENOTFOLLOWED) {
-				mark_all_precise(env->cur);
+				memo_close(memo, seq, MEMO_ALL, NULL);
+				mark_all_precise(env, env->cur);
 				return 0;
 			}
-			if (bt_empty(bt))
+			if (bt_empty(bt)) {
+				memo_close(memo, seq, MEMO_DONE, NULL);
 				return 0;
+			}
 			subseq = i;
 			i = prev_insn(env, st, i, &hist_end);
 			if (i < 0)
 				break;
 			/* a path part is finite; this bounds a corrupt one */
 			if (i >= (int32_t)env->info.insn_cnt || ++steps > 10000000) {
-				mark_all_precise(env->cur);
+				memo_close(memo, seq, MEMO_ALL, NULL);
+				mark_all_precise(env, env->cur);
 				return 0;
 			}
 		}
+		if (st == env->cur)
+			memo_close(memo, seq, MEMO_REACHED, bt);
 		st = parent_of(st);
 		if (!st)
 			break;
-		fresh = mark_in(bt, st, &oob);
+		fresh = mark_in(env, bt, st, &oob);
 		if (oob) {
 			/* a slot the kept state never had, or a frame it
 			 * lacks: the walk lost track */
-			mark_all_precise(env->cur);
+			mark_all_precise(env, env->cur);
 			return 0;
 		}
 		if (bt_empty(bt))
@@ -613,7 +877,7 @@ static int mark_chain(struct bv_env *env, struct bt *bt)
 		first = st->first_insn;
 	}
 	if (!bt_empty(bt))
-		mark_all_precise(env->cur);
+		mark_all_precise(env, env->cur);
 	return 0;
 }
 
@@ -650,17 +914,40 @@ int bv_propagate_precision(struct bv_env *env, const struct bv_state *old)
 
 	memset(&bt, 0, sizeof(bt));
 	bt.frame = old->curframe;
-	for (fr = 0; fr <= old->curframe; fr++) {
+	for (fr = old->curframe + 1; fr-- > 0;) {
 		const struct bv_frame *f = old->frame[fr];
+		bool first = true;
 
-		for (i = 0; i < BV_REG_FP; i++)
-			if (f->regs[i].type == BV_SCALAR && f->regs[i].precise)
-				bt.regs[fr] |= 1u << i;
-		for (i = 0; i < f->allocated_stack / BV_REG_SIZE && i < 64; i++)
-			if (f->stack[i].slot_type[BV_REG_SIZE - 1] == BV_STACK_SPILL &&
-			    f->stack[i].spilled_ptr.type == BV_SCALAR &&
-			    f->stack[i].spilled_ptr.precise)
-				bt.stack[fr] |= 1ull << i;
+		for (i = 0; i < BV_REG_FP; i++) {
+			if (f->regs[i].type != BV_SCALAR || !f->regs[i].precise)
+				continue;
+			bt.regs[fr] |= 1u << i;
+			if (log_marks(env)) {
+				if (first)
+					bv_log_printf(&env->log, "frame %u: propagating r%u", fr, i);
+				else
+					bv_log_printf(&env->log, ",r%u", i);
+			}
+			first = false;
+		}
+		for (i = 0; i < f->allocated_stack / BV_REG_SIZE && i < 64; i++) {
+			if (f->stack[i].slot_type[BV_REG_SIZE - 1] != BV_STACK_SPILL ||
+			    f->stack[i].spilled_ptr.type != BV_SCALAR ||
+			    !f->stack[i].spilled_ptr.precise)
+				continue;
+			bt.stack[fr] |= 1ull << i;
+			if (log_marks(env)) {
+				if (first)
+					bv_log_printf(&env->log, "frame %u: propagating fp%d", fr,
+						      -(int)(i + 1) * BV_REG_SIZE);
+				else
+					bv_log_printf(&env->log, ",fp%d",
+						      -(int)(i + 1) * BV_REG_SIZE);
+			}
+			first = false;
+		}
+		if (!first && log_marks(env))
+			bv_log_printf(&env->log, "\n");
 	}
 	if (frames)
 		return mark_chain(env, &bt);

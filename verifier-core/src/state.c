@@ -89,6 +89,7 @@ struct bv_state *bv_state_copy(const struct bv_state *src)
 	st->refs = NULL;
 	st->hist = NULL;
 	st->hist_cap = 0;
+	st->hist_stamp = 0;      /* the copy's path part grows its own way */
 	if (src->hist_len) {
 		st->hist = malloc(src->hist_len * sizeof(*st->hist));
 		if (!st->hist) {

@@ -164,6 +164,10 @@ struct bv_state {
 	struct bv_hist_entry *hist;
 	uint32_t hist_len, hist_cap;
 	int32_t first_insn, last_insn;
+	/* precision.c: names this part of the path while it only grows (0:
+	 * none yet; copies and restarts get a new one), for the memo of
+	 * backtracking results */
+	uint64_t hist_stamp;
 };
 
 /* Per-instruction side table. */
@@ -284,6 +288,14 @@ struct bv_env {
 	/* precision.c: insn_processed when the last history entry was
 	 * recorded (one entry per instruction) */
 	uint32_t hist_step;
+	/* precision.c: the instruction the walk came from to hist_at (the
+	 * walk moves env->prev_insn_idx on before the instruction's checks
+	 * record their entries) */
+	int32_t hist_at, hist_from;
+	/* precision.c: backtracking results on the current path part, reused
+	 * when a later backtracking reaches the same point the same way */
+	struct bv_prec_memo *prec_memo;
+	uint64_t hist_stamp_gen;
 	/* tail_call.c -> explore.c: this helper call returns from the
 	 * subprogram (a successful tail call, 6.18) */
 	bool tail_call_exit;
@@ -320,6 +332,13 @@ int bv_mark_precise_slot(struct bv_env *env, uint32_t frameno, uint32_t spi);
 int bv_propagate_precision(struct bv_env *env, const struct bv_state *old);
 /* Before a state is kept: its inherited marks are forgotten. */
 void bv_mark_all_imprecise(struct bv_state *st);
+/* End of a walk: the backtracking memo goes. */
+void bv_precision_free(struct bv_env *env);
+/* explore.c, for precision.c's level-2 lines: a kept state's frame as the
+ * kernel's print_verifier_state prints it (precise scalars with "P"), and
+ * an instruction's text as the log shows it. */
+void bv_log_kept_frame(struct bv_env *env, const struct bv_state *st, uint32_t frameno);
+void bv_log_insn_text(struct bv_env *env, const struct bv_insn *insn, char *buf, size_t size);
 
 /* ---- instruction checks, called by the path walk (explore.c) ----
  * Each returns 0 to continue, or a negative errno after bv_reject() /
