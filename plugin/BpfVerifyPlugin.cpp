@@ -108,7 +108,8 @@ public:
   }
 
   Collected run(ASTContext &C, const std::vector<Event> &Events,
-                llvm::StringRef Source) {
+                llvm::StringRef Source,
+                const std::vector<OpenedKernel> *Preloaded) {
     Collected Out;
     if (Opts.DebugStall)
       std::this_thread::sleep_for(std::chrono::hours(1));
@@ -178,7 +179,7 @@ public:
     }
     if (!Opts.DumpObjectPath.empty())
       dumpObject(Object, Out);
-    collect(Opts, Object, Source, Out);
+    collect(Opts, Object, Source, Out, Preloaded);
     return Out;
   }
 
@@ -204,8 +205,14 @@ private:
 
 class BpfVerifyConsumer : public ASTConsumer {
 public:
-  BpfVerifyConsumer(CompilerInstance &CI, Options Opts, std::string Source)
-      : CI(CI), Opts(std::move(Opts)), Source(std::move(Source)) {}
+  BpfVerifyConsumer(CompilerInstance &CI, Options O, std::string Source)
+      : CI(CI), Opts(std::move(O)), Source(std::move(Source)) {
+    // exact mode runs the real kernel instead: nothing to preload
+    if (Opts.Exact.empty()) {
+      bool Explicit;
+      Prefetch = std::make_unique<KernelPrefetch>(kernelSpecs(Opts, Explicit));
+    }
+  }
 
   // ---- recording; stops once the compilation has errors (code generation
   // must never see an invalid AST) ----
@@ -262,14 +269,19 @@ public:
   }
 
   void HandleTranslationUnit(ASTContext &C) override {
-    if (!live())
-      return; // the compilation failed: nothing to verify
+    if (!live()) {
+      Prefetch.reset(); // no thread left running when clang exits
+      return;           // the compilation failed: nothing to verify
+    }
     DiagnosticsEngine &Diags = CI.getDiagnostics();
     std::string Bytes, Detail;
+    // joined before the fork: the child inherits the loaded profiles
+    const std::vector<OpenedKernel> *Preloaded =
+        Prefetch ? &Prefetch->wait() : nullptr;
     IsolateStatus St = runIsolated(
         [&] {
           ChildCodegen Child(CI, Opts);
-          return serialize(Child.run(C, Events, Source));
+          return serialize(Child.run(C, Events, Source, Preloaded));
         },
         effectiveTimeout(Opts), Bytes, Detail);
     Events.clear();
@@ -305,6 +317,7 @@ private:
   std::string Source;
   std::vector<ChildCodegen::Event> Events;
   bool Stopped = false;
+  std::unique_ptr<KernelPrefetch> Prefetch;
 };
 
 class BpfVerifyAction : public PluginASTAction {

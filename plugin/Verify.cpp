@@ -79,25 +79,22 @@ std::string runExact(const std::string &Kernel, llvm::StringRef Object,
 
 // Phase 1: facade-clang calls only; no Clang state touched.
 void collect(const Options &Opts, llvm::StringRef Object,
-             llvm::StringRef SourceName, Collected &Out) {
+             llvm::StringRef SourceName, Collected &Out,
+             const std::vector<OpenedKernel> *Preloaded) {
   char Err[512];
   std::vector<bvf_kernel *> Kernels;
-  std::vector<std::string> Specs = Opts.Kernels;
-  if (!Opts.Exact.empty())
-    Specs = {Opts.Exact};
-  bool Explicit = !Specs.empty();
-  if (!Explicit) {
-    const char *Def = bvf_kernel_default();
-    Specs.push_back(Def ? Def : "6.18");
-  }
-  for (const std::string &S : Specs) {
-    Err[0] = 0;
-    bvf_kernel *K = bvf_kernel_open(S.c_str(), Err, sizeof Err);
-    if (K)
-      Kernels.push_back(K);
+  bool Explicit;
+  std::vector<OpenedKernel> Opened;
+  if (!Preloaded)
+    for (const std::string &S : kernelSpecs(Opts, Explicit))
+      Opened.push_back(openKernel(S));
+  else
+    kernelSpecs(Opts, Explicit);
+  for (const OpenedKernel &O : Preloaded ? *Preloaded : Opened) {
+    if (O.K)
+      Kernels.push_back(O.K);
     else
-      Out.KernelProblems.push_back({S, Err[0] ? Err : "cannot open profile",
-                                    Explicit});
+      Out.KernelProblems.push_back({O.Spec, O.Err, Explicit});
   }
 
   if (Kernels.empty())
@@ -207,8 +204,8 @@ void collect(const Options &Opts, llvm::StringRef Object,
                                "': " + strerror(errno));
   if (Obj)
     bvf_object_close(Obj);
-  for (bvf_kernel *K : Kernels)
-    bvf_kernel_close(K);
+  for (const OpenedKernel &O : Opened)   // the preloaded ones are not ours
+    bvf_kernel_close(O.K);
 }
 
 namespace {

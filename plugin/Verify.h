@@ -9,6 +9,7 @@
 #define BPFVERIFY_PLUGIN_VERIFY_H
 
 #include "Options.h"
+#include "Prefetch.h"
 
 #include "bpfverify/verifier.h"
 
@@ -65,9 +66,11 @@ struct Collected {
 void reportInternalError(clang::DiagnosticsEngine &Diags, const llvm::Twine &Msg);
 
 // Verifies `Object` (the compilation of `SourceName`) for every kernel of
-// Opts; writes json=/log= files.
+// Opts; writes json=/log= files. `Preloaded`: the kernels of
+// kernelSpecs(Opts), already opened (KernelPrefetch), else opened here.
 void collect(const Options &Opts, llvm::StringRef Object,
-             llvm::StringRef SourceName, Collected &Out);
+             llvm::StringRef SourceName, Collected &Out,
+             const std::vector<OpenedKernel> *Preloaded = nullptr);
 
 // Reports collected results through the compilation's diagnostics engine.
 void report(clang::CompilerInstance &CI, clang::ASTContext &Ctx,

@@ -237,14 +237,19 @@ static struct btf *load(const struct bvdb_profile *p, const char *file, const st
 
 /* ---- the raw BTF cache ----
  * Decompressing vmlinux.btf.zst is most of a profile's load time. The
- * first load writes the raw bytes to CACHE/btf/SHA256-SIZE-MTIME.btf (the
- * compressed file's recorded sha256, its size and mtime: a changed file
- * misses); later loads map that file and hand it to btf__new, which
+ * first load writes the raw bytes to CACHE/btf/SHA256-SIZE.btf (the
+ * compressed file's sha256 as profile.json records it, and the file's
+ * size); later loads map that file and hand it to btf__new, which
  * validates it like any BTF (a bad cache file is ignored and rewritten).
+ * The key names the content, not the copy: every checkout or worktree of
+ * the same profile shares one entry (a key with the file's mtime made
+ * each checkout replace the others' entry, and miss on every other run).
+ * import writes profile.json and the file together, and a raw file of
+ * another size than the recorded raw_size is never used.
  * CACHE is $BPFVERIFY_CACHE, else $XDG_CACHE_HOME/bpfverify, else
  * ~/.cache/bpfverify; BPFVERIFY_CACHE=none turns the cache off. Failing to
  * write it is never an error. The profile's name index (names.c) is kept
- * next to it as SHA256-SIZE-MTIME.names, mapped back as it is. */
+ * next to it as SHA256-SIZE.names, mapped back as it is. */
 static bool cache_path(const struct bvdb_profile *p, char *path, size_t size)
 {
 	const char *c = getenv("BPFVERIFY_CACHE"), *x = getenv("XDG_CACHE_HOME");
@@ -268,8 +273,8 @@ static bool cache_path(const struct bvdb_profile *p, char *path, size_t size)
 		return false;
 	if (n < 0 || (size_t)n >= size)
 		return false;
-	n += snprintf(path + n, size - (size_t)n, "/%s-%lld-%lld.%09ld.btf", p->btf_sha256,
-		      (long long)st.st_size, (long long)st.st_mtim.tv_sec, st.st_mtim.tv_nsec);
+	n += snprintf(path + n, size - (size_t)n, "/%s-%lld.btf", p->btf_sha256,
+		      (long long)st.st_size);
 	return (size_t)n < size;
 }
 
@@ -297,8 +302,9 @@ static struct btf *cache_load(const struct bvdb_profile *p, const char *path)
 	return b;
 }
 
-/* Removes the entries an older copy of the same profile left (same sha256,
- * another size or mtime: a new checkout): one entry per profile content. */
+/* Removes the entries of the same sha256 under another name (another
+ * size, or the SHA256-SIZE-MTIME names of older versions): one entry per
+ * profile content. */
 static void cache_prune(const char *path)
 {
 	const char *base = strrchr(path, '/') + 1;
@@ -314,7 +320,7 @@ static void cache_prune(const char *path)
 	while ((e = readdir(d))) {
 		size_t n = strlen(e->d_name), bl = strlen(base);
 
-		/* same key, another size/mtime; the .btf and .names of the current one stay */
+		/* same sha256, another name; the .btf and .names of the current one stay */
 		if (strncmp(e->d_name, base, keylen) != 0 || strstr(e->d_name, ".tmp."))
 			continue;
 		if (strncmp(e->d_name, base, bl - 4) == 0 && (n == bl || n == bl + 2))

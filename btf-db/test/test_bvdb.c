@@ -622,13 +622,27 @@ static void test_import(const struct buf *btf, const struct buf *elf)
 		snprintf(cmd, sizeof(cmd), "test $(ls %s/*.names | wc -l) -eq 1", cdir);
 		CHECK(system(cmd) == 0, "the index is cached");
 		btf__free(b);
-		/* a new checkout (another mtime): its entry replaces the old one */
+		/* another checkout of the same content (another mtime) shares the
+		 * entry: a cache hit, nothing rewritten */
 		snprintf(cmd, sizeof(cmd), "touch -d @1577934245 %s/9.8/vmlinux.btf.zst", db);
 		CHECK(system(cmd) == 0, "touch");
+		snprintf(cmd, sizeof(cmd), "touch -d @1000000000 %s/*.btf", cdir);
+		CHECK(system(cmd) == 0, "touch the entry");
 		b = p ? bvdb_profile__load_btf(p, err, sizeof(err)) : NULL;
 		CHECK(b && btf__type_cnt(b) == 8, "after touch: %s", err);
 		btf__free(b);
-		snprintf(cmd, sizeof(cmd), "test $(ls %s | wc -l) -eq 1 && ls %s | grep -q -- '-1577934245\\.'",
+		snprintf(cmd, sizeof(cmd), "test $(ls %s/*.btf | wc -l) -eq 1 && "
+			 "test -z \"$(find %s -name '*.btf' -newermt @1000000001)\"", cdir, cdir);
+		CHECK(system(cmd) == 0, "the same entry, not rewritten");
+		/* an entry named the old way (SHA256-SIZE-MTIME) is removed when
+		 * the entry is written again */
+		snprintf(cmd, sizeof(cmd), "cd %s && for f in *.btf; do mv $f ${f%%.btf}-1577934245.000000000.btf; "
+			 "done && rm -f *.names", cdir);
+		CHECK(system(cmd) == 0, "an old-style entry");
+		b = p ? bvdb_profile__load_btf(p, err, sizeof(err)) : NULL;
+		CHECK(b && btf__type_cnt(b) == 8, "with an old-style entry: %s", err);
+		btf__free(b);
+		snprintf(cmd, sizeof(cmd), "test $(ls %s | wc -l) -eq 1 && ! ls %s | grep -q -- '-1577934245\\.'",
 			 cdir, cdir);
 		CHECK(system(cmd) == 0, "one cache entry, the new one");
 		setenv("BPFVERIFY_CACHE", "none", 1);

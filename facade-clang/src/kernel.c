@@ -545,6 +545,14 @@ const struct bvdb_names *bvf_kernel_names(const struct bvf_kernel *k)
 	return ix;
 }
 
+int bvf_kernel_preload(struct bvf_kernel *k)
+{
+	if (!bvf_kernel_btf(k, NULL, 0))
+		return -1;
+	bvf_kernel_names(k);
+	return 0;
+}
+
 /* Loads modules/MOD.btf.zst of a db profile; unreadable ones are left out
  * (a profile works without its modules). Called under k->lock. */
 static void load_modules(struct bvf_kernel *k)

@@ -167,6 +167,7 @@ struct bvf_object {
 	char *name;
 	uint8_t *image;               /* private copy of the file */
 	size_t size;
+	size_t image_map_len;         /* image is a private mapping of the file: munmap */
 	Elf *elf;
 	struct obj_sec *secs;
 	size_t nr_secs;

@@ -14,7 +14,10 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 #include <sys/stat.h>
+#include <fcntl.h>
+#include <unistd.h>
 
 #include <bpf/btf.h>
 #include <elf.h>
@@ -89,7 +92,10 @@ void bvf_object_close(struct bvf_object *obj)
 	if (obj->btf)
 		btf__free(obj->btf);
 	obj_elf_free(obj);
-	free(obj->image);
+	if (obj->image_map_len)
+		munmap(obj->image, obj->image_map_len);
+	else
+		free(obj->image);
 	free(obj->name);
 	free(obj);
 }
@@ -218,12 +224,40 @@ static int collect_programs(struct bvf_object *obj, struct obj_err *e)
 	return 0;
 }
 
+/* Runs the passes on obj->image (obj->size bytes followed by at least 8
+ * zero bytes); closes obj on failure. */
+static struct bvf_object *open_image(struct bvf_object *obj, struct obj_err *e)
+{
+	int ret;
+
+	e->obj_name = obj->name;
+	ret = obj_elf_load(obj, e);
+	if (!ret)
+		ret = obj_btf_load(obj, e);
+	if (!ret)
+		ret = obj_btf_ext_load(obj, e);
+	if (!ret)
+		ret = obj_maps_collect(obj, e);
+	if (!ret)
+		ret = obj_externs_collect(obj, e);
+	if (!ret)
+		ret = obj_funcs_collect(obj, e);
+	if (!ret)
+		ret = collect_externs(obj, e);
+	if (!ret)
+		ret = collect_programs(obj, e);
+	if (ret) {
+		bvf_object_close(obj);
+		return NULL;
+	}
+	return obj;
+}
+
 struct bvf_object *bvf_object_open_mem(const void *data, size_t size, const char *name,
 				       char *err, size_t errsz)
 {
 	struct obj_err e = { .obj_name = name ? name : "<memory>", .buf = err, .size = errsz };
 	struct bvf_object *obj;
-	int ret;
 
 	if (err && errsz)
 		err[0] = '\0';
@@ -245,34 +279,47 @@ struct bvf_object *bvf_object_open_mem(const void *data, size_t size, const char
 	obj->image = calloc(1, size + 8);
 	if (!obj->name || !obj->image) {
 		obj_fail(&e, "out of memory");
-		goto fail;
+		bvf_object_close(obj);
+		return NULL;
 	}
 	if (size)
 		memcpy(obj->image, data, size);
 	obj->size = size;
-	e.obj_name = obj->name;
+	return open_image(obj, &e);
+}
 
-	ret = obj_elf_load(obj, &e);
-	if (!ret)
-		ret = obj_btf_load(obj, &e);
-	if (!ret)
-		ret = obj_btf_ext_load(obj, &e);
-	if (!ret)
-		ret = obj_maps_collect(obj, &e);
-	if (!ret)
-		ret = obj_externs_collect(obj, &e);
-	if (!ret)
-		ret = obj_funcs_collect(obj, &e);
-	if (!ret)
-		ret = collect_externs(obj, &e);
-	if (!ret)
-		ret = collect_programs(obj, &e);
-	if (ret)
-		goto fail;
-	return obj;
-fail:
-	bvf_object_close(obj);
-	return NULL;
+/* The file mapped copy-on-write instead of read and copied (a CO-RE-heavy
+ * object with its DWARF is about 1 MB: two copies cost more than parsing
+ * it). The zeros open_mem appends are the rest of the last page, so a
+ * file whose size is a whole number of pages, or that cannot be mapped,
+ * takes the copy. Returns NULL with errno 0 when it did not map. */
+static struct bvf_object *open_mapped(int fd, size_t size, const char *path, char *err,
+				      size_t errsz, bool *tried)
+{
+	struct obj_err e = { .obj_name = path, .buf = err, .size = errsz };
+	long page = sysconf(_SC_PAGESIZE);
+	struct bvf_object *obj;
+	void *map;
+
+	*tried = false;
+	if (page <= 0 || size == 0 || size % (size_t)page == 0 ||
+	    size % (size_t)page > (size_t)page - 8)
+		return NULL;
+	map = mmap(NULL, size, PROT_READ | PROT_WRITE, MAP_PRIVATE, fd, 0);
+	if (map == MAP_FAILED)
+		return NULL;
+	*tried = true;
+	obj = calloc(1, sizeof(*obj));
+	if (!obj || !(obj->name = strdup(path))) {
+		free(obj);
+		munmap(map, size);
+		obj_fail(&e, "out of memory");
+		return NULL;
+	}
+	obj->image = map;
+	obj->image_map_len = size;
+	obj->size = size;
+	return open_image(obj, &e);
 }
 
 struct bvf_object *bvf_object_open_file(const char *path, char *err, size_t errsz)
@@ -301,6 +348,13 @@ struct bvf_object *bvf_object_open_file(const char *path, char *err, size_t errs
 	if ((unsigned long long)st.st_size > OBJ_MAX_FILE_SIZE) {
 		obj_fail(&e, "absurd object size %lld", (long long)st.st_size);
 		goto out;
+	}
+	{
+		bool mapped;
+
+		obj = open_mapped(fileno(f), (size_t)st.st_size, path, err, errsz, &mapped);
+		if (mapped)
+			goto out;
 	}
 	buf = malloc((size_t)st.st_size + 1);
 	if (!buf) {

@@ -65,6 +65,11 @@ bool bvf_program_source_loc(const struct bvf_program *prog, uint32_t insn,
  * vmlinux file. */
 struct bvf_kernel *bvf_kernel_open(const char *spec, char *err, size_t errsz);
 void bvf_kernel_close(struct bvf_kernel *k);
+/* Loads now what a profile otherwise loads at the first program that needs
+ * it (the BTF, the CO-RE name index), e.g. in another thread while the
+ * object is being built. Returns 0, or -1 when the BTF cannot be loaded
+ * (the programs that need it then report why, as they would have). */
+int bvf_kernel_preload(struct bvf_kernel *k);
 const char *bvf_kernel_name(const struct bvf_kernel *k);   /* "6.18" */
 /* Name of the default profile (the newest one shipped). */
 const char *bvf_kernel_default(void);
