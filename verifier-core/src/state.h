@@ -448,6 +448,8 @@ int bv_percpu_ptr_return(struct bv_env *env, uint32_t ret_btf_id, bv_reg_type fl
 int bv_process_spin_lock(struct bv_env *env, uint32_t regno, bool is_lock);
 int bv_check_call_in_lock(struct bv_env *env, const struct bv_insn *insn);
 int bv_check_exit_in_lock(struct bv_env *env);
+/* a note at the bpf_spin_lock still held, if any */
+void bv_note_held_lock(struct bv_env *env);
 /* A global function called while a lock is held (kernels that allow
  * static calls there): the kernel's two lines and a note at the lock. */
 int bv_global_call_in_lock(struct bv_env *env);
@@ -468,6 +470,8 @@ int bv_check_tail_call_stack(struct bv_env *env, uint32_t subprog, uint32_t call
  * whether it was one). */
 void bv_note_leaked_ref(struct bv_env *env, const struct bv_ref *ref);
 bool bv_note_released_reg(struct bv_env *env, uint32_t regno, const struct bv_reg *r);
+/* a release of a pointer no reference backs: where it came from */
+void bv_note_unreferenced_release(struct bv_env *env, uint32_t regno, const struct bv_reg *r);
 
 /* call.c: no lock held and no reference leaked at a point that ends the
  * program (exit, tail call, LD_ABS): prefix names it in the kernel's
