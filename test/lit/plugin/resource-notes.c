@@ -6,7 +6,7 @@
 // RUN: %clang_bpf -fplugin=%plugin -fplugin-arg-bpfverify-kernel=6.18 -fsyntax-only \
 // RUN:   -Xclang -verify -Xclang -verify-ignore-unexpected=note %s
 // The same diagnostics on 6.12, whose lock-at-exit message is the older one.
-// RUN: %clang_bpf -fplugin=%plugin -fplugin-arg-bpfverify-kernel=6.12 -fsyntax-only \
+// RUN: not %clang_bpf -fplugin=%plugin -fplugin-arg-bpfverify-kernel=6.12 -fsyntax-only \
 // RUN:   -fno-color-diagnostics %s 2>&1 | FileCheck --check-prefix=K612 %s
 // K612: resource-notes.c:[[#LOCKEXIT:]]:{{[0-9]+}}: error: bpf_spin_unlock is missing [bpfverify: lock_at_exit, kernel 6.12]
 // K612: resource-notes.c:[[#LOCKEXIT-6]]:{{[0-9]+}}: note: the lock was taken at insn
