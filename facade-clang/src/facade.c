@@ -158,8 +158,15 @@ static int op_helper(void *ctx, int32_t func_id, const struct bv_helper_proto **
 	struct facade_ctx *c = ctx;
 	int ret = bvf_kb_helper(&c->env, func_id, proto);
 
-	if (!ret && c->tr)
+	if (!ret && c->tr) {
 		*proto = bvf_tracing_proto(c->tr, c->tr->btf, c->tr->features, *proto);
+		if (!*proto)
+			return -EOPNOTSUPP;
+	} else if (!ret && *proto && (*proto)->func_id == BPF_FUNC_d_path) {
+		/* bpf_d_path_allowed: no attach target of a non-tracing
+		 * program (syscall) is on the allow-list */
+		*proto = bvf_kb_d_path_not_allowed();
+	}
 	return ret;
 }
 

@@ -103,5 +103,7 @@ struct bvf_kb_btf_names {
 	const char *args[5];
 };
 const struct bvf_kb_btf_names *bvf_kb_proto_btf_names(int32_t func_id);
+/* bpf_d_path for a program no attach target of which may call it */
+const struct bv_helper_proto *bvf_kb_d_path_not_allowed(void);
 
 #endif

@@ -796,6 +796,8 @@ int bv_check_helper_call(struct bv_env *env, const struct bv_insn *insn, int32_t
 	if (fn->gpl_only && !env->f->gpl_compatible)
 		return bv_reject(&env->log, idx, -EINVAL,
 				 "cannot call GPL-restricted function from non-GPL compatible program");
+	if (fn->not_allowed)
+		return bv_reject(&env->log, idx, -EINVAL, "helper call is not allowed in probe");
 	if (fn->might_sleep) {
 		/* check_helper_call: only a sleepable program may call it
 		 * (older kernels do not even offer it to the others) */
