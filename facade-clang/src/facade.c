@@ -158,6 +158,9 @@ static int op_helper(void *ctx, int32_t func_id, const struct bv_helper_proto **
 	struct facade_ctx *c = ctx;
 	int ret = bvf_kb_helper(&c->env, func_id, proto);
 
+	if (!ret && *proto && (*proto)->func_id == BPF_FUNC_check_mtu &&
+	    !(bvf_kernel_features(c->k) & BV_FEAT_BIT(BV_FEAT_CHECK_MTU_LEN_IN)))
+		*proto = bvf_kb_check_mtu_uninit();
 	if (!ret && c->tr) {
 		*proto = bvf_tracing_proto(c->tr, c->tr->btf, c->tr->features, *proto);
 		if (!*proto)

@@ -235,6 +235,10 @@
 	  "the exit's return value check marks R0 precise, so kept states compare " \
 	  "the value a path returns; else the check reads R0's tnum only and " \
 	  "a state returning another value in range prunes") \
+	X(CHECK_MTU_LEN_IN, "check-mtu-len-in", \
+	  "bpf_check_mtu reads its mtu_len argument as well as writing it (no " \
+	  "MEM_UNINIT): it must point at initialised memory; else it may be " \
+	  "uninitialised stack") \
 	X(NE_CONST_BOUNDS, "ne-const-bounds", \
 	  "`if r != K` (and the fall-through of `if r == K`) moves a bound of r " \
 	  "that equals K off it ('if r2 != 0x0' gives r2 umin=1 on its jump); " \
