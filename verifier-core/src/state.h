@@ -431,6 +431,9 @@ int bv_check_flow_keys_access(struct bv_env *env, int32_t insn_idx, int32_t off,
 /* btf_ptr.c: a load or store through a non-NULL BTF-typed pointer at off
  * (the instruction's offset plus the pointer's fixed one) (kernel:
  * check_ptr_to_btf_access); the field is the facade's to find. */
+/* map_ptr.c: a load through a map's own pointer (CONST_PTR_TO_MAP) */
+int bv_check_map_ptr_access(struct bv_env *env, int32_t insn_idx, uint32_t regno, int32_t off,
+			    int32_t size, enum bv_access t, int32_t value_regno);
 int bv_check_ptr_to_btf_access(struct bv_env *env, int32_t insn_idx, uint32_t regno,
 			       int32_t off, int size, enum bv_access t, int32_t value_regno);
 /* btf_ptr.c: is the BTF-typed pointer in regno a want_btf_id, as a helper
