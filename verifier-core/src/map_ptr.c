@@ -37,6 +37,8 @@ int bv_check_map_ptr_access(struct bv_env *env, int32_t insn_idx, uint32_t regno
 		tname = "?";
 	if (!env->f->allow_ptr_leaks)
 		return bv_reject(&env->log, insn_idx, -EPERM,
+				 bv_kernel_has(env->f, BV_FEAT_MAP_PTR_UNPRIV_STRUCT_MSG) ?
+				 "'struct %s' access is allowed only to CAP_PERFMON and CAP_SYS_ADMIN" :
 				 "%s access is allowed only to CAP_PERFMON and CAP_SYS_ADMIN", tname);
 	if (off < 0)
 		return bv_reject(&env->log, insn_idx, -EACCES,
