@@ -33,6 +33,7 @@
 #include "load_refusals.h"
 #include "kb_net.h"
 #include "ksyms.h"
+#include "kb_map_struct.h"
 #include "tracing.h"
 #include "func_proto.h"
 
@@ -158,8 +159,18 @@ static int op_helper(void *ctx, int32_t func_id, const struct bv_helper_proto **
 	struct facade_ctx *c = ctx;
 	int ret = bvf_kb_helper(&c->env, func_id, proto);
 
-	if (!ret && c->tr)
+	if (!ret && *proto && (*proto)->func_id == BPF_FUNC_check_mtu &&
+	    !(bvf_kernel_features(c->k) & BV_FEAT_BIT(BV_FEAT_CHECK_MTU_LEN_IN)))
+		*proto = bvf_kb_check_mtu_uninit();
+	if (!ret && c->tr) {
 		*proto = bvf_tracing_proto(c->tr, c->tr->btf, c->tr->features, *proto);
+		if (!*proto)
+			return -EOPNOTSUPP;
+	} else if (!ret && *proto && (*proto)->func_id == BPF_FUNC_d_path) {
+		/* bpf_d_path_allowed: no attach target of a non-tracing
+		 * program (syscall) is on the allow-list */
+		*proto = bvf_kb_d_path_not_allowed();
+	}
 	return ret;
 }
 
@@ -209,6 +220,19 @@ static int op_btf_struct_access(void *ctx, uint32_t btf_id, int32_t off, uint32_
 	/* non-sleepable programs run inside an RCU read-side section */
 	return bvf_btf_struct_access(c->tr->btf, c->tr->features, !c->tr->sleepable, btf_id,
 				     off, size, out);
+}
+
+/* check_ptr_to_map_access: the map type's struct in the kernel's BTF */
+static int64_t op_map_btf_id(void *ctx, uint32_t map_type)
+{
+	struct facade_ctx *c = ctx;
+	const char *name = bvf_kb_map_struct_name(map_type);
+	int id;
+
+	if (!name || !c->tr || !c->tr->btf)
+		return -1;
+	id = btf__find_by_name_kind(c->tr->btf, name, BTF_KIND_STRUCT);
+	return id > 0 ? id : -1;
 }
 
 static const char *op_btf_type_name(void *ctx, uint32_t btf_id)
@@ -721,6 +745,7 @@ static int verify_with(const struct bvf_program *prog, const struct bvf_kernel *
 		f.btf_type_name = op_btf_type_name;
 		f.btf_ids_match = op_btf_ids_match;
 		f.btf_pointee = op_btf_pointee;
+		f.map_btf_id = op_map_btf_id;
 		c.percpu_datasec = -1;
 	}
 

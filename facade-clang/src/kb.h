@@ -103,5 +103,10 @@ struct bvf_kb_btf_names {
 	const char *args[5];
 };
 const struct bvf_kb_btf_names *bvf_kb_proto_btf_names(int32_t func_id);
+/* bpf_check_mtu whose mtu_len may be uninitialised (a kernel without
+ * BV_FEAT_CHECK_MTU_LEN_IN) */
+const struct bv_helper_proto *bvf_kb_check_mtu_uninit(void);
+/* bpf_d_path for a program no attach target of which may call it */
+const struct bv_helper_proto *bvf_kb_d_path_not_allowed(void);
 
 #endif

@@ -6,8 +6,8 @@
  * that takes a BTF-typed pointer (tracing programs) is not modelled and
  * stays "prototype not modelled" (verdict error), never guessed.
  *
- * Not modelled: bpf_check_mtu (its MEM_ALIGNED fixed-size argument), the
- * BTF-typed variants (bpf_skc_to_*, tracing sk_storage, bpf_skb_output).
+ * Not modelled: the BTF-typed variants (bpf_skc_to_*, tracing sk_storage,
+ * bpf_skb_output).
  */
 #include <stddef.h>
 #include <stdint.h>
@@ -69,6 +69,13 @@ static const struct bv_helper_proto common[] = {
 	/* the skb and xdp variants agree */
 	P(fib_lookup, .gpl_only = 1, .ret_type = INT,
 	  .arg_type = { CTX, BV_ARG_PTR_TO_MEM, SIZE, ANY }),
+	/* the MTU out (and, on newer kernels, in) through a naturally
+	 * aligned u32; the skb and xdp variants agree. A kernel without
+	 * BV_FEAT_CHECK_MTU_LEN_IN gets bvf_kb_check_mtu_uninit's. */
+	P(check_mtu, .gpl_only = 1, .ret_type = INT,
+	  .arg_type = { CTX, ANY, BV_ARG_PTR_TO_MEM | BV_MEM_FIXED_SIZE | BV_MEM_WRITE |
+			BV_MEM_ALIGNED, ANY, ANY },
+	  .arg_size = { 0, 0, 4 }),
 	/* packets: xdp_buff */
 	P(xdp_load_bytes, .ret_type = INT, .arg_type = { CTX, ANY, UNINIT_MEM, SIZE }),
 	P(xdp_store_bytes, .ret_type = INT, .arg_type = { CTX, ANY, RO_MEM, SIZE }),
@@ -222,4 +229,15 @@ const struct bv_helper_proto *bvf_kb_net_proto(const struct bvf_kb_env *env, int
 		if (common[i].func_id == id)
 			return &common[i];
 	return NULL;
+}
+
+static const struct bv_helper_proto check_mtu_uninit =
+	P(check_mtu, .gpl_only = 1, .ret_type = INT,
+	  .arg_type = { CTX, ANY, BV_ARG_PTR_TO_MEM | BV_MEM_FIXED_SIZE | BV_MEM_UNINIT |
+			BV_MEM_WRITE | BV_MEM_ALIGNED, ANY, ANY },
+	  .arg_size = { 0, 0, 4 });
+
+const struct bv_helper_proto *bvf_kb_check_mtu_uninit(void)
+{
+	return &check_mtu_uninit;
 }

@@ -98,6 +98,11 @@ static const struct bv_helper_proto protos[] = {
 	PROTO(find_vma, .ret_type = BV_RET_INTEGER,
 	      .arg_type = { ARG_BTF, BV_ARG_ANYTHING, BV_ARG_PTR_TO_FUNC,
 			    BV_ARG_PTR_TO_STACK | BV_PTR_MAYBE_NULL, BV_ARG_ANYTHING }),
+	/* kernel/trace/bpf_trace.c: a struct path's name, into memory the
+	 * program passes; which attach targets may call it is the facade's
+	 * (tracing.c: the kernel's bpf_d_path_allowed) */
+	PROTO(d_path, .ret_type = BV_RET_INTEGER,
+	      .arg_type = { ARG_BTF, BV_ARG_PTR_TO_MEM, BV_ARG_CONST_SIZE_OR_ZERO }),
 	/* net/core/filter.c: casts between socket objects */
 	PROTO(sock_from_file, .ret_type = RET_BTF_OR_NULL, .arg_type = { ARG_BTF }),
 	PROTO(skc_to_tcp6_sock, .ret_type = RET_BTF_OR_NULL,
@@ -132,6 +137,7 @@ static const struct bvf_kb_btf_names btf_names[] = {
 	{ BPF_FUNC_copy_from_user_task, NULL, { NULL, NULL, NULL, "task_struct" } },
 	{ BPF_FUNC_get_task_stack, NULL, { "task_struct" } },
 	{ BPF_FUNC_find_vma, NULL, { "task_struct", NULL, "vm_area_struct" } },
+	{ BPF_FUNC_d_path, NULL, { "path" } },
 	{ BPF_FUNC_sock_from_file, "socket", { "file" } },
 	{ BPF_FUNC_skc_to_tcp6_sock, "tcp6_sock", { "sock_common" } },
 	{ BPF_FUNC_skc_to_tcp_sock, "tcp_sock", { "sock_common" } },
@@ -141,6 +147,15 @@ static const struct bvf_kb_btf_names btf_names[] = {
 	{ BPF_FUNC_skc_to_unix_sock, "unix_sock", { "sock_common" } },
 	{ BPF_FUNC_skc_to_mptcp_sock, "mptcp_sock", { "sock_common" } },
 };
+
+static const struct bv_helper_proto d_path_not_allowed =
+	PROTO(d_path, .ret_type = BV_RET_INTEGER, .not_allowed = 1,
+	      .arg_type = { ARG_BTF, BV_ARG_PTR_TO_MEM, BV_ARG_CONST_SIZE_OR_ZERO });
+
+const struct bv_helper_proto *bvf_kb_d_path_not_allowed(void)
+{
+	return &d_path_not_allowed;
+}
 
 const struct bvf_kb_btf_names *bvf_kb_proto_btf_names(int32_t func_id)
 {

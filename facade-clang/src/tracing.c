@@ -19,6 +19,7 @@
 
 #include "btf_walk.h"
 #include "bvf_internal.h"
+#include "kb_attach.h"
 #include "kb_sleepable.h"
 #include "tracing.h"
 
@@ -240,6 +241,7 @@ int bvf_tracing_init(struct bvf_tracing *t, const struct bvf_program *prog,
 		t->proto_id = ptr->type;
 		t->skip_first = true;
 		snprintf(t->func_name, sizeof(t->func_name), "%s", target);
+		t->d_path_allowed = 0;    /* a tracepoint is on no allow-list */
 		if (has(t->features, BV_FEAT_TP_BTF_NULL_ARGS))
 			for (size_t i = 0; i < sizeof(tp_null_args) / sizeof(tp_null_args[0]); i++)
 				if (!strcmp(tp_null_args[i].tp, target)) {
@@ -261,9 +263,18 @@ int bvf_tracing_init(struct bvf_tracing *t, const struct bvf_program *prog,
 	/* Which functions may be sleepable (ALLOW_ERROR_INJECTION, the LSM
 	 * sleepable-hook set) or have their return modified (error injection,
 	 * or a security_ prefix) are kernel lists absent from BTF. */
+	/* bpf_d_path_allowed: iterators, the LSM hooks that may sleep, the
+	 * functions of btf_allowlist_d_path */
+	if (at == BPF_TRACE_ITER)
+		t->d_path_allowed = 1;
+	else if (type == BV_PROG_TYPE_LSM)
+		t->d_path_allowed = bvf_kernel_lsm_hook_sleepable(k, looked);
+	else
+		t->d_path_allowed = bvf_kernel_d_path_allowed_fn(k, looked);
 	if (t->sleepable && at != BPF_TRACE_ITER) {
 		int listed = type == BV_PROG_TYPE_LSM && at == BPF_LSM_MAC ?
-			     bvf_kernel_lsm_hook_sleepable(k, looked) : -1;
+			     bvf_kernel_lsm_hook_sleepable(k, looked) :
+			     type == BV_PROG_TYPE_TRACING ? bvf_kernel_sleepable_fn(k, looked) : -1;
 		const struct bv_map_desc *maps;
 		uint32_t nr_maps;
 
@@ -284,9 +295,22 @@ int bvf_tracing_init(struct bvf_tracing *t, const struct bvf_program *prog,
 				return unsupported(res, "sleepable program using map '%s': which maps a sleepable program may use is not modelled",
 						   maps[i].name ? maps[i].name : "?");
 	}
-	if (at == BPF_MODIFY_RETURN && strncmp(target, "security_", 9) != 0)
-		return unsupported(res, "fmod_ret on '%s': whether the kernel lets its return value be modified (ALLOW_ERROR_INJECTION) is not modelled",
-				   target);
+	/* bpf_check_attach_target: a sleepable fmod_ret was only checked for
+	 * being sleepable above */
+	if (at == BPF_MODIFY_RETURN && !t->sleepable) {
+		int modifiable = bvf_kernel_modifiable_fn(k, looked);
+
+		if (modifiable < 0)
+			return unsupported(res, "fmod_ret on '%s': whether the kernel lets its return value be modified (ALLOW_ERROR_INJECTION) is not modelled",
+					   target);
+		if (!modifiable) {
+			memset(res, 0, sizeof(*res));
+			res->verdict = BV_REJECT;
+			res->insn = -1;
+			snprintf(res->message, sizeof(res->message), "%s() is not modifiable", looked);
+			return -1;
+		}
+	}
 	if (at == BPF_TRACE_ITER) {
 		const struct btf_type *p = btf__type_by_id(btf, t->proto_id);
 		const struct btf_param *a = btf_params(p);
@@ -862,6 +886,11 @@ const struct bv_helper_proto *bvf_tracing_proto(struct bvf_tracing *t,
 	}
 	if (!(features & BV_FEAT_BIT(BV_FEAT_BTF_TRUSTED_PTRS)))
 		r->ret_type &= ~BV_PTR_TRUSTED;
+	if (p->func_id == BPF_FUNC_d_path) {
+		if (t->d_path_allowed < 0)
+			return NULL;      /* the allow-list is unknown: error */
+		r->not_allowed = !t->d_path_allowed;
+	}
 	t->resolved[p->func_id] = true;
 	return r;
 }

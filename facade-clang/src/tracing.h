@@ -35,6 +35,9 @@ struct bvf_tracing {
 	uint64_t null_mask;           /* tp_btf: args that may be NULL (4 bits each) */
 	bool iter;
 	char iter_target[64];         /* "task" for iter/task */
+	/* bpf_d_path_allowed for this program: 1 yes, 0 no ("helper call is
+	 * not allowed in probe"), -1 the profile does not say */
+	int d_path_allowed;
 	/* helper prototypes with BTF ids resolved in this kernel, by id */
 	struct bv_helper_proto protos[BVF_KB_HELPER_ID_MAX + 1];
 	bool resolved[BVF_KB_HELPER_ID_MAX + 1];

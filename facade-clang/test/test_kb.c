@@ -87,7 +87,7 @@ static void test_helpers(void)
 	expect_helper(BV_PROG_TYPE_SOCKET_FILTER, true, BPF_FUNC_check_mtu,
 		      -EPERM, "bpf_check_mtu");
 	expect_helper(BV_PROG_TYPE_SCHED_CLS, true, BPF_FUNC_check_mtu,
-		      -EOPNOTSUPP, "bpf_check_mtu");
+		      0, "bpf_check_mtu");
 	expect_helper(BV_PROG_TYPE_SOCKET_FILTER, true, BPF_FUNC_ktime_get_coarse_ns, 0, NULL);
 	expect_helper(BV_PROG_TYPE_SOCKET_FILTER, true, BPF_FUNC_probe_read, -EPERM,
 		      "bpf_probe_read");

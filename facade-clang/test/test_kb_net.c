@@ -148,8 +148,12 @@ static void test_helpers(void)
 	      p->ret_type == (BV_RET_PTR_TO_SOCKET | BV_PTR_MAYBE_NULL), "sk_lookup_tcp");
 	CHECK(bvf_kb_helper(&e, BPF_FUNC_sk_release, &p) == 0 &&
 	      (p->arg_type[0] & BV_OBJ_RELEASE), "sk_release releases");
-	CHECK(bvf_kb_helper(&e, BPF_FUNC_check_mtu, &p) == -EOPNOTSUPP,
-	      "check_mtu: not modelled, not guessed");
+	CHECK(bvf_kb_helper(&e, BPF_FUNC_check_mtu, &p) == 0 && p->arg_size[2] == 4 &&
+	      (p->arg_type[2] & BV_MEM_ALIGNED) && !(p->arg_type[2] & BV_MEM_UNINIT),
+	      "check_mtu: an aligned u32, read and written (6.12+)");
+	p = bvf_kb_check_mtu_uninit();
+	CHECK(p && (p->arg_type[2] & BV_MEM_UNINIT) && (p->arg_type[2] & BV_MEM_ALIGNED),
+	      "check_mtu on 6.1: MEM_UNINIT");
 	e = env_of(BV_PROG_TYPE_KPROBE, 0);
 	CHECK(bvf_kb_net_proto(&e, BPF_FUNC_sk_storage_get) == NULL,
 	      "tracing's sk_storage_get variant is not this one");

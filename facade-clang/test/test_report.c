@@ -2,7 +2,7 @@
  * one-line error text: a golden document for fake results, parsed back
  * with cJSON, every key checked in order, plus bvf_format_error's forms.
  */
-#define SLEEPABLE_MSG "sleepable program on 'do_unlinkat': the kernel's list of sleepable attach targets is not modelled"
+#define SLEEPABLE_MSG "do_unlinkat is not sleepable"
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -286,7 +286,7 @@ static void test_real_objects(void)
 	if (!obj || !odd || !k || !rep)
 		goto out;
 	progs[0] = find_prog(obj, "sock_a");     /* accepted */
-	progs[1] = find_prog(obj, "fentry_s");   /* sleepable fentry: not modelled */
+	progs[1] = find_prog(obj, "fentry_s");   /* sleepable fentry: refused at attach */
 	progs[2] = find_prog(odd, "odd");        /* unknown section */
 	for (int i = 0; i < 3; i++) {
 		CHECK(progs[i] != NULL, "program %d present", i);
@@ -296,7 +296,7 @@ static void test_real_objects(void)
 		CHECK(bvf_report_add(rep, progs[i], k, &res[i]) == 0, "add %d", i);
 	}
 	CHECK(res[0].verdict == BV_ACCEPT, "sock_a accepted: %s", res[0].message);
-	CHECK(res[1].verdict == BV_ERROR && res[1].insn == -1 &&
+	CHECK(res[1].verdict == BV_REJECT && res[1].insn == -1 &&
 	      strcmp(res[1].message, SLEEPABLE_MSG) == 0,
 	      "fentry_s: %s", res[1].message);
 	CHECK(res[2].verdict == BV_ERROR && res[2].insn == -1 && bvf_program_error(progs[2]) &&
@@ -325,7 +325,7 @@ static void test_real_objects(void)
 		check_num(r, "insns_processed", res[0].insns_processed);
 		r = row_of(doc, "fentry_s");
 		check_key_order(r);
-		check_str(r, "verdict", "error");
+		check_str(r, "verdict", "reject");
 		check_str(r, "message", SLEEPABLE_MSG);
 		check_null(r, "insn");
 		check_null(r, "line");

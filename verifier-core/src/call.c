@@ -224,7 +224,11 @@ static int check_reg_type(struct bv_env *env, uint32_t regno, bv_arg_type arg_ty
 				len += (size_t)snprintf(line + len, sizeof(line) - len, "%s%s",
 							shown++ ? ", " : "",
 							tstr(env, c->types[i], b, sizeof(b)));
-		return bv_reject(&env->log, env->insn_idx, -EACCES, "%s", line);
+		int err = bv_reject(&env->log, env->insn_idx, -EACCES, "%s", line);
+
+		/* a pointer passed again after its release: point at it */
+		bv_note_released_reg(env, regno, r);
+		return err;
 	}
 	/* per-CPU pointers: the per-CPU helpers' own check (ksym.c) */
 	if (BV_BASE_TYPE(r->type) == BV_PTR_TO_BTF_ID && !(r->type & BV_MEM_PERCPU))
@@ -431,10 +435,13 @@ static int check_func_arg(struct bv_env *env, uint32_t arg, struct call_meta *me
 	if (arg_type & BV_OBJ_RELEASE) {
 		if (base == BV_ARG_PTR_TO_DYNPTR)
 			return bv_unsupported(&env->log, idx, "dynptr release");
-		if (!r->ref_obj_id && !reg_is_null(r))
-			return bv_reject(&env->log, idx, -EINVAL,
-					 "R%u must be referenced when passed to release function",
-					 regno);
+		if (!r->ref_obj_id && !reg_is_null(r)) {
+			err = bv_reject(&env->log, idx, -EINVAL,
+					"R%u must be referenced when passed to release function",
+					regno);
+			bv_note_unreferenced_release(env, regno, r);
+			return err;
+		}
 		meta->release_regno = regno;
 	}
 	if (r->ref_obj_id && base != BV_ARG_KPTR_XCHG_DEST) {
@@ -789,6 +796,8 @@ int bv_check_helper_call(struct bv_env *env, const struct bv_insn *insn, int32_t
 	if (fn->gpl_only && !env->f->gpl_compatible)
 		return bv_reject(&env->log, idx, -EINVAL,
 				 "cannot call GPL-restricted function from non-GPL compatible program");
+	if (fn->not_allowed)
+		return bv_reject(&env->log, idx, -EINVAL, "helper call is not allowed in probe");
 	if (fn->might_sleep) {
 		/* check_helper_call: only a sleepable program may call it
 		 * (older kernels do not even offer it to the others) */
@@ -962,9 +971,13 @@ int bv_check_resource_leak(struct bv_env *env, bool check_lock, const char *pref
 	bool leaked = false;
 	uint32_t i;
 
-	if (check_lock && st->active_locks)
-		return bv_reject(&env->log, env->insn_idx, -EINVAL,
-				 "%s cannot be used inside bpf_spin_lock-ed region", prefix);
+	if (check_lock && st->active_locks) {
+		int err = bv_reject(&env->log, env->insn_idx, -EINVAL,
+				    "%s cannot be used inside bpf_spin_lock-ed region", prefix);
+
+		bv_note_held_lock(env);
+		return err;
+	}
 	if (check_lock && st->active_rcu_lock && !bv_kernel_has(env->f, BV_FEAT_RCU_REGION_EXIT_MSG))
 		return bv_check_rcu_region_end(env, prefix);
 	for (i = 0; i < st->nr_refs; i++) {

@@ -167,9 +167,15 @@ static int check_args(struct bv_env *env, const struct bv_kfunc_desc *d, struct 
 						 struct_name(env, r->btf_id));
 		}
 	}
-	if ((d->flags & BV_KF_RELEASE) && !m->release_regno)
-		return bv_reject(&env->log, idx, -EINVAL,
-				 "release kernel function %s expects refcounted PTR_TO_BTF_ID", d->name);
+	if ((d->flags & BV_KF_RELEASE) && !m->release_regno) {
+		int err = bv_reject(&env->log, idx, -EINVAL,
+				    "release kernel function %s expects refcounted PTR_TO_BTF_ID",
+				    d->name);
+
+		/* the release kfuncs take the object first */
+		bv_note_unreferenced_release(env, 1, &bv_cur_regs(env)[1]);
+		return err;
+	}
 	return 0;
 }
 
@@ -215,9 +221,14 @@ int bv_check_kfunc_call(struct bv_env *env, const struct bv_insn *insn)
 		return err;
 
 	if (is_rcu_lock(&d)) {
-		if (env->cur->active_rcu_lock)
-			return bv_reject(&env->log, idx, -EINVAL,
-					 "nested rcu read lock (kernel function %s)", d.name);
+		if (env->cur->active_rcu_lock) {
+			err = bv_reject(&env->log, idx, -EINVAL,
+					"nested rcu read lock (kernel function %s)", d.name);
+			bv_note(&env->log, env->cur->rcu_lock_insn,
+				"the RCU read-side section was already opened here (insn %d)",
+				env->cur->rcu_lock_insn);
+			return err;
+		}
 		env->cur->active_rcu_lock = true;
 		env->cur->rcu_lock_insn = idx;
 	} else if (is_rcu_unlock(&d)) {
@@ -233,10 +244,13 @@ int bv_check_kfunc_call(struct bv_env *env, const struct bv_insn *insn)
 
 	if (m.release_regno) {
 		err = bv_ref_release(env, m.ref_obj_id);
-		if (err)
-			return bv_reject(&env->log, idx, -EINVAL,
-					 "release kernel function %s expects refcounted PTR_TO_BTF_ID",
-					 d.name);
+		if (err) {
+			err = bv_reject(&env->log, idx, -EINVAL,
+					"release kernel function %s expects refcounted PTR_TO_BTF_ID",
+					d.name);
+			bv_note_unreferenced_release(env, m.release_regno, &regs[m.release_regno]);
+			return err;
+		}
 	}
 
 	for (uint32_t i = 0; i <= 5; i++)

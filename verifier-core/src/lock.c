@@ -173,3 +173,11 @@ int bv_check_exit_in_lock(struct bv_env *env)
 		bv_note(&env->log, held->insn, "the lock was taken at insn %d", held->insn);
 	return -EINVAL;
 }
+
+void bv_note_held_lock(struct bv_env *env)
+{
+	const struct bv_ref *held = held_lock(env->cur);
+
+	if (held)
+		bv_note(&env->log, held->insn, "the lock was taken at insn %d", held->insn);
+}

@@ -1103,8 +1103,11 @@ static int mem_access(struct bv_env *env, int32_t insn_idx, uint32_t regno,
 		}
 		if (t == BV_READ && value_regno >= 0)
 			mark_unknown_load(env, value_regno);
-	} else if (type == BV_PTR_TO_FLOW_KEYS ||
-		   type == BV_CONST_PTR_TO_MAP || BV_BASE_TYPE(type) == BV_PTR_TO_BUF) {
+	} else if (type == BV_CONST_PTR_TO_MAP) {
+		err = bv_check_map_ptr_access(env, insn_idx, regno, off, size, t, value_regno);
+		if (!err && t == BV_READ && value_regno >= 0)
+			scratch_reg(env, value_regno);
+	} else if (type == BV_PTR_TO_FLOW_KEYS || BV_BASE_TYPE(type) == BV_PTR_TO_BUF) {
 		return bv_unsupported(&env->log, insn_idx, "access through a %s pointer",
 				      tstr(env, type, b, sizeof(b)));
 	} else if (type == BV_PTR_TO_ARENA) {

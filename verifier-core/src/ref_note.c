@@ -52,23 +52,54 @@ void bv_note_leaked_ref(struct bv_env *env, const struct bv_ref *ref)
 			ref->id, ref->insn);
 }
 
+/* The name of the call at idx when it releases a reference (a helper
+ * with an OBJ_RELEASE argument, a KF_RELEASE kfunc), else NULL. */
+static const char *releasing_call(struct bv_env *env, int32_t idx, struct bv_kfunc_desc *kd)
+{
+	const struct bv_helper_proto *fn = call_proto(env, idx);
+	uint32_t i;
+
+	if (fn) {
+		for (i = 0; i < 5; i++)
+			if (fn->arg_type[i] & BV_OBJ_RELEASE)
+				return fn->name;
+		return NULL;
+	}
+	if (kfunc_name(env, idx, kd) && (kd->flags & BV_KF_RELEASE))
+		return kd->name;
+	return NULL;
+}
+
 bool bv_note_released_reg(struct bv_env *env, uint32_t regno, const struct bv_reg *r)
 {
-	const struct bv_helper_proto *fn;
-	uint32_t i;
+	struct bv_kfunc_desc kd;
+	const char *name;
 
 	if (r->type != BV_NOT_INIT && r->type != BV_SCALAR)
 		return false;
-	fn = call_proto(env, r->origin);
-	if (!fn)
-		return false;
-	for (i = 0; i < 5; i++)
-		if (fn->arg_type[i] & BV_OBJ_RELEASE)
-			break;
-	if (i == 5)
+	name = releasing_call(env, r->origin, &kd);
+	if (!name)
 		return false;
 	bv_note(&env->log, r->origin,
 		"R%u pointed to an object released by %s at insn %d: after the release no copy of the pointer may be used",
-		regno, fn->name, r->origin);
+		regno, name, r->origin);
 	return true;
+}
+
+void bv_note_unreferenced_release(struct bv_env *env, uint32_t regno, const struct bv_reg *r)
+{
+	const struct bv_helper_proto *fn = call_proto(env, r->origin);
+	struct bv_kfunc_desc kd;
+	const char *kname = fn ? NULL : kfunc_name(env, r->origin, &kd);
+
+	if (r->origin < 0 || (uint32_t)r->origin >= env->info.insn_cnt)
+		return;
+	if (fn || kname)
+		bv_note(&env->log, r->origin,
+			"R%u holds the result of %s (insn %d), which takes no reference: only what an acquiring call returned may be released",
+			regno, fn ? fn->name : kname, r->origin);
+	else
+		bv_note(&env->log, r->origin,
+			"R%u holds a pointer produced at insn %d, which holds no reference: only what an acquiring call returned may be released",
+			regno, r->origin);
 }

@@ -450,6 +450,9 @@ int bv_check_flow_keys_access(struct bv_env *env, int32_t insn_idx, int32_t off,
 /* btf_ptr.c: a load or store through a non-NULL BTF-typed pointer at off
  * (the instruction's offset plus the pointer's fixed one) (kernel:
  * check_ptr_to_btf_access); the field is the facade's to find. */
+/* map_ptr.c: a load through a map's own pointer (CONST_PTR_TO_MAP) */
+int bv_check_map_ptr_access(struct bv_env *env, int32_t insn_idx, uint32_t regno, int32_t off,
+			    int32_t size, enum bv_access t, int32_t value_regno);
 int bv_check_ptr_to_btf_access(struct bv_env *env, int32_t insn_idx, uint32_t regno,
 			       int32_t off, int size, enum bv_access t, int32_t value_regno);
 /* btf_ptr.c: is the BTF-typed pointer in regno a want_btf_id, as a helper
@@ -467,6 +470,8 @@ int bv_percpu_ptr_return(struct bv_env *env, uint32_t ret_btf_id, bv_reg_type fl
 int bv_process_spin_lock(struct bv_env *env, uint32_t regno, bool is_lock);
 int bv_check_call_in_lock(struct bv_env *env, const struct bv_insn *insn);
 int bv_check_exit_in_lock(struct bv_env *env);
+/* a note at the bpf_spin_lock still held, if any */
+void bv_note_held_lock(struct bv_env *env);
 /* A global function called while a lock is held (kernels that allow
  * static calls there): the kernel's two lines and a note at the lock. */
 int bv_global_call_in_lock(struct bv_env *env);
@@ -487,6 +492,8 @@ int bv_check_tail_call_stack(struct bv_env *env, uint32_t subprog, uint32_t call
  * whether it was one). */
 void bv_note_leaked_ref(struct bv_env *env, const struct bv_ref *ref);
 bool bv_note_released_reg(struct bv_env *env, uint32_t regno, const struct bv_reg *r);
+/* a release of a pointer no reference backs: where it came from */
+void bv_note_unreferenced_release(struct bv_env *env, uint32_t regno, const struct bv_reg *r);
 
 /* call.c: no lock held and no reference leaked at a point that ends the
  * program (exit, tail call, LD_ABS): prefix names it in the kernel's

@@ -299,6 +299,12 @@ struct bv_facade {
 	 * filled; -ENOENT when btf_id is not a function of that BTF. NULL:
 	 * kfunc calls are not supported. */
 	int (*kfunc)(void *ctx, int32_t btf_id, int16_t off, struct bv_kfunc_desc *out);
+	/* The kernel struct a map of this type is (its ops' map_btf_id:
+	 * struct bpf_array for an array), for loads through the map's
+	 * pointer: its id in the kernel's BTF (read with btf_struct_access);
+	 * 0 when the kernel has none for the type; -1 not modelled. NULL:
+	 * such loads are not supported. */
+	int64_t (*map_btf_id)(void *ctx, uint32_t map_type);
 };
 
 /* The facade's func_proto op, or NULL when it has none. */
@@ -342,6 +348,14 @@ static inline bool bv_kernel_has(const struct bv_facade *f, enum bv_feature feat
 {
 	return f && f->sz >= offsetof(struct bv_facade, features) + sizeof(f->features) &&
 	       (f->features & BV_FEAT_BIT(feat));
+}
+
+/* f->map_btf_id, or NULL when the facade predates it. */
+static inline int64_t (*bv_facade_map_btf_id(const struct bv_facade *f))(void *, uint32_t)
+{
+	if (!f || f->sz < offsetof(struct bv_facade, map_btf_id) + sizeof(f->map_btf_id))
+		return NULL;
+	return f->map_btf_id;
 }
 
 #endif

@@ -235,6 +235,13 @@
 	  "the exit's return value check marks R0 precise, so kept states compare " \
 	  "the value a path returns; else the check reads R0's tnum only and " \
 	  "a state returning another value in range prunes") \
+	X(CHECK_MTU_LEN_IN, "check-mtu-len-in", \
+	  "bpf_check_mtu's mtu_len argument is MEM_WRITE without MEM_UNINIT " \
+	  "(the kernel reads it as an input too); else MEM_UNINIT as well") \
+	X(MAP_PTR_UNPRIV_STRUCT_MSG, "map-ptr-unpriv-struct-msg", \
+	  "a load through a map's pointer without CAP_PERFMON is refused as " \
+	  "\"'struct bpf_array' access is allowed only to ...\"; else the struct " \
+	  "name is not quoted (\"bpf_array access is allowed only to ...\")") \
 	X(NE_CONST_BOUNDS, "ne-const-bounds", \
 	  "`if r != K` (and the fall-through of `if r == K`) moves a bound of r " \
 	  "that equals K off it ('if r2 != 0x0' gives r2 umin=1 on its jump); " \

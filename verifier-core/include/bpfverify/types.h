@@ -122,6 +122,9 @@ struct bv_helper_proto {
 	uint8_t changes_pkt_data;   /* invalidates packet pointers */
 	uint8_t acquires_ref;       /* returns a referenced object */
 	uint32_t arg_size[5];       /* for BV_ARG_PTR_TO_MEM | BV_MEM_FIXED_SIZE */
+	/* the kernel's fn->allowed() says no for this program (bpf_d_path
+	 * outside its allow-list): "helper call is not allowed in probe" */
+	uint8_t not_allowed;
 };
 
 /* Program types: the kernel's enum bpf_prog_type values. */
