@@ -44,6 +44,7 @@ struct bv_explored {
 	uint32_t *count;           /* per instruction */
 	struct bv_kept *all;
 	struct bv_liveness live;
+	struct bv_loops *loops;    /* loop_states.c: NULL without scc-loops */
 };
 
 struct pending {
@@ -118,8 +119,12 @@ void bv_branch_detach(struct bv_env *env, struct bv_state *st)
 	struct bv_kept *k = st->parent;
 	struct bv_pending *p = env->pending;
 
-	if (k && --k->branches == 0 && k->evicted)
-		env->cur_states--;
+	if (k && --k->branches == 0) {
+		if (k->evicted)
+			env->cur_states--;
+		/* out of memory here only delays the loop's marks: safe */
+		(void)bv_loops_exit(env, env->explored->loops, k->st, k->insn, k);
+	}
 	st->parent = NULL;
 	/* its path starts where it is queued to start */
 	bv_hist_reset(st, p->len && p->v[p->len - 1].st == st ? p->v[p->len - 1].insn : -1);
@@ -158,6 +163,7 @@ static void free_explored(struct bv_env *env)
 	free(e->at);
 	free(e->count);
 	bv_liveness_free(&e->live);
+	bv_loops_free(e->loops);
 	free(e);
 	env->explored = NULL;
 }
@@ -172,7 +178,7 @@ void bv_explore_free(struct bv_env *env)
 
 /* The current path ended (exit or pruned): its ancestors have one live
  * path fewer (kernel: update_branch_counts). */
-static void path_done(struct bv_env *env)
+static int path_done(struct bv_env *env)
 {
 	struct bv_kept *k;
 
@@ -181,7 +187,10 @@ static void path_done(struct bv_env *env)
 			break;
 		if (k->evicted)
 			env->cur_states--;   /* kernel: freed only now */
+		if (bv_loops_exit(env, env->explored->loops, k->st, k->insn, k))
+			return -ENOMEM;
 	}
+	return 0;
 }
 
 /* ---- log ---- */
@@ -489,12 +498,15 @@ struct bv_state *bv_loop_entry_state(struct bv_env *env, int32_t insn, bool skip
 
 /* cur is pruned by kept state k: the precision k's safety rested on is
  * needed on cur's path too. */
-static int prune_hit(struct bv_env *env, struct bv_kept *k)
+static int prune_hit(struct bv_env *env, struct bv_kept *k, bool loop)
 {
 	int err = bv_hist_arrive(env);
 
 	if (!err)
 		err = bv_propagate_precision(env, k->st);
+	/* loop_states.c: a back-edge of the loop's walk */
+	if (!err && loop)
+		err = bv_loops_backedge(env, env->explored->loops, k->st, k->insn);
 	if (err)
 		return bv_unsupported(&env->log, env->insn_idx, "out of memory");
 	return 1;
@@ -528,7 +540,7 @@ static int is_state_visited(struct walk *w, int32_t idx)
 			 * state already seen there (within its ranges) prunes */
 			if (loop_converged(env, k->st, cur, idx)) {
 				k->hit++;
-				return prune_hit(env, k);
+				return prune_hit(env, k, true);
 			}
 			if (iterated_call(env, idx))
 				goto skip_loop_check;
@@ -552,16 +564,19 @@ skip_loop_check:
 			    env->insn_processed - env->prev_insn_processed < 100)
 				add = false;
 		} else {
-			if (!k->cleaned) {
+			/* loop_states.c: marks may be incomplete inside a loop
+			 * still walked: every register kept, ranges compared */
+			bool loop = e->loops ? bv_loops_incomplete(e->loops, k->st, k->insn)
+					     : k->loop_head && k->loop_head->branches;
+
+			if (!k->cleaned && !(e->loops && loop)) {
 				clean_state(env, k->st, idx);
 				k->cleaned = true;
 			}
-			int mode = k->loop_head && k->loop_head->branches ? BV_CMP_RANGE
-									    : BV_CMP_PRUNE;
-
-			if (bv_state_contains(k->st, cur, mode | cmp_flags(env))) {
+			if (bv_state_contains(k->st, cur,
+					      (loop ? BV_CMP_RANGE : BV_CMP_PRUNE) | cmp_flags(env))) {
 				k->hit++;
-				return prune_hit(env, k);
+				return prune_hit(env, k, loop && e->loops);
 			}
 		}
 		/* A state that keeps failing to prune is dropped from the list
@@ -602,6 +617,11 @@ skip_loop_check:
 		if (bv_insn_is_may_goto(&env->info.insns[k->loop_head->insn]))
 			break;
 	k->st->parent = k->parent;
+	if (bv_loops_enter(e->loops, k->st, idx, k)) {
+		bv_state_free(k->st);
+		free(k);
+		return bv_unsupported(&env->log, idx, "out of memory");
+	}
 	cur->parent = k;
 	bv_hist_reset(cur, idx);
 	k->next = e->at[idx];
@@ -932,7 +952,8 @@ static int walk(struct walk *w)
 			env->insn_idx++;
 		continue;
 path_end:
-		path_done(env);
+		if (path_done(env))
+			return bv_unsupported(&env->log, env->insn_idx, "out of memory");
 		if (!pop_branch(w))
 			return 0;
 	}
@@ -963,7 +984,7 @@ int bv_explore_entry(struct bv_env *env, uint32_t sp, const struct bv_reg *args)
 	e->count = calloc(env->info.insn_cnt, sizeof(*e->count));
 	if (!e->at || !e->count)
 		return bv_unsupported(&env->log, -1, "out of memory");
-	if (bv_liveness_compute(env, &e->live))
+	if (bv_liveness_compute(env, &e->live) || bv_loops_new(env, &e->loops))
 		return bv_unsupported(&env->log, -1, "out of memory");
 	if (args)
 		for (i = 1; i <= 5; i++)

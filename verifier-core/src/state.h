@@ -320,6 +320,34 @@ int bv_mark_precise_slot(struct bv_env *env, uint32_t frameno, uint32_t spi);
 int bv_propagate_precision(struct bv_env *env, const struct bv_state *old);
 /* Before a state is kept: its inherited marks are forgotten. */
 void bv_mark_all_imprecise(struct bv_state *st);
+/* The same as bv_propagate_precision for path st ended at insn (a loop's
+ * back-edge, later); *changed learns whether a kept state gained a mark. */
+int bv_propagate_precision_from(struct bv_env *env, const struct bv_state *old,
+				struct bv_state *st, int32_t insn, bool *changed);
+/* Every scalar of the kept states above st is precise. */
+void bv_mark_path_precise(struct bv_state *st);
+
+/* ---- loop visits (loop_states.c; kernels with scc-loops) ----
+ * NULL (every call a no-op) on kernels without the feature. `kept` is the
+ * explore.c record of a kept state, compared by address only. */
+struct bv_loops;
+int bv_loops_new(struct bv_env *env, struct bv_loops **out);
+void bv_loops_free(struct bv_loops *l);
+/* The loop (strongly connected component, numbered from 1) insn is in; 0: none. */
+uint32_t bv_loops_scc(const struct bv_loops *l, int32_t insn);
+/* A state was kept at insn: the first one of its loop visit is its entry. */
+int bv_loops_enter(struct bv_loops *l, const struct bv_state *st, int32_t insn,
+		   const void *kept);
+/* May the marks of kept state st (at insn) be incomplete (its loop visit
+ * has back-edges)? Then it compares every scalar's range. */
+bool bv_loops_incomplete(const struct bv_loops *l, const struct bv_state *st, int32_t insn);
+/* The current path was pruned at insn by kept state equal, in a loop. */
+int bv_loops_backedge(struct bv_env *env, struct bv_loops *l, const struct bv_state *equal,
+		      int32_t insn);
+/* Kept state st (at insn) has no path left below it: if it entered its
+ * loop visit, the back-edges' marks are propagated and dropped. */
+int bv_loops_exit(struct bv_env *env, struct bv_loops *l, const struct bv_state *st,
+		  int32_t insn, const void *kept);
 
 /* ---- instruction checks, called by the path walk (explore.c) ----
  * Each returns 0 to continue, or a negative errno after bv_reject() /

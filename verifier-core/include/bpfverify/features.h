@@ -238,7 +238,15 @@
 	X(NE_CONST_BOUNDS, "ne-const-bounds", \
 	  "`if r != K` (and the fall-through of `if r == K`) moves a bound of r " \
 	  "that equals K off it ('if r2 != 0x0' gives r2 umin=1 on its jump); " \
-	  "else that edge learns nothing")
+	  "else that edge learns nothing") \
+	X(SCC_LOOPS, "scc-loops", \
+	  "loops are the strongly connected components of the control flow graph " \
+	  "(and each callback-calling helper's call): while a loop's walk has met " \
+	  "earlier states of itself, its kept states compare every scalar's range and " \
+	  "keep dead registers, and when the loop's first kept state is done the " \
+	  "precision marks flow back along those meetings ('SCC enter/backedge/exit' " \
+	  "in the level-2 log); else a kept state below a may_goto still being walked " \
+	  "compares ranges (the older loop-entry rule)")
 
 enum bv_feature {
 #define BV_FEATURE_ENUM(e, n, d) BV_FEAT_##e,
