@@ -573,7 +573,10 @@ skip_loop_check:
 				clean_state(env, k->st, idx);
 				k->cleaned = true;
 			}
-			if (bv_state_contains(k->st, cur,
+			if (e->loops && loop ?
+			    bv_loops_state_contains(k->st, cur, idx, e->live.regs,
+						    BV_CMP_RANGE | cmp_flags(env)) :
+			    bv_state_contains(k->st, cur,
 					      (loop ? BV_CMP_RANGE : BV_CMP_PRUNE) | cmp_flags(env))) {
 				k->hit++;
 				return prune_hit(env, k, loop && e->loops);

@@ -309,6 +309,44 @@ int bv_loops_backedge(struct bv_env *env, struct bv_loops *l, const struct bv_st
 	return 0;
 }
 
+/* Registers of frame fr that a later instruction reads: at insn for the
+ * current frame, at the call for its callers (kernel: live_regs_before of
+ * each frame's instruction). */
+static uint16_t frame_live(const struct bv_state *st, uint32_t fr, int32_t insn,
+			   const uint16_t *live_regs)
+{
+	int32_t at = fr == st->curframe ? insn : st->frame[fr + 1]->callsite;
+
+	return at >= 0 ? live_regs[at] : 0xffff;
+}
+
+bool bv_loops_state_contains(struct bv_state *old, struct bv_state *cur, int32_t insn,
+			     const uint16_t *live_regs, int mode)
+{
+	struct bv_reg saved[2][BV_MAX_CALL_FRAMES][BV_REG_FP];
+	struct bv_state *st[2] = { old, cur };
+	uint32_t fr, i, k;
+	bool ok;
+
+	if (old->curframe != cur->curframe)
+		return false;
+	for (k = 0; k < 2; k++)
+		for (fr = 0; fr <= st[k]->curframe; fr++) {
+			uint16_t live = frame_live(st[k], fr, insn, live_regs);
+			struct bv_reg *regs = st[k]->frame[fr]->regs;
+
+			memcpy(saved[k][fr], regs, sizeof(saved[k][fr]));
+			for (i = 0; i < BV_REG_FP; i++)
+				if (!(live >> i & 1))
+					bv_reg_mark_not_init(&regs[i]);
+		}
+	ok = bv_state_contains(old, cur, mode);
+	for (k = 0; k < 2; k++)
+		for (fr = 0; fr <= st[k]->curframe; fr++)
+			memcpy(st[k]->frame[fr]->regs, saved[k][fr], sizeof(saved[k][fr]));
+	return ok;
+}
+
 /* Enough rounds for any loop the kernel accepts; past them, every scalar
  * of the back-edges' paths is precise (the kernel does the same). */
 #define MAX_BACKEDGE_ROUNDS 64

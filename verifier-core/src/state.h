@@ -341,6 +341,11 @@ int bv_loops_enter(struct bv_loops *l, const struct bv_state *st, int32_t insn,
 /* May the marks of kept state st (at insn) be incomplete (its loop visit
  * has back-edges)? Then it compares every scalar's range. */
 bool bv_loops_incomplete(const struct bv_loops *l, const struct bv_state *st, int32_t insn);
+/* bv_state_contains for a kept state that keeps its dead registers (its
+ * loop visit has back-edges): registers no later instruction reads are
+ * left out on both sides (kernel: func_states_equal's live_regs). */
+bool bv_loops_state_contains(struct bv_state *old, struct bv_state *cur, int32_t insn,
+			     const uint16_t *live_regs, int mode);
 /* The current path was pruned at insn by kept state equal, in a loop. */
 int bv_loops_backedge(struct bv_env *env, struct bv_loops *l, const struct bv_state *equal,
 		      int32_t insn);
