@@ -33,10 +33,6 @@ struct bv_kept {
 	bool cleaned;              /* dead registers forgotten */
 	uint32_t hit, miss;        /* pruned others / failed to */
 	bool evicted;              /* out of the list, alive while branches > 0 */
-	/* the nearest kept state above at a may_goto: while that loop is
-	 * still walked, precision marks below it are incomplete and scalars
-	 * are compared whole (kernel: loop_entry, force_exact) */
-	struct bv_kept *loop_head;
 };
 
 struct bv_explored {
@@ -135,6 +131,11 @@ struct bv_state *bv_kept_state(const struct bv_kept *k)
 	return k->st;
 }
 
+uint32_t bv_kept_branches(const struct bv_kept *k)
+{
+	return k->branches;
+}
+
 static void free_pending(struct bv_env *env)
 {
 	struct bv_pending *p = env->pending;
@@ -181,10 +182,17 @@ void bv_explore_free(struct bv_env *env)
 static int path_done(struct bv_env *env)
 {
 	struct bv_kept *k;
+	bool entries = bv_kernel_has(env->f, BV_FEAT_LOOP_ENTRY);
 
+	/* loop_states.c: a path found in a loop makes its parent part of
+	 * that loop too (kernel: update_branch_counts) */
+	if (entries && env->cur->parent && env->cur->loop_entry)
+		bv_loop_entry_update(env->cur->parent->st, env->cur->loop_entry);
 	for (k = env->cur->parent; k; k = k->parent) {
 		if (--k->branches)
 			break;
+		if (entries && k->parent && k->st->loop_entry)
+			bv_loop_entry_update(k->parent->st, k->st->loop_entry);
 		if (k->evicted)
 			env->cur_states--;   /* kernel: freed only now */
 		if (bv_loops_exit(env, env->explored->loops, k->st, k->insn, k))
@@ -540,6 +548,9 @@ static int is_state_visited(struct walk *w, int32_t idx)
 			 * state already seen there (within its ranges) prunes */
 			if (loop_converged(env, k->st, cur, idx)) {
 				k->hit++;
+				if (bv_kernel_has(env->f, BV_FEAT_LOOP_ENTRY) &&
+				    bv_insn_is_may_goto(&env->info.insns[idx]))
+					bv_loop_entry_update(cur, k);
 				return prune_hit(env, k, true);
 			}
 			if (iterated_call(env, idx))
@@ -566,10 +577,18 @@ skip_loop_check:
 		} else {
 			/* loop_states.c: marks may be incomplete inside a loop
 			 * still walked: every register kept, ranges compared */
-			bool loop = e->loops ? bv_loops_incomplete(e->loops, k->st, k->insn)
-					     : k->loop_head && k->loop_head->branches;
+			struct bv_kept *entry = NULL;
+			bool loop;
 
-			if (!k->cleaned && !(e->loops && loop)) {
+			if (e->loops) {
+				loop = bv_loops_incomplete(e->loops, k->st, k->insn);
+			} else if (bv_kernel_has(env->f, BV_FEAT_LOOP_ENTRY)) {
+				entry = bv_loop_entry_of(k->st);
+				loop = entry && entry->branches;
+			} else {
+				loop = false;
+			}
+			if (!k->cleaned && !loop) {
 				clean_state(env, k->st, idx);
 				k->cleaned = true;
 			}
@@ -579,6 +598,8 @@ skip_loop_check:
 			    bv_state_contains(k->st, cur,
 					      (loop ? BV_CMP_RANGE : BV_CMP_PRUNE) | cmp_flags(env))) {
 				k->hit++;
+				if (loop && entry)
+					bv_loop_entry_update(cur, entry);
 				return prune_hit(env, k, loop && e->loops);
 			}
 		}
@@ -616,9 +637,6 @@ skip_loop_check:
 	k->insn = idx;
 	k->branches = 1;
 	k->parent = cur->parent;
-	for (k->loop_head = k->parent; k->loop_head; k->loop_head = k->loop_head->parent)
-		if (bv_insn_is_may_goto(&env->info.insns[k->loop_head->insn]))
-			break;
 	k->st->parent = k->parent;
 	if (bv_loops_enter(e->loops, k->st, idx, k)) {
 		bv_state_free(k->st);
@@ -626,6 +644,7 @@ skip_loop_check:
 		return bv_unsupported(&env->log, idx, "out of memory");
 	}
 	cur->parent = k;
+	cur->dfs_depth = k->st->dfs_depth + 1;
 	bv_hist_reset(cur, idx);
 	k->next = e->at[idx];
 	e->at[idx] = k;

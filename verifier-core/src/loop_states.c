@@ -25,8 +25,12 @@
  *     back-edge's kept state are copied up the back-edge's path until
  *     nothing changes, and the back-edges are dropped.
  *
- * Kernels without the feature keep explore.c's older rule (kernel:
- * loop_entry).
+ * Kernels before it (loop-entry) track loops along the walk instead: a
+ * path that meets a kept state still being walked (at may_goto, or any
+ * kept state whose own loop is still walked) names that state its loop
+ * entry; a path that ends passes its entry to its parent when the entry
+ * comes no later on the path; and a kept state whose (outermost) entry is
+ * still walked keeps every register and compares every scalar's range.
  */
 #include "state.h"
 
@@ -345,6 +349,34 @@ bool bv_loops_state_contains(struct bv_state *old, struct bv_state *cur, int32_t
 		for (fr = 0; fr <= st[k]->curframe; fr++)
 			memcpy(st[k]->frame[fr]->regs, saved[k][fr], sizeof(saved[k][fr]));
 	return ok;
+}
+
+/* ---- 6.12: loop entries along the walk (loop-entry) ---- */
+
+struct bv_kept *bv_loop_entry_of(const struct bv_state *st)
+{
+	struct bv_kept *top = st->loop_entry;
+	uint32_t steps = 0;
+
+	/* the chain ends at a state that heads its loop; a cycle cannot
+	 * form (an entry comes no later on the path), the bound is a guard */
+	while (top && bv_kept_state(top)->loop_entry &&
+	       bv_kept_state(top)->loop_entry != top && steps++ < 1000000)
+		top = bv_kept_state(top)->loop_entry;
+	return top;
+}
+
+void bv_loop_entry_update(struct bv_state *cur, struct bv_kept *hdr)
+{
+	struct bv_kept *cur_top = bv_loop_entry_of(cur);
+	struct bv_kept *hdr_top = bv_loop_entry_of(bv_kept_state(hdr));
+	uint32_t cur_depth = cur_top ? bv_kept_state(cur_top)->dfs_depth : cur->dfs_depth;
+
+	if (!hdr_top)
+		hdr_top = hdr;
+	/* the loop's head is still walked and no deeper than cur's own */
+	if (bv_kept_branches(hdr_top) && bv_kept_state(hdr_top)->dfs_depth <= cur_depth)
+		cur->loop_entry = hdr;
 }
 
 /* Enough rounds for any loop the kernel accepts; past them, every scalar

@@ -151,6 +151,11 @@ struct bv_state {
 	 * states that differ in them are no infinite loop */
 	uint32_t may_goto_depth;
 	uint32_t callback_unroll_depth;
+	/* loop_states.c (kernels with loop-entry): the kept state heading the
+	 * outermost loop this state was found in, and the number of kept
+	 * states above it on its path (kernel: loop_entry, dfs_depth) */
+	struct bv_kept *loop_entry;
+	uint32_t dfs_depth;
 	/* Branch decisions on the way here, for "why" notes: the last few
 	 * (insn, taken) pairs. */
 	struct { int32_t insn; bool taken; } path[16];
@@ -341,6 +346,14 @@ int bv_loops_enter(struct bv_loops *l, const struct bv_state *st, int32_t insn,
 /* May the marks of kept state st (at insn) be incomplete (its loop visit
  * has back-edges)? Then it compares every scalar's range. */
 bool bv_loops_incomplete(const struct bv_loops *l, const struct bv_state *st, int32_t insn);
+/* 6.12's loop rule (loop-entry): the kept state heading st's outermost
+ * loop, NULL when none (kernel: get_loop_entry); record that cur's path
+ * met kept state hdr of a loop (update_loop_entry); a path below kept
+ * state k ended (k_parent: k's kept parent) (update_branch_counts). */
+struct bv_kept *bv_loop_entry_of(const struct bv_state *st);
+void bv_loop_entry_update(struct bv_state *cur, struct bv_kept *hdr);
+/* explore.c: a kept state's live paths and its kept parent. */
+uint32_t bv_kept_branches(const struct bv_kept *k);
 /* bv_state_contains for a kept state that keeps its dead registers (its
  * loop visit has back-edges): registers no later instruction reads are
  * left out on both sides (kernel: func_states_equal's live_regs). */

@@ -245,8 +245,13 @@
 	  "earlier states of itself, its kept states compare every scalar's range and " \
 	  "keep dead registers, and when the loop's first kept state is done the " \
 	  "precision marks flow back along those meetings ('SCC enter/backedge/exit' " \
-	  "in the level-2 log); else a kept state below a may_goto still being walked " \
-	  "compares ranges (the older loop-entry rule)")
+	  "in the level-2 log); else loop-entry's rule, or none") \
+	X(LOOP_ENTRY, "loop-entry", \
+	  "(kernels without scc-loops) a path that meets a kept state of a loop still " \
+	  "walked (may_goto, or a state whose loop is still walked) names that loop's " \
+	  "head its loop entry, an ended path passes it to its parent, and a kept " \
+	  "state whose loop entry is still walked keeps dead registers and compares " \
+	  "every scalar's range; else kept states compare as everywhere")
 
 enum bv_feature {
 #define BV_FEATURE_ENUM(e, n, d) BV_FEAT_##e,
