@@ -478,17 +478,29 @@ static bool iterated_call(const struct bv_env *env, int32_t idx)
 static int cmp_flags(const struct bv_env *env)
 {
 	return (env->f->perfmon_capable ? BV_CMP_UNINIT_STACK : 0) |
-	       (bv_kernel_has(env->f, BV_FEAT_SPILL_MISC_EQUIV) ? BV_CMP_SPILL_MISC : 0);
+	       (bv_kernel_has(env->f, BV_FEAT_SPILL_MISC_EQUIV) ? BV_CMP_SPILL_MISC : 0) |
+	       (bv_kernel_has(env->f, BV_FEAT_LOOP_CMP_VALUELESS_ANY) ? BV_CMP_RANGE_LOOSE : 0);
 }
 
-static bool loop_converged(const struct bv_env *env, const struct bv_state *old,
-			   const struct bv_state *cur, int32_t idx)
+/* Ranges of every scalar; with scc-loops, of live registers only
+ * (loop_states.c), as the states compared here keep dead ones. */
+static bool range_contains(const struct bv_env *env, struct bv_state *old,
+			   struct bv_state *cur, int32_t idx)
+{
+	if (env->explored->loops)
+		return bv_loops_state_contains(old, cur, idx, env->explored->live.regs,
+					       BV_CMP_RANGE | cmp_flags(env));
+	return bv_state_contains(old, cur, BV_CMP_RANGE | cmp_flags(env));
+}
+
+static bool loop_converged(const struct bv_env *env, struct bv_state *old,
+			   struct bv_state *cur, int32_t idx)
 {
 	if (iterated_call(env, idx))
-		return bv_state_contains(old, cur, BV_CMP_RANGE | cmp_flags(env));
+		return range_contains(env, old, cur, idx);
 	if (bv_insn_is_may_goto(&env->info.insns[idx]))
 		return old->may_goto_depth != cur->may_goto_depth &&
-		       bv_state_contains(old, cur, BV_CMP_RANGE | cmp_flags(env));
+		       range_contains(env, old, cur, idx);
 	return false;
 }
 

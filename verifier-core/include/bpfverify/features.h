@@ -251,7 +251,14 @@
 	  "walked (may_goto, or a state whose loop is still walked) names that loop's " \
 	  "head its loop entry, an ended path passes it to its parent, and a kept " \
 	  "state whose loop entry is still walked keeps dead registers and compares " \
-	  "every scalar's range; else kept states compare as everywhere")
+	  "every scalar's range; else kept states compare as everywhere") \
+	X(LOOP_CMP_VALUELESS_ANY, "loop-cmp-valueless-any", \
+	  "a loop's range comparison (may_goto, callbacks, states whose loop is still " \
+	  "walked) lets a kept state's never-written stack bytes, unknown bytes (when " \
+	  "uninitialised reads are allowed) and registers without a value match " \
+	  "anything, as plain pruning does (observed on 6.18.44: a callback's " \
+	  "'?m0mmmmm' slot meets a kept '?mmmmmmm'); else every slot's byte kinds must " \
+	  "match and a register without a value matches only one")
 
 enum bv_feature {
 #define BV_FEATURE_ENUM(e, n, d) BV_FEAT_##e,
