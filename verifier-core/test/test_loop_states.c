@@ -216,8 +216,47 @@ out:
 	bv_prog_info_free(&env.info);
 }
 
+/* loop-cmp-valueless-any: a range comparison lets the kept state's
+ * valueless registers and never-written or unknown stack bytes match
+ * anything (6.18); without the flag the kinds must match (6.12). */
+static void test_range_loose(void)
+{
+	struct bv_state *old = bv_state_new(0), *cur = bv_state_new(0);
+	struct bv_frame *fo = NULL, *fc = NULL;
+	bool ok = old && cur;
+
+	if (ok) {
+		fo = old->frame[0];
+		fc = cur->frame[0];
+		ok = !bv_frame_grow_stack(fo, 8) && !bv_frame_grow_stack(fc, 8);
+	}
+	if (!expect_true("loose: set-up", ok, NULL))
+		goto out;
+	/* R1: nothing in old, a scalar in cur */
+	bv_reg_mark_unknown(&fc->regs[1], -1);
+	expect_true("loose: valueless register matches a scalar",
+		    bv_state_contains(old, cur, BV_CMP_RANGE | BV_CMP_RANGE_LOOSE), NULL);
+	expect_true("loose: not without the flag",
+		    !bv_state_contains(old, cur, BV_CMP_RANGE), NULL);
+	/* fp-8: unknown bytes in old, one zero byte among them in cur */
+	bv_reg_mark_not_init(&fc->regs[1]);
+	memset(fo->stack[0].slot_type, BV_STACK_MISC, BV_REG_SIZE);
+	memset(fc->stack[0].slot_type, BV_STACK_MISC, BV_REG_SIZE);
+	fc->stack[0].slot_type[2] = BV_STACK_ZERO;
+	expect_true("loose: unknown bytes match a zero byte",
+		    bv_state_contains(old, cur, BV_CMP_RANGE | BV_CMP_RANGE_LOOSE), NULL);
+	expect_true("loose: byte kinds must match without the flag",
+		    !bv_state_contains(old, cur, BV_CMP_RANGE), NULL);
+	expect_true("loose: exact comparisons stay exact",
+		    !bv_state_contains(old, cur, BV_CMP_EXACT | BV_CMP_RANGE_LOOSE), NULL);
+out:
+	bv_state_free(old);
+	bv_state_free(cur);
+}
+
 int main(void)
 {
+	test_range_loose();
 	test_components();
 	test_visits();
 	test_may_goto_counts();
