@@ -33,10 +33,6 @@ struct bv_kept {
 	bool cleaned;              /* dead registers forgotten */
 	uint32_t hit, miss;        /* pruned others / failed to */
 	bool evicted;              /* out of the list, alive while branches > 0 */
-	/* the nearest kept state above at a may_goto: while that loop is
-	 * still walked, precision marks below it are incomplete and scalars
-	 * are compared whole (kernel: loop_entry, force_exact) */
-	struct bv_kept *loop_head;
 };
 
 struct bv_explored {
@@ -44,6 +40,7 @@ struct bv_explored {
 	uint32_t *count;           /* per instruction */
 	struct bv_kept *all;
 	struct bv_liveness live;
+	struct bv_loops *loops;    /* loop_states.c: NULL without scc-loops */
 };
 
 struct pending {
@@ -118,8 +115,12 @@ void bv_branch_detach(struct bv_env *env, struct bv_state *st)
 	struct bv_kept *k = st->parent;
 	struct bv_pending *p = env->pending;
 
-	if (k && --k->branches == 0 && k->evicted)
-		env->cur_states--;
+	if (k && --k->branches == 0) {
+		if (k->evicted)
+			env->cur_states--;
+		/* out of memory here only delays the loop's marks: safe */
+		(void)bv_loops_exit(env, env->explored->loops, k->st, k->insn, k);
+	}
 	st->parent = NULL;
 	/* its path starts where it is queued to start */
 	bv_hist_reset(st, p->len && p->v[p->len - 1].st == st ? p->v[p->len - 1].insn : -1);
@@ -128,6 +129,11 @@ void bv_branch_detach(struct bv_env *env, struct bv_state *st)
 struct bv_state *bv_kept_state(const struct bv_kept *k)
 {
 	return k->st;
+}
+
+uint32_t bv_kept_branches(const struct bv_kept *k)
+{
+	return k->branches;
 }
 
 static void free_pending(struct bv_env *env)
@@ -158,6 +164,7 @@ static void free_explored(struct bv_env *env)
 	free(e->at);
 	free(e->count);
 	bv_liveness_free(&e->live);
+	bv_loops_free(e->loops);
 	free(e);
 	env->explored = NULL;
 }
@@ -173,16 +180,26 @@ void bv_explore_free(struct bv_env *env)
 
 /* The current path ended (exit or pruned): its ancestors have one live
  * path fewer (kernel: update_branch_counts). */
-static void path_done(struct bv_env *env)
+static int path_done(struct bv_env *env)
 {
 	struct bv_kept *k;
+	bool entries = bv_kernel_has(env->f, BV_FEAT_LOOP_ENTRY);
 
+	/* loop_states.c: a path found in a loop makes its parent part of
+	 * that loop too (kernel: update_branch_counts) */
+	if (entries && env->cur->parent && env->cur->loop_entry)
+		bv_loop_entry_update(env->cur->parent->st, env->cur->loop_entry);
 	for (k = env->cur->parent; k; k = k->parent) {
 		if (--k->branches)
 			break;
+		if (entries && k->parent && k->st->loop_entry)
+			bv_loop_entry_update(k->parent->st, k->st->loop_entry);
 		if (k->evicted)
 			env->cur_states--;   /* kernel: freed only now */
+		if (bv_loops_exit(env, env->explored->loops, k->st, k->insn, k))
+			return -ENOMEM;
 	}
+	return 0;
 }
 
 /* ---- log ---- */
@@ -483,17 +500,29 @@ static bool iterated_call(const struct bv_env *env, int32_t idx)
 static int cmp_flags(const struct bv_env *env)
 {
 	return (env->f->perfmon_capable ? BV_CMP_UNINIT_STACK : 0) |
-	       (bv_kernel_has(env->f, BV_FEAT_SPILL_MISC_EQUIV) ? BV_CMP_SPILL_MISC : 0);
+	       (bv_kernel_has(env->f, BV_FEAT_SPILL_MISC_EQUIV) ? BV_CMP_SPILL_MISC : 0) |
+	       (bv_kernel_has(env->f, BV_FEAT_LOOP_CMP_VALUELESS_ANY) ? BV_CMP_RANGE_LOOSE : 0);
 }
 
-static bool loop_converged(const struct bv_env *env, const struct bv_state *old,
-			   const struct bv_state *cur, int32_t idx)
+/* Ranges of every scalar; with scc-loops, of live registers only
+ * (loop_states.c), as the states compared here keep dead ones. */
+static bool range_contains(const struct bv_env *env, struct bv_state *old,
+			   struct bv_state *cur, int32_t idx)
+{
+	if (env->explored->loops)
+		return bv_loops_state_contains(old, cur, idx, env->explored->live.regs,
+					       BV_CMP_RANGE | cmp_flags(env));
+	return bv_state_contains(old, cur, BV_CMP_RANGE | cmp_flags(env));
+}
+
+static bool loop_converged(const struct bv_env *env, struct bv_state *old,
+			   struct bv_state *cur, int32_t idx)
 {
 	if (iterated_call(env, idx))
-		return bv_state_contains(old, cur, BV_CMP_RANGE | cmp_flags(env));
+		return range_contains(env, old, cur, idx);
 	if (bv_insn_is_may_goto(&env->info.insns[idx]))
 		return old->may_goto_depth != cur->may_goto_depth &&
-		       bv_state_contains(old, cur, BV_CMP_RANGE | cmp_flags(env));
+		       range_contains(env, old, cur, idx);
 	return false;
 }
 
@@ -511,12 +540,15 @@ struct bv_state *bv_loop_entry_state(struct bv_env *env, int32_t insn, bool skip
 
 /* cur is pruned by kept state k: the precision k's safety rested on is
  * needed on cur's path too. */
-static int prune_hit(struct bv_env *env, struct bv_kept *k)
+static int prune_hit(struct bv_env *env, struct bv_kept *k, bool loop)
 {
 	int err = bv_hist_arrive(env);
 
 	if (!err)
 		err = bv_propagate_precision(env, k->st);
+	/* loop_states.c: a back-edge of the loop's walk */
+	if (!err && loop)
+		err = bv_loops_backedge(env, env->explored->loops, k->st, k->insn);
 	if (err)
 		return bv_unsupported(&env->log, env->insn_idx, "out of memory");
 	return 1;
@@ -550,7 +582,10 @@ static int is_state_visited(struct walk *w, int32_t idx)
 			 * state already seen there (within its ranges) prunes */
 			if (loop_converged(env, k->st, cur, idx)) {
 				k->hit++;
-				return prune_hit(env, k);
+				if (bv_kernel_has(env->f, BV_FEAT_LOOP_ENTRY) &&
+				    bv_insn_is_may_goto(&env->info.insns[idx]))
+					bv_loop_entry_update(cur, k);
+				return prune_hit(env, k, true);
 			}
 			if (iterated_call(env, idx))
 				goto skip_loop_check;
@@ -574,16 +609,32 @@ skip_loop_check:
 			    env->insn_processed - env->prev_insn_processed < 100)
 				add = false;
 		} else {
-			if (!k->cleaned) {
+			/* loop_states.c: marks may be incomplete inside a loop
+			 * still walked: every register kept, ranges compared */
+			struct bv_kept *entry = NULL;
+			bool loop;
+
+			if (e->loops) {
+				loop = bv_loops_incomplete(e->loops, k->st, k->insn);
+			} else if (bv_kernel_has(env->f, BV_FEAT_LOOP_ENTRY)) {
+				entry = bv_loop_entry_of(k->st);
+				loop = entry && entry->branches;
+			} else {
+				loop = false;
+			}
+			if (!k->cleaned && !loop) {
 				clean_state(env, k->st, idx);
 				k->cleaned = true;
 			}
-			int mode = k->loop_head && k->loop_head->branches ? BV_CMP_RANGE
-									    : BV_CMP_PRUNE;
-
-			if (bv_state_contains(k->st, cur, mode | cmp_flags(env))) {
+			if (e->loops && loop ?
+			    bv_loops_state_contains(k->st, cur, idx, e->live.regs,
+						    BV_CMP_RANGE | cmp_flags(env)) :
+			    bv_state_contains(k->st, cur,
+					      (loop ? BV_CMP_RANGE : BV_CMP_PRUNE) | cmp_flags(env))) {
 				k->hit++;
-				return prune_hit(env, k);
+				if (loop && entry)
+					bv_loop_entry_update(cur, entry);
+				return prune_hit(env, k, loop && e->loops);
 			}
 		}
 		/* A state that keeps failing to prune is dropped from the list
@@ -620,14 +671,14 @@ skip_loop_check:
 	k->insn = idx;
 	k->branches = 1;
 	k->parent = cur->parent;
-	/* the parent's own loop head is the nearest one above it: O(1), not
-	 * a walk up the whole chain per kept state (quadratic in a loop) */
-	if (k->parent && bv_insn_is_may_goto(&env->info.insns[k->parent->insn]))
-		k->loop_head = k->parent;
-	else
-		k->loop_head = k->parent ? k->parent->loop_head : NULL;
 	k->st->parent = k->parent;
+	if (bv_loops_enter(e->loops, k->st, idx, k)) {
+		bv_state_free(k->st);
+		free(k);
+		return bv_unsupported(&env->log, idx, "out of memory");
+	}
 	cur->parent = k;
+	cur->dfs_depth = k->st->dfs_depth + 1;
 	bv_hist_reset(cur, idx);
 	k->next = e->at[idx];
 	e->at[idx] = k;
@@ -957,7 +1008,8 @@ static int walk(struct walk *w)
 			env->insn_idx++;
 		continue;
 path_end:
-		path_done(env);
+		if (path_done(env))
+			return bv_unsupported(&env->log, env->insn_idx, "out of memory");
 		if (!pop_branch(w))
 			return 0;
 	}
@@ -988,7 +1040,7 @@ int bv_explore_entry(struct bv_env *env, uint32_t sp, const struct bv_reg *args)
 	e->count = calloc(env->info.insn_cnt, sizeof(*e->count));
 	if (!e->at || !e->count)
 		return bv_unsupported(&env->log, -1, "out of memory");
-	if (bv_liveness_compute(env, &e->live))
+	if (bv_liveness_compute(env, &e->live) || bv_loops_new(env, &e->loops))
 		return bv_unsupported(&env->log, -1, "out of memory");
 	if (args)
 		for (i = 1; i <= 5; i++)

@@ -741,10 +741,14 @@ static void memo_close(struct bv_prec_memo *m, uint32_t seq, enum memo_outcome o
 		w->out = *bt;
 }
 
-static int mark_chain(struct bv_env *env, struct bt *bt)
+/* Backtrack from instruction `last` of path `start` (kernel:
+ * __mark_chain_precision); *changed, when given, learns whether a kept
+ * state gained a mark. */
+static int mark_chain_from(struct bv_env *env, struct bv_state *start, int32_t last,
+			   struct bt *bt, bool *changed)
 {
-	struct bv_state *st = env->cur;
-	int32_t last = env->insn_idx, first = st->first_insn, subseq = -1;
+	struct bv_state *st = start;
+	int32_t first = st->first_insn, subseq = -1;
 	bool skip_first = true;
 	bool frames = bv_kernel_has(env->f, BV_FEAT_PRECISE_FRAMES);
 	uint32_t steps = 0;
@@ -793,7 +797,7 @@ static int mark_chain(struct bv_env *env, struct bt *bt)
 						f->regs[r].precise = true;
 				return 0;
 			}
-			mark_all_precise(env, env->cur);
+			mark_all_precise(env, start);
 			return 0;
 		}
 		for (;;) {
@@ -821,7 +825,7 @@ static int mark_chain(struct bv_env *env, struct bt *bt)
 						if (o == MEMO_DONE)
 							return 0;
 						if (o == MEMO_ALL) {
-							mark_all_precise(env, env->cur);
+							mark_all_precise(env, start);
 							return 0;
 						}
 						break;
@@ -838,7 +842,7 @@ static int mark_chain(struct bv_env *env, struct bt *bt)
 			}
 			if (err == ENOTFOLLOWED) {
 				memo_close(memo, seq, MEMO_ALL, NULL);
-				mark_all_precise(env, env->cur);
+				mark_all_precise(env, start);
 				return 0;
 			}
 			if (bt_empty(bt)) {
@@ -852,7 +856,7 @@ static int mark_chain(struct bv_env *env, struct bt *bt)
 			/* a path part is finite; this bounds a corrupt one */
 			if (i >= (int32_t)env->info.insn_cnt || ++steps > 10000000) {
 				memo_close(memo, seq, MEMO_ALL, NULL);
-				mark_all_precise(env, env->cur);
+				mark_all_precise(env, start);
 				return 0;
 			}
 		}
@@ -862,10 +866,12 @@ static int mark_chain(struct bv_env *env, struct bt *bt)
 		if (!st)
 			break;
 		fresh = mark_in(env, bt, st, &oob);
+		if (changed && fresh)
+			*changed = true;
 		if (oob) {
 			/* a slot the kept state never had, or a frame it
 			 * lacks: the walk lost track */
-			mark_all_precise(env, env->cur);
+			mark_all_precise(env, start);
 			return 0;
 		}
 		if (bt_empty(bt))
@@ -877,8 +883,13 @@ static int mark_chain(struct bv_env *env, struct bt *bt)
 		first = st->first_insn;
 	}
 	if (!bt_empty(bt))
-		mark_all_precise(env, env->cur);
+		mark_all_precise(env, start);
 	return 0;
+}
+
+static int mark_chain(struct bv_env *env, struct bt *bt)
+{
+	return mark_chain_from(env, env->cur, env->insn_idx, bt, NULL);
 }
 
 int bv_mark_precise(struct bv_env *env, uint32_t regno)
@@ -905,7 +916,18 @@ int bv_mark_precise_slot(struct bv_env *env, uint32_t frameno, uint32_t spi)
 	return mark_chain(env, &bt);
 }
 
+void bv_mark_path_precise(struct bv_env *env, struct bv_state *st)
+{
+	mark_all_precise(env, st);
+}
+
 int bv_propagate_precision(struct bv_env *env, const struct bv_state *old)
+{
+	return bv_propagate_precision_from(env, old, env->cur, env->insn_idx, NULL);
+}
+
+int bv_propagate_precision_from(struct bv_env *env, const struct bv_state *old,
+				struct bv_state *st, int32_t insn, bool *changed)
 {
 	struct bt bt;
 	uint32_t fr, i;
@@ -950,7 +972,7 @@ int bv_propagate_precision(struct bv_env *env, const struct bv_state *old)
 			bv_log_printf(&env->log, "\n");
 	}
 	if (frames)
-		return mark_chain(env, &bt);
+		return mark_chain_from(env, st, insn, &bt, changed);
 	/* older kernels: one register or slot, one frame, at a time */
 	for (fr = old->curframe + 1; fr-- > 0;) {
 		for (i = 0; i < BV_REG_FP; i++) {
@@ -961,7 +983,7 @@ int bv_propagate_precision(struct bv_env *env, const struct bv_state *old)
 			memset(&one, 0, sizeof(one));
 			one.frame = fr;
 			one.regs[fr] = 1u << i;
-			err = mark_chain(env, &one);
+			err = mark_chain_from(env, st, insn, &one, changed);
 			if (err)
 				return err;
 		}
@@ -973,7 +995,7 @@ int bv_propagate_precision(struct bv_env *env, const struct bv_state *old)
 			memset(&one, 0, sizeof(one));
 			one.frame = fr;
 			one.stack[fr] = 1ull << i;
-			err = mark_chain(env, &one);
+			err = mark_chain_from(env, st, insn, &one, changed);
 			if (err)
 				return err;
 		}

@@ -268,12 +268,14 @@ static bool reg_contains(const struct bv_reg *old, const struct bv_reg *cur,
 			 struct idmap *m, int mode)
 {
 	uint32_t base = BV_BASE_TYPE(old->type);
+	bool loose = (mode & BV_CMP_RANGE_LOOSE) != 0;
 	bool exact;
 
 	mode &= BV_CMP_MODE;
 	exact = mode == BV_CMP_EXACT;
 
-	if (old->type == BV_NOT_INIT && mode == BV_CMP_PRUNE)
+	if (old->type == BV_NOT_INIT &&
+	    (mode == BV_CMP_PRUNE || (loose && mode == BV_CMP_RANGE)))
 		return true;     /* old never read it, or it would have failed */
 	if (old->type == BV_NOT_INIT && cur->type == BV_NOT_INIT)
 		return true;
@@ -369,6 +371,7 @@ static bool slot_contains(const struct bv_stack_slot *old, const struct bv_stack
 	static const struct bv_stack_slot empty;
 	bool uninit = (mode & BV_CMP_UNINIT_STACK) != 0;
 	bool spill_misc = (mode & BV_CMP_SPILL_MISC) != 0;
+	bool loose = (mode & BV_CMP_RANGE_LOOSE) != 0;
 	struct bv_reg unbound;
 	uint32_t i;
 
@@ -377,8 +380,10 @@ static bool slot_contains(const struct bv_stack_slot *old, const struct bv_stack
 		old = &empty;
 	if (!cur)
 		cur = &empty;
-	/* kernel: only a plain prune lets the byte kinds differ */
-	if (mode != BV_CMP_PRUNE && memcmp(old->slot_type, cur->slot_type, BV_REG_SIZE) != 0)
+	/* kernel: only a plain prune (and, loose, a range compare) lets the
+	 * byte kinds differ */
+	if (mode != BV_CMP_PRUNE && !(loose && mode == BV_CMP_RANGE) &&
+	    memcmp(old->slot_type, cur->slot_type, BV_REG_SIZE) != 0)
 		return false;
 	if (is_special(old->slot_type[0]) || is_special(cur->slot_type[0])) {
 		if (memcmp(old->slot_type, cur->slot_type, BV_REG_SIZE) != 0)

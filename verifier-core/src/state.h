@@ -151,6 +151,11 @@ struct bv_state {
 	 * states that differ in them are no infinite loop */
 	uint32_t may_goto_depth;
 	uint32_t callback_unroll_depth;
+	/* loop_states.c (kernels with loop-entry): the kept state heading the
+	 * outermost loop this state was found in, and the number of kept
+	 * states above it on its path (kernel: loop_entry, dfs_depth) */
+	struct bv_kept *loop_entry;
+	uint32_t dfs_depth;
 	/* Branch decisions on the way here, for "why" notes: the last few
 	 * (insn, taken) pairs. */
 	struct { int32_t insn; bool taken; } path[16];
@@ -201,8 +206,10 @@ static inline struct bv_frame *bv_cur_frame(struct bv_state *st)
  * detection)? Kernel: NOT_EXACT, RANGE_WITHIN, EXACT. */
 enum { BV_CMP_PRUNE = 0, BV_CMP_EXACT = 1, BV_CMP_RANGE = 2, BV_CMP_MODE = 3,
        /* flags: never-written stack bytes read as unknown ones (privileged);
-	* a spilled scalar compares with unknown bytes as the scalar they load */
-       BV_CMP_UNINIT_STACK = 0x10, BV_CMP_SPILL_MISC = 0x20 };
+	* a spilled scalar compares with unknown bytes as the scalar they load;
+	* BV_CMP_RANGE lets old's valueless registers and slots match anything,
+	* as BV_CMP_PRUNE does (feature loop-cmp-valueless-any) */
+       BV_CMP_UNINIT_STACK = 0x10, BV_CMP_SPILL_MISC = 0x20, BV_CMP_RANGE_LOOSE = 0x40 };
 bool bv_state_contains(const struct bv_state *old, const struct bv_state *cur,
 		       int mode);
 /* Grow a frame's stack to at least `size` bytes. Returns 0 or -ENOMEM. */
@@ -339,6 +346,47 @@ void bv_precision_free(struct bv_env *env);
  * an instruction's text as the log shows it. */
 void bv_log_kept_frame(struct bv_env *env, const struct bv_state *st, uint32_t frameno);
 void bv_log_insn_text(struct bv_env *env, const struct bv_insn *insn, char *buf, size_t size);
+/* The same as bv_propagate_precision for path st ended at insn (a loop's
+ * back-edge, later); *changed learns whether a kept state gained a mark. */
+int bv_propagate_precision_from(struct bv_env *env, const struct bv_state *old,
+				struct bv_state *st, int32_t insn, bool *changed);
+/* Every scalar of the kept states above st is precise. */
+void bv_mark_path_precise(struct bv_env *env, struct bv_state *st);
+
+/* ---- loop visits (loop_states.c; kernels with scc-loops) ----
+ * NULL (every call a no-op) on kernels without the feature. `kept` is the
+ * explore.c record of a kept state, compared by address only. */
+struct bv_loops;
+int bv_loops_new(struct bv_env *env, struct bv_loops **out);
+void bv_loops_free(struct bv_loops *l);
+/* The loop (strongly connected component, numbered from 1) insn is in; 0: none. */
+uint32_t bv_loops_scc(const struct bv_loops *l, int32_t insn);
+/* A state was kept at insn: the first one of its loop visit is its entry. */
+int bv_loops_enter(struct bv_loops *l, const struct bv_state *st, int32_t insn,
+		   const void *kept);
+/* May the marks of kept state st (at insn) be incomplete (its loop visit
+ * has back-edges)? Then it compares every scalar's range. */
+bool bv_loops_incomplete(const struct bv_loops *l, const struct bv_state *st, int32_t insn);
+/* 6.12's loop rule (loop-entry): the kept state heading st's outermost
+ * loop, NULL when none (kernel: get_loop_entry); record that cur's path
+ * met kept state hdr of a loop (update_loop_entry); a path below kept
+ * state k ended (k_parent: k's kept parent) (update_branch_counts). */
+struct bv_kept *bv_loop_entry_of(const struct bv_state *st);
+void bv_loop_entry_update(struct bv_state *cur, struct bv_kept *hdr);
+/* explore.c: a kept state's live paths and its kept parent. */
+uint32_t bv_kept_branches(const struct bv_kept *k);
+/* bv_state_contains for a kept state that keeps its dead registers (its
+ * loop visit has back-edges): registers no later instruction reads are
+ * left out on both sides (kernel: func_states_equal's live_regs). */
+bool bv_loops_state_contains(struct bv_state *old, struct bv_state *cur, int32_t insn,
+			     const uint16_t *live_regs, int mode);
+/* The current path was pruned at insn by kept state equal, in a loop. */
+int bv_loops_backedge(struct bv_env *env, struct bv_loops *l, const struct bv_state *equal,
+		      int32_t insn);
+/* Kept state st (at insn) has no path left below it: if it entered its
+ * loop visit, the back-edges' marks are propagated and dropped. */
+int bv_loops_exit(struct bv_env *env, struct bv_loops *l, const struct bv_state *st,
+		  int32_t insn, const void *kept);
 
 /* ---- instruction checks, called by the path walk (explore.c) ----
  * Each returns 0 to continue, or a negative errno after bv_reject() /

@@ -245,7 +245,27 @@
 	X(NE_CONST_BOUNDS, "ne-const-bounds", \
 	  "`if r != K` (and the fall-through of `if r == K`) moves a bound of r " \
 	  "that equals K off it ('if r2 != 0x0' gives r2 umin=1 on its jump); " \
-	  "else that edge learns nothing")
+	  "else that edge learns nothing") \
+	X(SCC_LOOPS, "scc-loops", \
+	  "loops are the strongly connected components of the control flow graph " \
+	  "(and each callback-calling helper's call): while a loop's walk has met " \
+	  "earlier states of itself, its kept states compare every scalar's range and " \
+	  "keep dead registers, and when the loop's first kept state is done the " \
+	  "precision marks flow back along those meetings ('SCC enter/backedge/exit' " \
+	  "in the level-2 log); else loop-entry's rule, or none") \
+	X(LOOP_ENTRY, "loop-entry", \
+	  "(kernels without scc-loops) a path that meets a kept state of a loop still " \
+	  "walked (may_goto, or a state whose loop is still walked) names that loop's " \
+	  "head its loop entry, an ended path passes it to its parent, and a kept " \
+	  "state whose loop entry is still walked keeps dead registers and compares " \
+	  "every scalar's range; else kept states compare as everywhere") \
+	X(LOOP_CMP_VALUELESS_ANY, "loop-cmp-valueless-any", \
+	  "a loop's range comparison (may_goto, callbacks, states whose loop is still " \
+	  "walked) lets a kept state's never-written stack bytes, unknown bytes (when " \
+	  "uninitialised reads are allowed) and registers without a value match " \
+	  "anything, as plain pruning does (observed on 6.18.44: a callback's " \
+	  "'?m0mmmmm' slot meets a kept '?mmmmmmm'); else every slot's byte kinds must " \
+	  "match and a register without a value matches only one")
 
 enum bv_feature {
 #define BV_FEATURE_ENUM(e, n, d) BV_FEAT_##e,
