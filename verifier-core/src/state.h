@@ -198,7 +198,9 @@ static inline struct bv_frame *bv_cur_frame(struct bv_state *st)
 enum { BV_CMP_PRUNE = 0, BV_CMP_EXACT = 1, BV_CMP_RANGE = 2, BV_CMP_MODE = 3,
        /* flags: never-written stack bytes read as unknown ones (privileged);
 	* a spilled scalar compares with unknown bytes as the scalar they load */
-       BV_CMP_UNINIT_STACK = 0x10, BV_CMP_SPILL_MISC = 0x20 };
+       BV_CMP_UNINIT_STACK = 0x10, BV_CMP_SPILL_MISC = 0x20,
+       /* ids compared as before 6.4 (features.h prune-ids-strict absent) */
+       BV_CMP_LOOSE_IDS = 0x40 };
 bool bv_state_contains(const struct bv_state *old, const struct bv_state *cur,
 		       int mode);
 /* Grow a frame's stack to at least `size` bytes. Returns 0 or -ENOMEM. */

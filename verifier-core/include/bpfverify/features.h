@@ -238,7 +238,12 @@
 	X(NE_CONST_BOUNDS, "ne-const-bounds", \
 	  "`if r != K` (and the fall-through of `if r == K`) moves a bound of r " \
 	  "that equals K off it ('if r2 != 0x0' gives r2 umin=1 on its jump); " \
-	  "else that edge learns nothing")
+	  "else that edge learns nothing") \
+	X(PRUNE_IDS_STRICT, "prune-ids-strict", \
+	  "state pruning maps ids one to one, an id on one side only never " \
+	  "matches, and linked scalars compare their ids; else (check_ids before " \
+	  "6.4) an old id may map to any current id, none or one already taken, " \
+	  "and scalar ids are not compared")
 
 enum bv_feature {
 #define BV_FEATURE_ENUM(e, n, d) BV_FEAT_##e,
