@@ -474,8 +474,10 @@ int bv_check_alu(struct bv_env *env, const struct bv_insn *insn)
 			bv_scalar_set_subreg_const(&dst->s, UINT32_MAX);
 		}
 		bv_scalar_alu_ex(&dst->s, &sv, op, alu32, insn->off == 1,
-				 bv_kernel_has(env->f, BV_FEAT_MUL_SIGNED_BOUNDS) ? 0 :
-				 BV_SCALAR_MUL_UNSIGNED_ONLY);
+				 (bv_kernel_has(env->f, BV_FEAT_MUL_SIGNED_BOUNDS) ? 0 :
+				  BV_SCALAR_MUL_UNSIGNED_ONLY) |
+				 (bv_kernel_has(env->f, BV_FEAT_ALU_NONCONST_SRC) ? 0 :
+				  BV_SCALAR_CONST_SRC_ONLY));
 		dst->id = 0;
 		dst->off = 0;
 		/* `rX += K` / `rX -= K` keeps rX linked to its copies, K apart,

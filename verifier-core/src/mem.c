@@ -819,6 +819,11 @@ static int stack_range_init(struct bv_env *env, uint32_t regno, int32_t off, int
 		raw->regno = regno;
 		return 0;
 	}
+	/* Older kernels treat every helper access as one that may write
+	 * (check_stack_range_initialized's clobber): zero bytes it reads
+	 * become unknown ones, and a spilled scalar an unknown value. */
+	if (helper && !bv_kernel_has(env->f, BV_FEAT_STACK_HELPER_RW_MSG))
+		t = BV_WRITE;
 	for (i = min_off; i < max_off + size; i++) {
 		int slot = (int)(-i - 1), spi = slot / BV_REG_SIZE;
 		struct bv_stack_slot *st;

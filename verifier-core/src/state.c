@@ -491,10 +491,13 @@ bool bv_state_contains(const struct bv_state *old, const struct bv_state *cur,
 		return false;
 	for (i = 0; ok && i <= old->curframe; i++)
 		ok = frame_contains(old->frame[i], cur->frame[i], &m, mode);
+	/* before 6.3 references and the held lock were compared by their id
+	 * number (kernel refsafe: memcmp; active_spin_lock: the lock's id) */
 	for (i = 0; ok && i < old->nr_refs; i++)
 		ok = old->refs[i].type == cur->refs[i].type &&
 		     old->refs[i].lock_ptr == cur->refs[i].lock_ptr &&
-		     ids_match(&m, old->refs[i].id, cur->refs[i].id);
+		     ((mode & BV_CMP_LOOSE_IDS) ? old->refs[i].id == cur->refs[i].id
+						: ids_match(&m, old->refs[i].id, cur->refs[i].id));
 	free(m.pairs);
 	return ok && !m.oom;
 }

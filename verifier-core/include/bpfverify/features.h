@@ -243,7 +243,11 @@
 	  "state pruning maps ids one to one, an id on one side only never " \
 	  "matches, and linked scalars compare their ids; else (check_ids before " \
 	  "6.4) an old id may map to any current id, none or one already taken, " \
-	  "and scalar ids are not compared")
+	  "scalar ids are not compared, and references and the held lock must " \
+	  "carry the same id numbers") \
+	X(ALU_NONCONST_SRC, "alu-nonconst-src", \
+	  "`r |= rX`, `r ^= rX` and `r *= rX` with a non-constant rX keep what " \
+	  "is known of r (tnum and bounds); else the result is an unknown scalar")
 
 enum bv_feature {
 #define BV_FEATURE_ENUM(e, n, d) BV_FEAT_##e,
