@@ -72,7 +72,16 @@ static const char *type_str(const struct bv_env *env, bv_reg_type t,
  * of either refines both (constants need none). */
 static void scalar_id_before_mov(struct bv_env *env, struct bv_reg *src)
 {
-	if (src->type == BV_SCALAR && !src->id && !bv_scalar_is_const(&src->s))
+	if (src->type != BV_SCALAR)
+		return;
+	/* a scalar linked `+K` to another links no further: the copy and
+	 * the source get a fresh id of their own (kernel
+	 * assign_scalar_id_before_mov) */
+	if (src->id & BV_ID_ADD_CONST) {
+		src->id = 0;
+		src->off = 0;
+	}
+	if (!src->id && !bv_scalar_is_const(&src->s))
 		src->id = bv_new_id(env);
 }
 

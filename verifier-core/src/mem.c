@@ -556,7 +556,13 @@ static int stack_write_fixed(struct bv_env *env, struct bv_frame *fr, int32_t of
 			if (err)
 				return err;
 		}
-		/* A spill that keeps the value keeps its relations too. */
+		/* A spill that keeps the value keeps its relations too; one
+		 * linked `+K` gets a fresh id first, as for a copy. */
+		if (fits && (r->id & BV_ID_ADD_CONST) &&
+		    bv_kernel_has(env->f, BV_FEAT_SPILL_SCALAR_ID)) {
+			r->id = 0;
+			r->off = 0;
+		}
 		if (fits && !r->id && !var_is_const(r) &&
 		    bv_kernel_has(env->f, BV_FEAT_SPILL_SCALAR_ID))
 			r->id = bv_new_id(env);
