@@ -82,8 +82,33 @@ static void test_helper_read_clobbers(void)
 	       "math between map_value pointer and register with unbounded min value is not allowed", 9);
 }
 
+/* r0 in [64, 319]; `if r0 == 0` cannot jump: newer verifiers decide it
+ * from the range, 6.1 (no reg-reg-bounds) only from a constant and walks
+ * the edge with r0 = 0, reaching the read of the unset r5. */
+static void test_jeq_outside_range(void)
+{
+	static const struct bv_insn p[] = {
+		KTIME,                                        /* 0 */
+		BV_ALU64_IMM(BV_AND, 0, 255),                 /* 1 */
+		BV_ALU64_IMM(BV_ADD, 0, 64),                  /* 2 */
+		BV_JMP_IMM(BV_JEQ, 0, 0, 2),                  /* 3: → 6 */
+		BV_MOV64_IMM(0, 0),                           /* 4 */
+		BV_EXIT_INSN(),                               /* 5 */
+		BV_MOV64_REG(0, 5),                           /* 6 */
+		BV_EXIT_INSN(),                               /* 7 */
+	};
+	struct bv_result r;
+
+	r = verify_without(p, BVT_LEN(p), -1);
+	expect("reg-reg-bounds: r0 == 0 is decided by r0's range", &r, BV_ACCEPT, NULL, -1);
+	r = verify_without(p, BVT_LEN(p), BV_FEAT_REG_REG_BOUNDS);
+	expect("no reg-reg-bounds: the impossible edge is walked", &r, BV_REJECT,
+	       "R5 !read_ok", 6);
+}
+
 int main(void)
 {
+	test_jeq_outside_range();
 	test_or_nonconst();
 	test_helper_read_clobbers();
 	return bvt_summary();

@@ -79,7 +79,8 @@
 	X(REG_REG_BOUNDS, "reg-reg-bounds", \
 	  "a conditional jump between two non-constant scalars refines both ranges and " \
 	  "may be decided by them; else only a constant operand refines the other (two " \
-	  "registers: 64-bit equality only) and only a constant source decides the jump") \
+	  "registers: 64-bit equality only) and only a constant source decides the jump " \
+	  "(`==`/`!=`: only a constant register, not a range without the constant)") \
 	X(JMP32_KEEPS_64, "jmp32-keeps-64", \
 	  "a 32-bit conditional jump keeps the 64-bit bounds and deduces them together " \
 	  "with the new 32-bit ones; else the 64-bit bounds are forgotten unless the " \
