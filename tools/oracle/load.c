@@ -190,7 +190,8 @@ static int load_attempt(const char *path, const char *name,
 
 	log_buf[0] = '\0';
 	bpf_program__set_log_buf(target, log_buf, log_size);
-	bpf_program__set_log_level(target, ORACLE_LOG_LEVEL);
+	bpf_program__set_log_level(target, opts->log_level ? opts->log_level
+							     : ORACLE_LOG_LEVEL);
 	err = bpf_object__load(obj);
 	/* The prog type can be refined at load (e.g. by set-up); re-read. */
 	free(out->prog_type);
@@ -227,7 +228,9 @@ int oracle_load_one(const char *path, const char *name,
 	int err;
 
 	err = load_attempt(path, name, opts, log_buf, ORACLE_LOG_SIZE, out);
-	if (err || out->err != ENOSPC)
+	/* An explicit --log-level (a level-2 log, for comparing walks) keeps
+	 * what fitted: the start of the walk is what a comparison needs. */
+	if (err || out->err != ENOSPC || opts->log_level)
 		return err;
 	big = malloc(ORACLE_LOG_SIZE_LARGE);
 	if (!big)

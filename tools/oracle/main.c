@@ -36,6 +36,9 @@ static void usage(FILE *to)
 		"                          programs without a usable target\n"
 		"  -T, --no-timings        time_us is null (byte-stable output)\n"
 		"  -r, --raw-log           the log exactly as the kernel wrote it\n"
+		"  -L, --log-level N       BPF_PROG_LOAD log level (default 5 = level 1\n"
+		"                          + stats; 6 = level 2 + stats, for comparing\n"
+		"                          walks with bpfverify --log-level 2)\n"
 		"  -h, --help\n");
 }
 
@@ -131,6 +134,7 @@ int main(int argc, char **argv)
 		{ "attach-target", required_argument, NULL, 'a' },
 		{ "no-timings", no_argument, NULL, 'T' },
 		{ "raw-log", no_argument, NULL, 'r' },
+		{ "log-level", required_argument, NULL, 'L' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
 	};
@@ -142,7 +146,7 @@ int main(int argc, char **argv)
 	cJSON *doc, *results;
 	int opt, i, rc, status = 0;
 
-	while ((opt = getopt_long(argc, argv, "p:s:k:a:Trh", longopts,
+	while ((opt = getopt_long(argc, argv, "p:s:k:a:TrL:h", longopts,
 				  NULL)) != -1) {
 		switch (opt) {
 		case 'p': only = optarg; break;
@@ -151,6 +155,7 @@ int main(int argc, char **argv)
 		case 'a': opts.attach_target = optarg; break;
 		case 'T': env.timings = false; break;
 		case 'r': env.raw_log = true; break;
+		case 'L': opts.log_level = (unsigned)strtoul(optarg, NULL, 0); break;
 		case 'h': usage(stdout); return 0;
 		default: usage(stderr); return 2;
 		}

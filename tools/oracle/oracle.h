@@ -40,6 +40,7 @@ const char *oracle_capture_line(size_t i);
 
 struct oracle_setup_opts {
 	const char *attach_target; /* --attach-target, or NULL: defaults */
+	unsigned log_level;        /* --log-level, or 0: ORACLE_LOG_LEVEL */
 };
 
 /* Prepare @obj (opened, not loaded) so that @prog can load: size maps whose

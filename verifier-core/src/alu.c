@@ -72,7 +72,16 @@ static const char *type_str(const struct bv_env *env, bv_reg_type t,
  * of either refines both (constants need none). */
 static void scalar_id_before_mov(struct bv_env *env, struct bv_reg *src)
 {
-	if (src->type == BV_SCALAR && !src->id && !bv_scalar_is_const(&src->s))
+	if (src->type != BV_SCALAR)
+		return;
+	/* a scalar linked `+K` to another links no further: the copy and
+	 * the source get a fresh id of their own (kernel
+	 * assign_scalar_id_before_mov) */
+	if (src->id & BV_ID_ADD_CONST) {
+		src->id = 0;
+		src->off = 0;
+	}
+	if (!src->id && !bv_scalar_is_const(&src->s))
 		src->id = bv_new_id(env);
 }
 
@@ -474,8 +483,10 @@ int bv_check_alu(struct bv_env *env, const struct bv_insn *insn)
 			bv_scalar_set_subreg_const(&dst->s, UINT32_MAX);
 		}
 		bv_scalar_alu_ex(&dst->s, &sv, op, alu32, insn->off == 1,
-				 bv_kernel_has(env->f, BV_FEAT_MUL_SIGNED_BOUNDS) ? 0 :
-				 BV_SCALAR_MUL_UNSIGNED_ONLY);
+				 (bv_kernel_has(env->f, BV_FEAT_MUL_SIGNED_BOUNDS) ? 0 :
+				  BV_SCALAR_MUL_UNSIGNED_ONLY) |
+				 (bv_kernel_has(env->f, BV_FEAT_ALU_NONCONST_SRC) ? 0 :
+				  BV_SCALAR_CONST_SRC_ONLY));
 		dst->id = 0;
 		dst->off = 0;
 		/* `rX += K` / `rX -= K` keeps rX linked to its copies, K apart,

@@ -501,7 +501,8 @@ static int cmp_flags(const struct bv_env *env)
 {
 	return (env->f->perfmon_capable ? BV_CMP_UNINIT_STACK : 0) |
 	       (bv_kernel_has(env->f, BV_FEAT_SPILL_MISC_EQUIV) ? BV_CMP_SPILL_MISC : 0) |
-	       (bv_kernel_has(env->f, BV_FEAT_LOOP_CMP_VALUELESS_ANY) ? BV_CMP_RANGE_LOOSE : 0);
+	       (bv_kernel_has(env->f, BV_FEAT_LOOP_CMP_VALUELESS_ANY) ? BV_CMP_RANGE_LOOSE : 0) |
+	       (bv_kernel_has(env->f, BV_FEAT_PRUNE_IDS_STRICT) ? 0 : BV_CMP_LOOSE_IDS);
 }
 
 /* Ranges of every scalar; with scc-loops, of live registers only
@@ -554,6 +555,23 @@ static int prune_hit(struct bv_env *env, struct bv_kept *k, bool loop)
 	return 1;
 }
 
+/* The kernel's lists of kept states are hashed by the instruction and the
+ * current frame's callsite (explored_state: (insn ^ callsite) % prog len,
+ * the main frame's callsite being -1). States kept at one instruction in
+ * different call contexts are thus in different lists, unless the hash
+ * collides. */
+static bool same_bucket(const struct bv_env *env, const struct bv_state *a,
+			const struct bv_state *b, int32_t idx)
+{
+	uint32_t n = env->info.insn_cnt;
+	int32_t ca = a->frame[a->curframe]->callsite;
+	int32_t cb = b->frame[b->curframe]->callsite;
+
+	if (ca == cb || !n)
+		return true;
+	return ((uint32_t)(idx ^ ca)) % n == ((uint32_t)(idx ^ cb)) % n;
+}
+
 /* 1: an equivalent safe state was seen here, prune; 0: go on; <0: error
  * (kernel: is_state_visited). */
 static int is_state_visited(struct walk *w, int32_t idx)
@@ -575,6 +593,13 @@ static int is_state_visited(struct walk *w, int32_t idx)
 	for (struct bv_kept **pk = &e->at[idx]; (k = *pk);) {
 		uint32_t limit;
 
+		/* the kernel lists kept states by (insn ^ callsite) modulo the
+		 * program length: a state kept in another call context is in
+		 * another list, never compared, never counted as a miss */
+		if (!same_bucket(env, k->st, cur, idx)) {
+			pk = &k->next;
+			continue;
+		}
 		n++;
 		if (k->branches) {
 			/* callback.c: the call of a callback-calling helper and

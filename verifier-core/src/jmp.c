@@ -82,9 +82,15 @@ static int scalar_branch_taken(const struct bv_env *env, const struct bv_reg *ds
 			       const struct bv_reg *src, uint8_t op, bool jmp32)
 {
 	if (!bv_kernel_has(env->f, BV_FEAT_REG_REG_BOUNDS) &&
-	    !bv_reg_is_pointer(dst) && !bv_reg_is_pointer(src) &&
-	    !is_const_scalar(src, jmp32))
-		return -1;
+	    !bv_reg_is_pointer(dst) && !bv_reg_is_pointer(src)) {
+		if (!is_const_scalar(src, jmp32))
+			return -1;
+		/* and `==`/`!=` only when both are constants: a constant
+		 * outside the register's range decides nothing (the
+		 * impossible edge is walked with the register set to it) */
+		if ((op == BV_JEQ || op == BV_JNE) && !is_const_scalar(dst, jmp32))
+			return -1;
+	}
 	return branch_taken(dst, src, op, jmp32);
 }
 

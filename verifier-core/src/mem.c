@@ -556,7 +556,13 @@ static int stack_write_fixed(struct bv_env *env, struct bv_frame *fr, int32_t of
 			if (err)
 				return err;
 		}
-		/* A spill that keeps the value keeps its relations too. */
+		/* A spill that keeps the value keeps its relations too; one
+		 * linked `+K` gets a fresh id first, as for a copy. */
+		if (fits && (r->id & BV_ID_ADD_CONST) &&
+		    bv_kernel_has(env->f, BV_FEAT_SPILL_SCALAR_ID)) {
+			r->id = 0;
+			r->off = 0;
+		}
 		if (fits && !r->id && !var_is_const(r) &&
 		    bv_kernel_has(env->f, BV_FEAT_SPILL_SCALAR_ID))
 			r->id = bv_new_id(env);
@@ -819,6 +825,11 @@ static int stack_range_init(struct bv_env *env, uint32_t regno, int32_t off, int
 		raw->regno = regno;
 		return 0;
 	}
+	/* Older kernels treat every helper access as one that may write
+	 * (check_stack_range_initialized's clobber): zero bytes it reads
+	 * become unknown ones, and a spilled scalar an unknown value. */
+	if (helper && !bv_kernel_has(env->f, BV_FEAT_STACK_HELPER_RW_MSG))
+		t = BV_WRITE;
 	for (i = min_off; i < max_off + size; i++) {
 		int slot = (int)(-i - 1), spi = slot / BV_REG_SIZE;
 		struct bv_stack_slot *st;

@@ -796,7 +796,9 @@ void bv_scalar_alu_ex(struct bv_scalar *dst, const struct bv_scalar *src_in,
 	struct bv_scalar src = *src_in; /* dst and src may alias */
 
 	(void)is_signed;
-	if (!computable(op, &src, alu32)) {
+	if (!computable(op, &src, alu32) ||
+	    ((flags & BV_SCALAR_CONST_SRC_ONLY) && !src_is_const(&src, alu32) &&
+	     (op == BV_OR || op == BV_XOR || op == BV_MUL))) {
 		bv_scalar_unknown(dst);
 		return;
 	}

@@ -51,6 +51,9 @@ void bv_scalar_alu(struct bv_scalar *dst, const struct bv_scalar *src,
 #define BV_SCALAR_MUL_UNSIGNED_ONLY 1u  /* BV_MUL keeps bounds only when both
 					 * operands are non-negative and fit in
 					 * half the width (kernels before 6.14) */
+#define BV_SCALAR_CONST_SRC_ONLY 2u     /* BV_OR, BV_XOR and BV_MUL by a
+					 * non-constant give an unknown result
+					 * (kernels before 6.7) */
 void bv_scalar_alu_ex(struct bv_scalar *dst, const struct bv_scalar *src,
 		      uint8_t op, bool alu32, bool is_signed, unsigned flags);
 /* dst = -dst: tracked as 0 - dst (6.18). */

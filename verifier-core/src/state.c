@@ -255,6 +255,34 @@ static bool ids_match(struct idmap *m, uint32_t old_id, uint32_t cur_id)
 	return true;
 }
 
+/* Before 6.4 (kernel check_ids): an old id maps to the first current id
+ * met, whatever it is (none, or one another old id already maps to). */
+static bool ids_match_loose(struct idmap *m, uint32_t old_id, uint32_t cur_id)
+{
+	uint32_t i;
+
+	if (!old_id)
+		return true;
+	for (i = 0; i < m->len; i++)
+		if (m->pairs[i][0] == old_id)
+			return m->pairs[i][1] == cur_id;
+	if (m->len == m->cap) {
+		uint32_t cap = m->cap ? m->cap * 2 : 16;
+		uint32_t (*np)[2] = realloc(m->pairs, cap * sizeof(*np));
+
+		if (!np) {
+			m->oom = true;
+			return false;
+		}
+		m->pairs = np;
+		m->cap = cap;
+	}
+	m->pairs[m->len][0] = old_id;
+	m->pairs[m->len][1] = cur_id;
+	m->len++;
+	return true;
+}
+
 static bool scalar_equal(const struct bv_scalar *a, const struct bv_scalar *b)
 {
 	return a->var_off.value == b->var_off.value && a->var_off.mask == b->var_off.mask &&
@@ -269,6 +297,7 @@ static bool reg_contains(const struct bv_reg *old, const struct bv_reg *cur,
 {
 	uint32_t base = BV_BASE_TYPE(old->type);
 	bool loose = (mode & BV_CMP_RANGE_LOOSE) != 0;
+	bool loose_ids = (mode & BV_CMP_LOOSE_IDS) != 0;
 	bool exact;
 
 	mode &= BV_CMP_MODE;
@@ -292,6 +321,9 @@ static bool reg_contains(const struct bv_reg *old, const struct bv_reg *cur,
 	} else if (!bv_scalar_contains(&old->s, &cur->s)) {
 		return false;
 	}
+	/* before 6.4 scalars' ids were not compared */
+	if (old->type == BV_SCALAR && loose_ids)
+		return true;
 	if (old->type == BV_SCALAR) {
 		if (exact && !!old->id != !!cur->id)
 			return false;
@@ -308,10 +340,18 @@ static bool reg_contains(const struct bv_reg *old, const struct bv_reg *cur,
 	}
 	if (old->off != cur->off || old->frameno != cur->frameno)
 		return false;
-	if (!ids_match(m, old->id, cur->id) ||
+	if (loose_ids) {
+		/* a non-NULL map value's id was not looked at */
+		bool map_value = (base == BV_PTR_TO_MAP_VALUE || base == BV_PTR_TO_MAP_KEY) &&
+				 !(old->type & BV_PTR_MAYBE_NULL);
+
+		if (!map_value && (!ids_match_loose(m, old->id, cur->id) ||
+				   !ids_match_loose(m, old->ref_obj_id, cur->ref_obj_id)))
+			return false;
+	} else if (!ids_match(m, old->id, cur->id) ||
 	    !ids_match(m, old->ref_obj_id, cur->ref_obj_id))
 		return false;
-	if ((!old->id) != (!cur->id) || (!old->ref_obj_id) != (!cur->ref_obj_id))
+	if (!loose_ids && ((!old->id) != (!cur->id) || (!old->ref_obj_id) != (!cur->ref_obj_id)))
 		return false;
 	switch (base) {
 	case BV_CONST_PTR_TO_MAP:
@@ -458,10 +498,13 @@ bool bv_state_contains(const struct bv_state *old, const struct bv_state *cur,
 		return false;
 	for (i = 0; ok && i <= old->curframe; i++)
 		ok = frame_contains(old->frame[i], cur->frame[i], &m, mode);
+	/* before 6.3 references and the held lock were compared by their id
+	 * number (kernel refsafe: memcmp; active_spin_lock: the lock's id) */
 	for (i = 0; ok && i < old->nr_refs; i++)
 		ok = old->refs[i].type == cur->refs[i].type &&
 		     old->refs[i].lock_ptr == cur->refs[i].lock_ptr &&
-		     ids_match(&m, old->refs[i].id, cur->refs[i].id);
+		     ((mode & BV_CMP_LOOSE_IDS) ? old->refs[i].id == cur->refs[i].id
+						: ids_match(&m, old->refs[i].id, cur->refs[i].id));
 	free(m.pairs);
 	return ok && !m.oom;
 }

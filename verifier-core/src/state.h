@@ -209,7 +209,9 @@ enum { BV_CMP_PRUNE = 0, BV_CMP_EXACT = 1, BV_CMP_RANGE = 2, BV_CMP_MODE = 3,
 	* a spilled scalar compares with unknown bytes as the scalar they load;
 	* BV_CMP_RANGE lets old's valueless registers and slots match anything,
 	* as BV_CMP_PRUNE does (feature loop-cmp-valueless-any) */
-       BV_CMP_UNINIT_STACK = 0x10, BV_CMP_SPILL_MISC = 0x20, BV_CMP_RANGE_LOOSE = 0x40 };
+       BV_CMP_UNINIT_STACK = 0x10, BV_CMP_SPILL_MISC = 0x20, BV_CMP_RANGE_LOOSE = 0x40,
+       /* ids compared as before 6.4 (features.h prune-ids-strict absent) */
+       BV_CMP_LOOSE_IDS = 0x80 };
 bool bv_state_contains(const struct bv_state *old, const struct bv_state *cur,
 		       int mode);
 /* Grow a frame's stack to at least `size` bytes. Returns 0 or -ENOMEM. */

@@ -79,7 +79,8 @@
 	X(REG_REG_BOUNDS, "reg-reg-bounds", \
 	  "a conditional jump between two non-constant scalars refines both ranges and " \
 	  "may be decided by them; else only a constant operand refines the other (two " \
-	  "registers: 64-bit equality only) and only a constant source decides the jump") \
+	  "registers: 64-bit equality only) and only a constant source decides the jump " \
+	  "(`==`/`!=`: only a constant register, not a range without the constant)") \
 	X(JMP32_KEEPS_64, "jmp32-keeps-64", \
 	  "a 32-bit conditional jump keeps the 64-bit bounds and deduces them together " \
 	  "with the new 32-bit ones; else the 64-bit bounds are forgotten unless the " \
@@ -265,7 +266,16 @@
 	  "uninitialised reads are allowed) and registers without a value match " \
 	  "anything, as plain pruning does (observed on 6.18.44: a callback's " \
 	  "'?m0mmmmm' slot meets a kept '?mmmmmmm'); else every slot's byte kinds must " \
-	  "match and a register without a value matches only one")
+	  "match and a register without a value matches only one") \
+	X(PRUNE_IDS_STRICT, "prune-ids-strict", \
+	  "state pruning maps ids one to one, an id on one side only never " \
+	  "matches, and linked scalars compare their ids; else (check_ids before " \
+	  "6.4) an old id may map to any current id, none or one already taken, " \
+	  "scalar ids are not compared, and references and the held lock must " \
+	  "carry the same id numbers") \
+	X(ALU_NONCONST_SRC, "alu-nonconst-src", \
+	  "`r |= rX`, `r ^= rX` and `r *= rX` with a non-constant rX keep what " \
+	  "is known of r (tnum and bounds); else the result is an unknown scalar")
 
 enum bv_feature {
 #define BV_FEATURE_ENUM(e, n, d) BV_FEAT_##e,
