@@ -31,10 +31,7 @@ int bv_check_ptr_to_btf_access(struct bv_env *env, int32_t insn_idx, uint32_t re
 	struct bv_reg *regs = bv_cur_regs(env);
 	struct bv_reg *r = &regs[regno];
 	const char *tname = struct_name(env, r->btf_id);
-	struct bv_btf_access out;
-	struct bv_reg *dst;
 	char tn[64];
-	int err;
 
 	if (!env->f->allow_ptr_leaks)
 		return bv_reject(&env->log, insn_idx, -EPERM,
@@ -69,9 +66,19 @@ int bv_check_ptr_to_btf_access(struct bv_env *env, int32_t insn_idx, uint32_t re
 	}
 	if (!env->f->btf_struct_access)
 		return bv_unsupported(&env->log, insn_idx, "access through a BTF-typed pointer");
+	return bv_btf_struct_load(env, insn_idx, r->btf_id, r->type, off, size, t, value_regno);
+}
+
+int bv_btf_struct_load(struct bv_env *env, int32_t insn_idx, uint32_t btf_id, uint32_t type,
+		       int32_t off, int32_t size, enum bv_access t, int32_t value_regno)
+{
+	struct bv_btf_access out;
+	struct bv_reg *dst;
+	int err;
+
 	memset(&out, 0, sizeof(out));
-	out.type = r->type;
-	err = env->f->btf_struct_access(env->f->ctx, r->btf_id, off, (uint32_t)size, t, &out);
+	out.type = type;
+	err = env->f->btf_struct_access(env->f->ctx, btf_id, off, (uint32_t)size, t, &out);
 	if (err) {
 		out.msg[sizeof(out.msg) - 1] = '\0';
 		return bv_reject(&env->log, insn_idx, err, "%s",
@@ -79,7 +86,7 @@ int bv_check_ptr_to_btf_access(struct bv_env *env, int32_t insn_idx, uint32_t re
 	}
 	if (value_regno < 0)
 		return 0;
-	dst = &regs[value_regno];
+	dst = &bv_cur_regs(env)[value_regno];
 	if (BV_BASE_TYPE(out.type) != BV_PTR_TO_BTF_ID) {
 		bv_reg_mark_unknown(dst, insn_idx);
 		return 0;

@@ -6,7 +6,6 @@
  * facade's (map_btf_id op); the field walk is btf_struct_access. */
 
 #include <errno.h>
-#include <string.h>
 
 #include "state.h"
 
@@ -16,11 +15,8 @@ int bv_check_map_ptr_access(struct bv_env *env, int32_t insn_idx, uint32_t regno
 	int64_t (*op)(void *, uint32_t) = bv_facade_map_btf_id(env->f);
 	const struct bv_reg *r = &bv_cur_regs(env)[regno];
 	const struct bv_map_desc *map = r->map.map;
-	struct bv_btf_access out;
 	const char *tname;
-	struct bv_reg *dst;
 	int64_t id;
-	int err;
 
 	if (!op || !map || !env->f->btf_struct_access || !env->f->btf_type_name)
 		return bv_unsupported(&env->log, insn_idx, "access through a map_ptr pointer");
@@ -47,24 +43,6 @@ int bv_check_map_ptr_access(struct bv_env *env, int32_t insn_idx, uint32_t regno
 		return bv_reject(&env->log, insn_idx, -EACCES, "only read from %s is supported",
 				 tname);
 	/* read as a PTR_TO_BTF_ID without flags to the map's struct */
-	memset(&out, 0, sizeof(out));
-	out.type = BV_PTR_TO_BTF_ID;
-	err = env->f->btf_struct_access(env->f->ctx, (uint32_t)id, off, (uint32_t)size, t, &out);
-	if (err) {
-		out.msg[sizeof(out.msg) - 1] = '\0';
-		return bv_reject(&env->log, insn_idx, err, "%s",
-				 out.msg[0] ? out.msg : "invalid access to a kernel struct");
-	}
-	if (value_regno < 0)
-		return 0;
-	dst = &bv_cur_regs(env)[value_regno];
-	if (BV_BASE_TYPE(out.type) != BV_PTR_TO_BTF_ID) {
-		bv_reg_mark_unknown(dst, insn_idx);
-		return 0;
-	}
-	bv_reg_mark_ptr(dst, out.type, insn_idx);
-	dst->btf_id = out.btf_id;
-	if (out.type & BV_PTR_MAYBE_NULL)
-		dst->id = bv_new_id(env);
-	return 0;
+	return bv_btf_struct_load(env, insn_idx, (uint32_t)id, BV_PTR_TO_BTF_ID, off, size, t,
+				  value_regno);
 }

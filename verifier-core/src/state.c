@@ -224,20 +224,9 @@ struct idmap {
 	bool oom;
 };
 
-static bool ids_match(struct idmap *m, uint32_t old_id, uint32_t cur_id)
+/* A new pair old_id -> cur_id (false when out of memory). */
+static bool idmap_add(struct idmap *m, uint32_t old_id, uint32_t cur_id)
 {
-	uint32_t i;
-
-	if (!old_id)
-		return true;     /* old relies on no link */
-	if (!cur_id)
-		return false;    /* old was linked, cur is not */
-	for (i = 0; i < m->len; i++) {
-		if (m->pairs[i][0] == old_id)
-			return m->pairs[i][1] == cur_id;
-		if (m->pairs[i][1] == cur_id)
-			return false;
-	}
 	if (m->len == m->cap) {
 		uint32_t cap = m->cap ? m->cap * 2 : 16;
 		uint32_t (*np)[2] = realloc(m->pairs, cap * sizeof(*np));
@@ -255,6 +244,23 @@ static bool ids_match(struct idmap *m, uint32_t old_id, uint32_t cur_id)
 	return true;
 }
 
+static bool ids_match(struct idmap *m, uint32_t old_id, uint32_t cur_id)
+{
+	uint32_t i;
+
+	if (!old_id)
+		return true;     /* old relies on no link */
+	if (!cur_id)
+		return false;    /* old was linked, cur is not */
+	for (i = 0; i < m->len; i++) {
+		if (m->pairs[i][0] == old_id)
+			return m->pairs[i][1] == cur_id;
+		if (m->pairs[i][1] == cur_id)
+			return false;
+	}
+	return idmap_add(m, old_id, cur_id);
+}
+
 /* Before 6.4 (kernel check_ids): an old id maps to the first current id
  * met, whatever it is (none, or one another old id already maps to). */
 static bool ids_match_loose(struct idmap *m, uint32_t old_id, uint32_t cur_id)
@@ -266,21 +272,7 @@ static bool ids_match_loose(struct idmap *m, uint32_t old_id, uint32_t cur_id)
 	for (i = 0; i < m->len; i++)
 		if (m->pairs[i][0] == old_id)
 			return m->pairs[i][1] == cur_id;
-	if (m->len == m->cap) {
-		uint32_t cap = m->cap ? m->cap * 2 : 16;
-		uint32_t (*np)[2] = realloc(m->pairs, cap * sizeof(*np));
-
-		if (!np) {
-			m->oom = true;
-			return false;
-		}
-		m->pairs = np;
-		m->cap = cap;
-	}
-	m->pairs[m->len][0] = old_id;
-	m->pairs[m->len][1] = cur_id;
-	m->len++;
-	return true;
+	return idmap_add(m, old_id, cur_id);
 }
 
 static bool scalar_equal(const struct bv_scalar *a, const struct bv_scalar *b)

@@ -503,6 +503,10 @@ int bv_check_flow_keys_access(struct bv_env *env, int32_t insn_idx, int32_t off,
 /* map_ptr.c: a load through a map's own pointer (CONST_PTR_TO_MAP) */
 int bv_check_map_ptr_access(struct bv_env *env, int32_t insn_idx, uint32_t regno, int32_t off,
 			    int32_t size, enum bv_access t, int32_t value_regno);
+/* A load of size bytes at off of the kernel struct btf_id through a pointer
+ * of type `type` (btf_ptr.c): the field walk, then value_regno's type. */
+int bv_btf_struct_load(struct bv_env *env, int32_t insn_idx, uint32_t btf_id, uint32_t type,
+		       int32_t off, int32_t size, enum bv_access t, int32_t value_regno);
 int bv_check_ptr_to_btf_access(struct bv_env *env, int32_t insn_idx, uint32_t regno,
 			       int32_t off, int size, enum bv_access t, int32_t value_regno);
 /* btf_ptr.c: is the BTF-typed pointer in regno a want_btf_id, as a helper
