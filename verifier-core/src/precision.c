@@ -707,9 +707,15 @@ void bv_precision_free(struct bv_env *env)
 	env->prec_memo = NULL;
 }
 
-static struct memo_point *memo_slot(struct bv_prec_memo *m, int32_t idx, uint32_t hist_end)
+/* What is looked for is part of the slot's key: a decided branch marks
+ * each of its registers by a walk of its own, and those walks pass the
+ * same points in turn (they would evict each other's). */
+static struct memo_point *memo_slot(struct bv_prec_memo *m, int32_t idx, uint32_t hist_end,
+				    const struct bt *bt)
 {
-	return &m->pt[((uint32_t)idx * 31u + hist_end) & m->mask];
+	uint64_t look = bt->regs[0] * 0x9e3779b97f4a7c15ull ^ bt->stack[0] * 0xc2b2ae3d27d4eb4full;
+
+	return &m->pt[((uint32_t)idx * 31u + hist_end + (uint32_t)(look >> 32)) & m->mask];
 }
 
 /* The ended walk that passed here looking for the same, or NULL. */
@@ -811,7 +817,7 @@ static int mark_chain_from(struct bv_env *env, struct bv_state *start, int32_t l
 					&st->hist[hist_end - 1] : NULL;
 
 				if (memo && st == env->cur && bt->frame == 0) {
-					struct memo_point *p = memo_slot(memo, i, hist_end);
+					struct memo_point *p = memo_slot(memo, i, hist_end, bt);
 					const struct memo_walk *hit =
 						memo_find(memo, p, st->hist_stamp, i, subseq,
 							  hist_end, bt);
@@ -830,8 +836,13 @@ static int mark_chain_from(struct bv_env *env, struct bv_state *start, int32_t l
 						}
 						break;
 					}
-					*p = (struct memo_point){ st->hist_stamp, i, subseq, hist_end,
-								  bt->regs[0], bt->stack[0], seq };
+					/* within one walk the first point wins: the
+					 * next walk meets this walk's first points
+					 * first (a long walk would wrap the table) */
+					if (p->walk != seq || p->stamp != st->hist_stamp)
+						*p = (struct memo_point){ st->hist_stamp, i, subseq,
+									  hist_end, bt->regs[0],
+									  bt->stack[0], seq };
 				}
 				if (log || !insn_inert(&env->info.insns[i], h, bt))
 					err = backtrack_insn(env, i, subseq, h, bt);
