@@ -101,9 +101,9 @@ static const struct { const char *name; uint32_t flag; } flag_names[] = {
 	{ "destructive", BV_KF_DESTRUCTIVE },
 	{ "rcu", BV_KF_RCU },
 	{ "rcu_protected", BV_KF_RCU_PROTECTED },
-	{ "iter_new", BV_KF_ITER },
-	{ "iter_next", BV_KF_ITER },
-	{ "iter_destroy", BV_KF_ITER },
+	{ "iter_new", BV_KF_ITER | BV_KF_ITER_NEW },
+	{ "iter_next", BV_KF_ITER | BV_KF_ITER_NEXT },
+	{ "iter_destroy", BV_KF_ITER | BV_KF_ITER_DESTROY },
 	{ "fastcall", BV_KF_FASTCALL },
 };
 
@@ -211,6 +211,38 @@ static void describe_arg(const struct btf *btf, const struct btf_param *p,
 			 btf__name_by_offset(btf, t->name_off) ?: "");
 }
 
+/* Iterator types whose methods the core models (their BTF struct names):
+ * the ones with no rules of their own beyond the generic iterator ones
+ * (the task and css iterators' RCU and program-type rules are not
+ * modelled yet). */
+static bool iter_type_modelled(const char *sname)
+{
+	return strcmp(sname, "bpf_iter_num") == 0 || strcmp(sname, "bpf_iter_bits") == 0;
+}
+
+/* An iterator method's first argument (kernel btf_check_iter_arg: a
+ * pointer to struct bpf_iter_<type>): its struct, or 0. */
+static uint32_t iter_arg_struct(const struct btf *btf, const struct btf_type *proto,
+				const char **sname)
+{
+	const struct btf_param *params = btf_params(proto);
+	const struct btf_type *t, *pt;
+	uint32_t sid;
+
+	if (btf_vlen(proto) < 1)
+		return 0;
+	t = bvf_btf_skip_mods(btf, params[0].type, NULL);
+	if (!t || !btf_is_ptr(t))
+		return 0;
+	pt = bvf_btf_skip_mods(btf, t->type, &sid);
+	if (!pt || !btf_is_struct(pt))
+		return 0;
+	*sname = btf__name_by_offset(btf, pt->name_off);
+	if (!*sname || strncmp(*sname, "bpf_iter_", 9) != 0)
+		return 0;
+	return sid;
+}
+
 int bvf_kfunc_describe(const struct bvf_kfuncs *kf, const struct btf *btf, uint32_t prog_type,
 		       int32_t btf_id, struct bv_kfunc_desc *out)
 {
@@ -219,7 +251,7 @@ int bvf_kfunc_describe(const struct bvf_kfuncs *kf, const struct btf *btf, uint3
 	const struct btf_param *params;
 	const cJSON *facts, *flags, *hooks, *filters, *it;
 	const char *tname = bvf_prog_type_name(prog_type), *hook = NULL, *fam;
-	uint32_t n;
+	uint32_t n, iter_sid = 0;
 
 	memset(out, 0, sizeof(*out));
 	if (!fn || !btf_is_func(fn))
@@ -272,7 +304,16 @@ int bvf_kfunc_describe(const struct bvf_kfuncs *kf, const struct btf *btf, uint3
 	if (!out->allowed)
 		return 0;
 	fam = unmodelled_family(out->name);
-	if (fam || (out->flags & BV_KF_ITER)) {
+	if (out->flags & BV_KF_ITER) {
+		const char *sname = NULL;
+
+		iter_sid = iter_arg_struct(btf, proto, &sname);
+		if (iter_sid && iter_type_modelled(sname))
+			fam = NULL;
+		else
+			iter_sid = 0;
+	}
+	if (fam || ((out->flags & BV_KF_ITER) && !iter_sid)) {
 		snprintf(out->unsupported, sizeof(out->unsupported),
 			 "kfunc %s (%s) is not modelled yet", out->name, fam ? fam : "iterators");
 		return 0;
@@ -288,6 +329,16 @@ int bvf_kfunc_describe(const struct bvf_kfuncs *kf, const struct btf *btf, uint3
 	out->nargs = n;
 	for (uint32_t i = 0; i < n; i++)
 		describe_arg(btf, &params[i], &out->args[i]);
+	if (iter_sid) {
+		/* the iterator's state: its struct's size in stack slots */
+		const struct btf_type *it = btf__type_by_id(btf, iter_sid);
+
+		out->args[0].kind = BV_KF_ARG_ITER;
+		out->args[0].btf_id = iter_sid;
+		out->args[0].size = it ? it->size : 0;
+		snprintf(out->args[0].type_name, sizeof(out->args[0].type_name), "%s",
+			 btf__name_by_offset(btf, it->name_off) ?: "");
+	}
 
 	rt = proto->type ? bvf_btf_skip_mods(btf, proto->type, NULL) : NULL;
 	if (!rt) {
@@ -302,6 +353,11 @@ int bvf_kfunc_describe(const struct bvf_kfuncs *kf, const struct btf *btf, uint3
 		if (pt && btf_is_struct(pt)) {
 			out->ret = BV_KF_RET_BTF_ID;
 			out->ret_btf_id = sid;
+		} else if (pt && btf_is_int(pt) && iter_sid) {
+			/* kernel: a pointer to a sized non-struct type is
+			 * read-only memory of that size */
+			out->ret = BV_KF_RET_MEM;
+			out->ret_size = pt->size;
 		} else {
 			out->ret = BV_KF_RET_OTHER;
 		}

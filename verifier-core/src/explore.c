@@ -524,6 +524,9 @@ static bool loop_converged(const struct bv_env *env, struct bv_state *old,
 	if (bv_insn_is_may_goto(&env->info.insns[idx]))
 		return old->may_goto_depth != cur->may_goto_depth &&
 		       range_contains(env, old, cur, idx);
+	/* iter.c: an iterator's next with the iterator still active */
+	if (env->info.insn_flags[idx] & BV_INSN_ITER_NEXT)
+		return range_contains(env, old, cur, idx) && bv_iter_next_active(cur);
 	return false;
 }
 
@@ -608,11 +611,13 @@ static int is_state_visited(struct walk *w, int32_t idx)
 			if (loop_converged(env, k->st, cur, idx)) {
 				k->hit++;
 				if (bv_kernel_has(env->f, BV_FEAT_LOOP_ENTRY) &&
-				    bv_insn_is_may_goto(&env->info.insns[idx]))
+				    (bv_insn_is_may_goto(&env->info.insns[idx]) ||
+				     (env->info.insn_flags[idx] & BV_INSN_ITER_NEXT)))
 					bv_loop_entry_update(cur, k);
 				return prune_hit(env, k, true);
 			}
-			if (iterated_call(env, idx))
+			if (iterated_call(env, idx) ||
+			    (env->info.insn_flags[idx] & BV_INSN_ITER_NEXT))
 				goto skip_loop_check;
 			/* still being walked: an ancestor of this path or of a
 			 * pending one; the same state again is a loop that makes
@@ -620,7 +625,8 @@ static int is_state_visited(struct walk *w, int32_t idx)
 			if (k->st->may_goto_depth == cur->may_goto_depth &&
 			    k->st->callback_unroll_depth == cur->callback_unroll_depth &&
 			    maybe_looping(k->st, cur) &&
-			    bv_state_contains(k->st, cur, BV_CMP_EXACT | cmp_flags(env))) {
+			    bv_state_contains(k->st, cur, BV_CMP_EXACT | cmp_flags(env)) &&
+			    !bv_iter_active_depths_differ(k->st, cur)) {
 				bv_limit_infinite_loop(env, idx);
 				bv_log_printf(&env->log, "cur state:");
 				print_state(w, cur, true);

@@ -57,6 +57,7 @@ static void rcu_unlock_reg(struct bv_reg *r, void *arg)
 struct kfunc_meta {
 	uint32_t ref_obj_id;
 	uint32_t release_regno;
+	struct bv_iter_meta iter;     /* iter.c: the iterator argument */
 };
 
 static const char *struct_name(const struct bv_env *env, uint32_t btf_id)
@@ -94,6 +95,13 @@ static int check_args(struct bv_env *env, const struct bv_kfunc_desc *d, struct 
 				if (err)
 					return err;
 			}
+			continue;
+		}
+		if (a->kind == BV_KF_ARG_ITER) {
+			err = bv_iter_process_arg(env, d, regno, &m->iter);
+			if (err)
+				return err;
+			m->ref_obj_id = m->iter.ref_obj_id;
 			continue;
 		}
 		if ((trusted || rcu) && (reg_is_null_const(r) || (r->type & BV_PTR_MAYBE_NULL)) &&
@@ -286,6 +294,9 @@ int bv_check_kfunc_call(struct bv_env *env, const struct bv_insn *insn)
 			t |= BV_MEM_RCU;
 		if (d.flags & BV_KF_RET_NULL)
 			t |= BV_PTR_MAYBE_NULL;
+		/* an iterator's next: a trusted object */
+		if (d.flags & BV_KF_ITER_NEXT)
+			t |= BV_PTR_TRUSTED;
 		bv_reg_mark_ptr(r0, t, idx);
 		r0->btf_id = d.ret_btf_id;
 		if (d.flags & BV_KF_RET_NULL)
@@ -301,9 +312,25 @@ int bv_check_kfunc_call(struct bv_env *env, const struct bv_insn *insn)
 		}
 		break;
 	}
+	case BV_KF_RET_MEM: {
+		/* a pointer to a sized non-struct type: read-only memory of
+		 * that size, tied to the argument's reference */
+		struct bv_reg *r0 = &regs[0];
+
+		bv_reg_mark_ptr(r0, BV_PTR_TO_MEM | BV_MEM_RDONLY, idx);
+		r0->mem_size = d.ret_size;
+		r0->ref_obj_id = m.ref_obj_id;
+		if (d.flags & BV_KF_RET_NULL) {
+			r0->type |= BV_PTR_MAYBE_NULL;
+			r0->id = bv_new_id(env);
+		}
+		break;
+	}
 	default:
 		return bv_unsupported(&env->log, idx, "kfunc %s: its return type", d.name);
 	}
+	if (d.flags & BV_KF_ITER_NEXT)
+		return bv_iter_next_call(env, &m.iter);
 	return 0;
 }
 
@@ -331,4 +358,14 @@ bool bv_kfunc_addr_ok(const struct bv_facade *f, const struct bv_insn *insn)
 	struct bv_kfunc_desc d;
 
 	return op && insn->imm > 0 && op(f->ctx, insn->imm, 0, &d) == 0;
+}
+
+bool bv_kfunc_is_iter_next(const struct bv_facade *f, const struct bv_insn *insn)
+{
+	int (*op)(void *, int32_t, int16_t, struct bv_kfunc_desc *) = f ? bv_facade_kfunc(f) : NULL;
+	struct bv_kfunc_desc d;
+
+	memset(&d, 0, sizeof(d));
+	return op && insn->imm > 0 && op(f->ctx, insn->imm, insn->off, &d) == 0 &&
+	       (d.flags & BV_KF_ITER_NEXT) && !d.unsupported[0];
 }

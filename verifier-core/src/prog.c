@@ -616,6 +616,11 @@ static int cfg_visit(struct cfg_walk *c, uint32_t t)
 						   BV_INSN_PRUNE_POINT | BV_INSN_JMP_POINT);
 			}
 		}
+		/* iter.c: an iterator's next is a loop head the walk must
+		 * checkpoint (kernel: mark_force_checkpoint) */
+		if (insn->src_reg == BV_PSEUDO_KFUNC_CALL && bv_kfunc_is_iter_next(c->f, insn))
+			mark(c, t, BV_INSN_PRUNE_POINT | BV_INSN_FORCE_CHECKPOINT |
+				   BV_INSN_ITER_NEXT);
 		return cfg_visit_call(c, t, insn->src_reg == BV_PSEUDO_CALL);
 	case BV_JA:
 		to = bv_insn_jmp_target(insn, t);

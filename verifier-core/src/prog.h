@@ -36,6 +36,7 @@ struct bv_subprog {
 #define BV_INSN_LOOP_HEAD    0x10  /* target of a back-edge */
 #define BV_INSN_FORCE_CHECKPOINT 0x20
 #define BV_INSN_CALLS_CALLBACK 0x40  /* helper that calls a callback synchronously (bpf_loop, …) */
+#define BV_INSN_ITER_NEXT    0x80  /* call of an iterator's next method (iter.c) */
 
 struct bv_prog_info {
 	const struct bv_insn *insns;
@@ -173,5 +174,8 @@ int bv_check_pseudo_btf_id(const struct bv_facade *f, struct bv_log *log, uint32
 			   const struct bv_insn *insn);
 /* kfunc.c: is this ld_imm64 BPF_PSEUDO_BTF_ID the address of a kfunc? */
 bool bv_kfunc_addr_ok(const struct bv_facade *f, const struct bv_insn *insn);
+/* kfunc.c: is this kfunc call an iterator's next method (its kfunc
+ * facts say KF_ITER_NEXT)? */
+bool bv_kfunc_is_iter_next(const struct bv_facade *f, const struct bv_insn *insn);
 
 #endif

@@ -420,7 +420,8 @@ static bool slot_contains(const struct bv_stack_slot *old, const struct bv_stack
 	if (is_special(old->slot_type[0]) || is_special(cur->slot_type[0])) {
 		if (memcmp(old->slot_type, cur->slot_type, BV_REG_SIZE) != 0)
 			return bytes_all(old->slot_type, BV_STACK_INVALID, BV_STACK_INVALID);
-		return reg_contains(&old->spilled_ptr, &cur->spilled_ptr, m, mode);
+		return bv_iter_slot_matches(old, cur) &&
+		       reg_contains(&old->spilled_ptr, &cur->spilled_ptr, m, mode);
 	}
 	memset(&unbound, 0, sizeof(unbound));
 	bv_reg_mark_unknown(&unbound, -1);

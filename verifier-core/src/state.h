@@ -41,6 +41,14 @@ struct bv_reg {
 		uint32_t btf_id;
 		/* PTR_TO_FUNC: the subprogram whose address it is */
 		uint32_t subprogno;
+		/* iter.c, the first slot of an iterator on the stack
+		 * (BV_STACK_ITER): its BTF struct, BV_ITER_ACTIVE or
+		 * BV_ITER_DRAINED, and the iterations this path took */
+		struct {
+			uint32_t btf_id;
+			uint32_t state;
+			uint32_t depth;
+		} iter;
 	};
 	/* Pointers that may be NULL, and packet pointers derived from the same
 	 * source, share an id: a NULL check or a bounds check on one applies to
@@ -596,6 +604,30 @@ bool bv_arg_may_have_off(bv_reg_type t);
 void bv_invalidate_pkt_pointers(struct bv_env *env, struct bv_state *st);
 /* call.c: BV_CALL of a helper (not a pseudo call). */
 int bv_check_helper_call(struct bv_env *env, const struct bv_insn *insn, int32_t *insn_idx);
+/* iter.c: open-coded iterators (kernel: process_iter_arg,
+ * process_iter_next_call). The iterator argument of a method: its stack
+ * slots checked and, for new/destroy, created or destroyed; m learns
+ * where it lives for the next call. */
+enum { BV_ITER_ACTIVE = 1, BV_ITER_DRAINED = 2 };
+struct bv_iter_meta {
+	uint32_t frameno, spi;
+	uint32_t ref_obj_id;
+};
+int bv_iter_process_arg(struct bv_env *env, const struct bv_kfunc_desc *d, uint32_t regno,
+			struct bv_iter_meta *m);
+/* After an iter_next call's R0 is set: the current path goes on with the
+ * iterator drained (R0 = NULL), a queued one with it active (R0 not NULL)
+ * one iteration deeper. */
+int bv_iter_next_call(struct bv_env *env, const struct bv_iter_meta *m);
+/* explore.c, at an iter_next call: is the iterator R1 points to active
+ * in st (then a state seen here, within its ranges, prunes)? */
+bool bv_iter_next_active(const struct bv_state *st);
+/* Do an active iterator's depths differ between old and cur (not an
+ * infinite loop then, kernel: iter_active_depths_differ)? */
+bool bv_iter_active_depths_differ(const struct bv_state *old, const struct bv_state *cur);
+/* state.c: do the iterator slots old and cur match (type and state; the
+ * depth is not compared)? */
+bool bv_iter_slot_matches(const struct bv_stack_slot *old, const struct bv_stack_slot *cur);
 /* kfunc.c: BV_CALL of a kernel function (BPF_PSEUDO_KFUNC_CALL). */
 int bv_check_kfunc_call(struct bv_env *env, const struct bv_insn *insn);
 /* kfunc.c: the program ends (prefix: exit, tail call) inside

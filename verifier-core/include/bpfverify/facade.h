@@ -145,6 +145,10 @@ struct bv_btf_pointee {
 #define BV_KF_RCU_PROTECTED  (1u << 7)
 #define BV_KF_ITER           (1u << 8)   /* KF_ITER_NEW / _NEXT / _DESTROY */
 #define BV_KF_FASTCALL       (1u << 9)
+/* which iterator method (BV_KF_ITER is set too) */
+#define BV_KF_ITER_NEW       (1u << 10)
+#define BV_KF_ITER_NEXT      (1u << 11)
+#define BV_KF_ITER_DESTROY   (1u << 12)
 
 /* One kfunc argument, from its BTF prototype (parameter name suffixes
  * included: __sz, __k, __ign, __nullable, __str). */
@@ -156,6 +160,10 @@ enum bv_kfunc_arg_kind {
 	BV_KF_ARG_IGNORED,        /* __ign: not checked */
 	BV_KF_ARG_OTHER,          /* a kind not modelled (dynptr, iterator, ctx,
 				   * list/rbtree node, callback, …) */
+	BV_KF_ARG_ITER,           /* an iterator method's first argument: a
+				   * struct bpf_iter_<type> on the stack
+				   * (btf_id, size: its BTF struct, type_name
+				   * "bpf_iter_num") */
 };
 
 struct bv_kfunc_arg {
@@ -184,6 +192,8 @@ struct bv_kfunc_desc {
 		BV_KF_RET_SCALAR,
 		BV_KF_RET_BTF_ID,     /* pointer to a kernel struct (ret_btf_id) */
 		BV_KF_RET_OTHER,
+		BV_KF_RET_MEM,        /* pointer to ret_size bytes of read-only
+				       * memory (a pointer to an int type) */
 	} ret;
 	uint32_t ret_size;        /* BV_KF_RET_SCALAR: bytes */
 	uint32_t ret_btf_id;
