@@ -61,10 +61,25 @@ static void test_kernel(const char *name, bool has_task_kfuncs)
 		CHECK(id > 0 && bvf_kfunc_describe(kf, btf, BV_PROG_TYPE_KPROBE, id, &d) == 0 &&
 		      d.allowed && d.nargs == 0 && d.ret == BV_KF_RET_VOID,
 		      "%s: bpf_rcu_read_lock in the common set", name);
+		/* iterators: the modelled ones described from BTF and the
+		 * profile's KF_ITER_* flags, the others named as not modelled */
 		id = func_id(btf, "bpf_iter_num_new");
 		CHECK(id > 0 && bvf_kfunc_describe(kf, btf, BV_PROG_TYPE_TRACING, id, &d) == 0 &&
+		      !d.unsupported[0] && (d.flags & BV_KF_ITER_NEW) && d.nargs == 3 &&
+		      d.args[0].kind == BV_KF_ARG_ITER && d.args[0].size == 8 &&
+		      !strcmp(d.args[0].type_name, "bpf_iter_num") &&
+		      d.args[1].kind == BV_KF_ARG_SCALAR,
+		      "%s: bpf_iter_num_new described: %s", name, d.unsupported);
+		id = func_id(btf, "bpf_iter_num_next");
+		CHECK(id > 0 && bvf_kfunc_describe(kf, btf, BV_PROG_TYPE_TRACING, id, &d) == 0 &&
+		      !d.unsupported[0] && (d.flags & BV_KF_ITER_NEXT) &&
+		      (d.flags & BV_KF_RET_NULL) && d.ret == BV_KF_RET_MEM && d.ret_size == 4,
+		      "%s: bpf_iter_num_next returns read-only int memory: %s", name,
+		      d.unsupported);
+		id = func_id(btf, "bpf_iter_task_new");
+		CHECK(id > 0 && bvf_kfunc_describe(kf, btf, BV_PROG_TYPE_TRACING, id, &d) == 0 &&
 		      strstr(d.unsupported, "not modelled yet"),
-		      "%s: iterators named as not modelled: %s", name, d.unsupported);
+		      "%s: task iterators named as not modelled: %s", name, d.unsupported);
 	}
 out:
 	bvf_kfuncs_free(kf);

@@ -264,6 +264,11 @@ static void log_frame(struct bv_env *env, const struct bv_state *st, uint32_t fr
 				      -(int)(i + 1) * BV_REG_SIZE, types,
 				      precise && s->spilled_ptr.type == BV_SCALAR &&
 				      s->spilled_ptr.precise ? "P" : "", buf);
+		} else if (s->slot_type[BV_REG_SIZE - 1] == BV_STACK_ITER) {
+			/* iter.c: the iterator, on its first slot only */
+			if (bv_iter_slot_format(env, s, buf, sizeof(buf)))
+				bv_log_printf(&env->log, " fp%d=%s",
+					      -(int)(i + 1) * BV_REG_SIZE, buf);
 		} else {
 			bv_log_printf(&env->log, " fp%d=%s",
 				      -(int)(i + 1) * BV_REG_SIZE, types);

@@ -19,6 +19,7 @@
  * returns NULL eventually and for good).
  */
 #include <errno.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "state.h"
@@ -265,4 +266,24 @@ bool bv_iter_slot_matches(const struct bv_stack_slot *old, const struct bv_stack
 		return true;
 	return old->spilled_ptr.iter.btf_id == cur->spilled_ptr.iter.btf_id &&
 	       old->spilled_ptr.iter.state == cur->spilled_ptr.iter.state;
+}
+
+bool bv_iter_slot_format(const struct bv_env *env, const struct bv_stack_slot *s, char *buf,
+			 size_t size)
+{
+	const struct bv_reg *r = &s->spilled_ptr;
+	const char *name = env->f->btf_type_name ?
+			   env->f->btf_type_name(env->f->ctx, r->iter.btf_id) : NULL;
+	const char *state = r->iter.state == BV_ITER_ACTIVE ? "active" :
+			    r->iter.state == BV_ITER_DRAINED ? "drained" : "<invalid>";
+
+	if (!r->ref_obj_id)
+		return false;
+	if (!name)
+		name = "?";
+	else if (strncmp(name, "bpf_iter_", 9) == 0)
+		name += 9;
+	snprintf(buf, size, "iter_%s(ref_id=%u,state=%s,depth=%u)", name, r->ref_obj_id, state,
+		 r->iter.depth);
+	return true;
 }

@@ -625,6 +625,10 @@ bool bv_iter_next_active(const struct bv_state *st);
 /* Do an active iterator's depths differ between old and cur (not an
  * infinite loop then, kernel: iter_active_depths_differ)? */
 bool bv_iter_active_depths_differ(const struct bv_state *old, const struct bv_state *cur);
+/* explore.c's log: "iter_num(ref_id=2,state=active,depth=0)" for an
+ * iterator's first slot (false for its other slots). */
+bool bv_iter_slot_format(const struct bv_env *env, const struct bv_stack_slot *s, char *buf,
+			 size_t size);
 /* state.c: do the iterator slots old and cur match (type and state; the
  * depth is not compared)? */
 bool bv_iter_slot_matches(const struct bv_stack_slot *old, const struct bv_stack_slot *cur);
