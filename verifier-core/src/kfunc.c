@@ -269,20 +269,10 @@ int bv_check_kfunc_call(struct bv_env *env, const struct bv_insn *insn)
 	case BV_KF_RET_VOID:
 		break;
 	case BV_KF_RET_SCALAR:
+		/* whatever its width: the kernel's mark_btf_func_reg_size only
+		 * records it for the JIT's zero-extension, the value stays
+		 * unknown (its logs print R0=scalar() after an int kfunc) */
 		bv_reg_mark_unknown(&regs[0], idx);
-		if (d.ret_size && d.ret_size < 8) {
-			/* mark_btf_func_reg_size: a narrower return value is
-			 * zero-extended into R0 */
-			struct bv_reg *r0 = &regs[0];
-			uint64_t max = (1ull << (d.ret_size * 8)) - 1;
-
-			r0->s.var_off = bv_tnum_range(0, max);
-			r0->s.umin = 0;
-			r0->s.umax = max;
-			r0->s.smin = 0;
-			r0->s.smax = (int64_t)max;
-			bv_scalar_sync(&r0->s);
-		}
 		break;
 	case BV_KF_RET_BTF_ID: {
 		struct bv_reg *r0 = &regs[0];
