@@ -25,7 +25,7 @@ the kernel's own log names for it:
 usage: resource_notes.py --bpfverify B --clang C --srcroot S [--objroot O]
                          [--objdump llvm-objdump] [--list] [--only AREA/NAME]
 A program bpfverify cannot verify yet (verdict error: an area a later issue
-models, e.g. open-coded iterators, dynptrs, allocated objects) is listed as
+models, e.g. dynptrs, allocated objects) is listed as
 n/a, not checked.
 Prints one line per checked (program, kernel) and a summary; exit 1 when a
 required note is missing or at the wrong line, or a kind has no program.
