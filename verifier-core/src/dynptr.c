@@ -402,3 +402,145 @@ enum bv_dynptr_kind bv_dynptr_kind_at(struct bv_env *env, uint32_t regno)
 
 	return d ? (enum bv_dynptr_kind)d->dynptr.kind : BV_DYNPTR_INVALID;
 }
+
+/* ---- kfuncs: bpf_dynptr_from_skb/_xdp and the slices ---- */
+
+static bool named(const struct bv_kfunc_desc *d, const char *name)
+{
+	return d->name && strcmp(d->name, name) == 0;
+}
+
+/* Kernel check_kfunc_mem_size_reg: the buffer of a (buffer, size) pair
+ * is read, then written, for the size's largest value. */
+static int kfunc_mem_size(struct bv_env *env, uint32_t regno, uint32_t argno)
+{
+	const struct bv_reg *sz = &bv_cur_regs(env)[regno + 1];
+	int err = 0;
+
+	if (sz->type != BV_SCALAR)
+		return bv_reject(&env->log, env->insn_idx, -EINVAL, "R%u is not a scalar",
+				 regno + 1);
+	if (sz->s.smin < 0)
+		err = bv_reject(&env->log, env->insn_idx, -EACCES,
+				"R%u min value is negative, either use unsigned or 'var &= const'",
+				regno + 1);
+	else if (sz->s.umax >= (1ULL << 29))
+		err = bv_reject(&env->log, env->insn_idx, -EACCES,
+				"R%u unbounded memory access, use 'var &= const' or 'if (var < const)'",
+				regno + 1);
+	for (int pass = 0; !err && pass < 2; pass++) {
+		err = bv_check_helper_mem_access(env, regno, (int32_t)sz->s.umax, true,
+						 pass ? BV_WRITE : BV_READ);
+		if (!err)
+			err = bv_mark_precise(env, regno + 1);
+	}
+	if (err && err != -ENOMEM)
+		bv_reject(&env->log, env->insn_idx, -EINVAL,
+			  "arg#%u arg#%u memory, len pair leads to invalid memory access",
+			  argno, argno + 1);
+	return err;
+}
+
+int bv_dynptr_kfunc_arg(struct bv_env *env, const struct bv_kfunc_desc *d, uint32_t argno,
+			struct bv_dynptr_meta *m)
+{
+	const struct bv_kfunc_arg *a = &d->args[argno];
+	uint32_t regno = argno + 1;
+	const struct bv_reg *r = &bv_cur_regs(env)[regno];
+	int err = 0;
+
+	/* check_func_arg_reg_off, for the argument kinds here */
+	if (!bv_arg_may_have_off(r->type))
+		err = bv_check_ptr_off_reg(env, regno, false);
+	if (err)
+		return err;
+	switch (a->kind) {
+	case BV_KF_ARG_CTX:
+		if (r->type != BV_PTR_TO_CTX) {
+			char b[64];
+
+			return bv_reject(&env->log, env->insn_idx, -EINVAL,
+					 "arg#%u expected pointer to ctx, but got %s", argno,
+					 bv_reg_type_str(env, r->type, b, sizeof(b)));
+		}
+		return 0;
+	case BV_KF_ARG_DYNPTR: {
+		bv_arg_type t = BV_ARG_PTR_TO_DYNPTR;
+
+		if (r->type == BV_CONST_PTR_TO_DYNPTR)
+			t |= BV_MEM_RDONLY;
+		if (a->uninit)
+			t |= BV_MEM_UNINIT;
+		if (named(d, "bpf_dynptr_from_skb"))
+			t |= BV_DYNPTR_TYPE_SKB;
+		else if (named(d, "bpf_dynptr_from_xdp"))
+			t |= BV_DYNPTR_TYPE_XDP;
+		if ((t & BV_MEM_UNINIT) && !has_ids(env))
+			return bv_unsupported(&env->log, env->insn_idx,
+					      "kfunc %s: dynptr kfuncs on a kernel without dynptr ids",
+					      d->name);
+		return bv_dynptr_arg(env, regno, argno, t, m);
+	}
+	case BV_KF_ARG_MEM:
+		if (argno + 1 >= d->nargs || !d->args[argno + 1].is_sz)
+			return bv_unsupported(&env->log, env->insn_idx,
+					      "kfunc %s: argument %u ('%s')", d->name, argno, a->name);
+		if (!(a->nullable && r->type == BV_SCALAR && bv_tnum_is_const(r->s.var_off) &&
+		      r->s.var_off.value == 0)) {
+			err = kfunc_mem_size(env, regno, argno);
+			if (err)
+				return err;
+		}
+		if (d->args[argno + 1].is_const) {
+			const struct bv_reg *sz = &bv_cur_regs(env)[regno + 1];
+
+			if (!bv_tnum_is_const(sz->s.var_off))
+				return bv_reject(&env->log, env->insn_idx, -EINVAL,
+						 "R%u must be a known constant", regno + 1);
+			m->const_size = sz->s.var_off.value;
+			m->const_size_found = true;
+		}
+		return 0;
+	default:
+		return bv_unsupported(&env->log, env->insn_idx, "kfunc %s: argument %u ('%s')",
+				      d->name, argno, a->name);
+	}
+}
+
+bool bv_dynptr_is_slice_kfunc(const struct bv_kfunc_desc *d)
+{
+	return named(d, "bpf_dynptr_slice") || named(d, "bpf_dynptr_slice_rdwr");
+}
+
+int bv_dynptr_kfunc_ret(struct bv_env *env, const struct bv_kfunc_desc *d,
+			const struct bv_dynptr_meta *m)
+{
+	struct bv_reg *r0 = &bv_cur_regs(env)[0];
+	int32_t idx = env->insn_idx;
+	bv_reg_type t;
+
+	if (!bv_dynptr_is_slice_kfunc(d))
+		return bv_unsupported(&env->log, idx, "kfunc %s: its return type", d->name);
+	if (!m->const_size_found)
+		return bv_reject(&env->log, idx, -EFAULT,
+				 "verifier internal error: bpf_dynptr_slice(_rdwr) no constant size");
+	t = BV_PTR_TO_MEM | bv_dynptr_type_flag(m->kind);
+	if (named(d, "bpf_dynptr_slice")) {
+		t |= BV_MEM_RDONLY;
+	} else if (!bv_may_access_pkt(env, BV_WRITE, true)) {
+		return bv_reject(&env->log, idx, -EINVAL,
+				 "the prog does not allow writes to packet data");
+	} else {
+		env->seen_direct_write = true;   /* as a direct packet write */
+	}
+	if (!m->id)
+		return bv_reject(&env->log, idx, -EFAULT, "verifier internal error: no dynptr id");
+	bv_reg_mark_ptr(r0, t, idx);
+	r0->mem_size = (uint32_t)m->const_size;
+	r0->dynptr_id = m->id;
+	if (d->flags & BV_KF_RET_NULL) {
+		r0->type |= BV_PTR_MAYBE_NULL;
+		r0->id = bv_new_id(env);
+	}
+	return 0;
+}

@@ -25,6 +25,9 @@ struct bv_dynptr_meta {
 	 * arguments were checked */
 	uint32_t uninit_regno;
 	enum bv_dynptr_kind uninit_kind;
+	/* a kfunc's constant size argument (__szk): a slice's size */
+	uint64_t const_size;
+	bool const_size_found;
 };
 
 /* An ARG_PTR_TO_DYNPTR argument in regno (argno counts from 0), of
@@ -47,5 +50,14 @@ void bv_dynptr_slice_reg(struct bv_env *env, struct bv_reg *r0, const struct bv_
 /* The kind of the initialised dynptr regno points to (INVALID: none). */
 enum bv_dynptr_kind bv_dynptr_kind_at(struct bv_env *env, uint32_t regno);
 bv_reg_type bv_dynptr_type_flag(enum bv_dynptr_kind k);
+
+/* kfuncs (kfunc.c): a dynptr, context or (buffer, size) argument of the
+ * modelled dynptr kfuncs (argno counts from 0; a buffer takes its size
+ * argument along); R0 of a slice kfunc after the registers were reset. */
+int bv_dynptr_kfunc_arg(struct bv_env *env, const struct bv_kfunc_desc *d, uint32_t argno,
+			struct bv_dynptr_meta *m);
+bool bv_dynptr_is_slice_kfunc(const struct bv_kfunc_desc *d);
+int bv_dynptr_kfunc_ret(struct bv_env *env, const struct bv_kfunc_desc *d,
+			const struct bv_dynptr_meta *m);
 
 #endif
