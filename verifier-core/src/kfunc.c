@@ -102,19 +102,20 @@ static int check_args(struct bv_env *env, const struct bv_kfunc_desc *d, struct 
 		    !a->nullable)
 			return bv_reject(&env->log, idx, -EACCES,
 					 "Possibly NULL pointer passed to trusted arg%u", i);
-		if (a->nullable && reg_is_null_const(r) && a->kind != BV_KF_ARG_MEM)
+		bool mem_pair = a->kind == BV_KF_ARG_MEM && i + 1 < d->nargs && d->args[i + 1].is_sz;
+
+		if (a->nullable && reg_is_null_const(r) && !mem_pair)
 			continue;
 		if (r->ref_obj_id) {
 			m->ref_obj_id = r->ref_obj_id;
 			if (d->flags & BV_KF_RELEASE)
 				m->release_regno = regno;
 		}
-		if (a->kind == BV_KF_ARG_DYNPTR || a->kind == BV_KF_ARG_CTX ||
-		    a->kind == BV_KF_ARG_MEM) {
+		if (a->kind == BV_KF_ARG_DYNPTR || a->kind == BV_KF_ARG_CTX || mem_pair) {
 			err = bv_dynptr_kfunc_arg(env, d, i, &m->dynptr);
 			if (err)
 				return err;
-			if (a->kind == BV_KF_ARG_MEM)
+			if (mem_pair)
 				i++;     /* its size argument went with it */
 			continue;
 		}
