@@ -107,9 +107,36 @@ static const struct { const char *name; uint32_t flag; } flag_names[] = {
 	{ "fastcall", BV_KF_FASTCALL },
 };
 
+/* The dynptr kfuncs the core models (dynptr.c): their dynptr, context
+ * and buffer arguments and the slices they return. */
+static bool modelled_dynptr_kfunc(const char *name)
+{
+	return strcmp(name, "bpf_dynptr_from_skb") == 0 ||
+	       strcmp(name, "bpf_dynptr_from_xdp") == 0 ||
+	       strcmp(name, "bpf_dynptr_slice") == 0 ||
+	       strcmp(name, "bpf_dynptr_slice_rdwr") == 0;
+}
+
+/* The struct a program type's context pointer has in its kfunc arguments
+ * (kernel: btf_is_prog_ctx_type, for the types whose dynptr kfuncs are
+ * modelled). */
+static const char *ctx_struct(uint32_t prog_type)
+{
+	switch (prog_type) {
+	case 1: case 3: case 4: case 8: case 10: case 11: case 12: case 14: case 19:
+		return "__sk_buff";  /* socket filter, tc, cgroup_skb, lwt, sk_skb */
+	case 6:
+		return "xdp_md";
+	default:
+		return NULL;
+	}
+}
+
 /* Kfunc families of the later issue: named, never guessed. */
 static const char *unmodelled_family(const char *name)
 {
+	if (modelled_dynptr_kfunc(name))
+		return NULL;
 	static const struct { const char *prefix; const char *what; } fam[] = {
 		{ "bpf_obj_new", "allocated objects" },
 		{ "bpf_obj_drop", "allocated objects" },
@@ -168,8 +195,8 @@ static bool special_struct(const char *name)
 	return false;
 }
 
-static void describe_arg(const struct btf *btf, const struct btf_param *p,
-			 struct bv_kfunc_arg *a)
+static void describe_arg(const struct btf *btf, const struct btf_param *p, uint32_t prog_type,
+			 bool dyn, struct bv_kfunc_arg *a)
 {
 	const char *pname = btf__name_by_offset(btf, p->name_off);
 	const struct btf_type *t = bvf_btf_skip_mods(btf, p->type, NULL);
@@ -179,6 +206,7 @@ static void describe_arg(const struct btf *btf, const struct btf_param *p,
 	a->is_const = has_suffix(a->name, "__k") || has_suffix(a->name, "__szk");
 	a->nullable = has_suffix(a->name, "__nullable") || has_suffix(a->name, "__opt");
 	a->is_str = has_suffix(a->name, "__str");
+	a->uninit = has_suffix(a->name, "__uninit");
 	if (has_suffix(a->name, "__ign")) {
 		a->kind = BV_KF_ARG_IGNORED;
 		return;
@@ -193,6 +221,17 @@ static void describe_arg(const struct btf *btf, const struct btf_param *p,
 		const struct btf_type *pt = bvf_btf_skip_mods(btf, t->type, &sid);
 		const char *sname = pt ? btf__name_by_offset(btf, pt->name_off) : NULL;
 
+		if (pt && btf_is_struct(pt) && sname && strcmp(sname, "bpf_dynptr") == 0) {
+			a->kind = BV_KF_ARG_DYNPTR;
+			snprintf(a->type_name, sizeof(a->type_name), "%s", sname);
+			return;
+		}
+		if (dyn && pt && btf_is_struct(pt) && sname && ctx_struct(prog_type) &&
+		    strcmp(sname, ctx_struct(prog_type)) == 0) {
+			a->kind = BV_KF_ARG_CTX;
+			snprintf(a->type_name, sizeof(a->type_name), "%s", sname);
+			return;
+		}
 		if (pt && btf_is_struct(pt) && sname && !special_struct(sname)) {
 			a->kind = BV_KF_ARG_BTF_ID;
 			a->btf_id = sid;
@@ -202,6 +241,11 @@ static void describe_arg(const struct btf *btf, const struct btf_param *p,
 		if (pt && btf_is_int(pt) && !a->is_str) {
 			a->kind = BV_KF_ARG_MEM;
 			a->mem_size = pt->size;
+			return;
+		}
+		if (!pt || sid == 0) {   /* void *: sized by the next argument */
+			a->kind = BV_KF_ARG_MEM;
+			a->mem_size = 0;
 			return;
 		}
 	}
@@ -283,6 +327,17 @@ int bvf_kfunc_describe(const struct bvf_kfuncs *kf, const struct btf *btf, uint3
 				 out->name);
 			return 0;
 		}
+		/* a rule of this kernel's for the kfunc not modelled yet */
+		{
+			const cJSON *u = cJSON_GetObjectItemCaseSensitive(facts, "unsupported");
+
+			if (cJSON_IsString(u)) {
+				out->allowed = false;
+				snprintf(out->unsupported, sizeof(out->unsupported), "kfunc %s: %s",
+					 out->name, u->valuestring);
+				return 0;
+			}
+		}
 		cJSON_ArrayForEach(it, flags)
 			for (size_t i = 0; i < sizeof(flag_names) / sizeof(flag_names[0]); i++)
 				if (cJSON_IsString(it) && !strcmp(it->valuestring, flag_names[i].name))
@@ -328,7 +383,8 @@ int bvf_kfunc_describe(const struct bvf_kfuncs *kf, const struct btf *btf, uint3
 	}
 	out->nargs = n;
 	for (uint32_t i = 0; i < n; i++)
-		describe_arg(btf, &params[i], &out->args[i]);
+		describe_arg(btf, &params[i], prog_type, modelled_dynptr_kfunc(out->name),
+			     &out->args[i]);
 	if (iter_sid) {
 		/* the iterator's state: its struct's size in stack slots */
 		const struct btf_type *it = btf__type_by_id(btf, iter_sid);
@@ -364,17 +420,20 @@ int bvf_kfunc_describe(const struct bvf_kfuncs *kf, const struct btf *btf, uint3
 	} else {
 		out->ret = BV_KF_RET_OTHER;
 	}
-	if (out->ret == BV_KF_RET_OTHER) {
+	if (out->ret == BV_KF_RET_OTHER && !modelled_dynptr_kfunc(out->name)) {
 		snprintf(out->unsupported, sizeof(out->unsupported),
 			 "kfunc %s: its return type is not modelled yet", out->name);
 		return 0;
 	}
 	for (uint32_t i = 0; i < n; i++) {
 		const struct bv_kfunc_arg *a = &out->args[i];
+		bool dyn = modelled_dynptr_kfunc(out->name);
 
 		if (a->kind == BV_KF_ARG_OTHER || a->is_str ||
-		    (a->kind == BV_KF_ARG_MEM && i + 1 < n && out->args[i + 1].is_sz) ||
-		    (a->kind == BV_KF_ARG_SCALAR && a->is_sz)) {
+		    (!dyn && (a->kind == BV_KF_ARG_DYNPTR || a->kind == BV_KF_ARG_CTX)) ||
+		    (a->kind == BV_KF_ARG_MEM && !a->mem_size && !(dyn && i + 1 < n && out->args[i + 1].is_sz)) ||
+		    (!dyn && a->kind == BV_KF_ARG_MEM && i + 1 < n && out->args[i + 1].is_sz) ||
+		    (!dyn && a->kind == BV_KF_ARG_SCALAR && a->is_sz)) {
 			snprintf(out->unsupported, sizeof(out->unsupported),
 				 "kfunc %s: argument %u ('%s') is of a kind not modelled yet",
 				 out->name, i, a->name);

@@ -77,11 +77,14 @@ static const struct bv_helper_proto base_protos[] = {
 	/* kernel/bpf/ringbuf.c: the dynptr flavours */
 	PROTO(ringbuf_reserve_dynptr, .ret_type = BV_RET_INTEGER,
 	      .arg_type = { BV_ARG_CONST_MAP_PTR, BV_ARG_ANYTHING, BV_ARG_ANYTHING,
-			    BV_ARG_PTR_TO_DYNPTR | BV_MEM_UNINIT | BV_MEM_WRITE }),
+			    BV_ARG_PTR_TO_DYNPTR | BV_DYNPTR_TYPE_RINGBUF | BV_MEM_UNINIT |
+				    BV_MEM_WRITE }),
 	PROTO(ringbuf_submit_dynptr, .ret_type = BV_RET_VOID,
-	      .arg_type = { BV_ARG_PTR_TO_DYNPTR | BV_OBJ_RELEASE, BV_ARG_ANYTHING }),
+	      .arg_type = { BV_ARG_PTR_TO_DYNPTR | BV_DYNPTR_TYPE_RINGBUF | BV_OBJ_RELEASE,
+			    BV_ARG_ANYTHING }),
 	PROTO(ringbuf_discard_dynptr, .ret_type = BV_RET_VOID,
-	      .arg_type = { BV_ARG_PTR_TO_DYNPTR | BV_OBJ_RELEASE, BV_ARG_ANYTHING }),
+	      .arg_type = { BV_ARG_PTR_TO_DYNPTR | BV_DYNPTR_TYPE_RINGBUF | BV_OBJ_RELEASE,
+			    BV_ARG_ANYTHING }),
 	PROTO(user_ringbuf_drain, .ret_type = BV_RET_INTEGER,
 	      .arg_type = { BV_ARG_CONST_MAP_PTR, BV_ARG_PTR_TO_FUNC,
 			    BV_ARG_PTR_TO_STACK | BV_PTR_MAYBE_NULL, BV_ARG_ANYTHING }),

@@ -13,6 +13,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "dynptr.h"
 #include "state.h"
 
 /* Kernel helper ids the verifier itself treats specially. */
@@ -42,6 +43,9 @@ enum {
 	FN_loop = 181,
 	FN_map_lookup_percpu_elem = 195,
 	FN_user_ringbuf_drain = 209,
+	FN_dynptr_from_mem = 197,
+	FN_dynptr_write = 202,
+	FN_dynptr_data = 203,
 	FN_snprintf = 165,
 };
 
@@ -61,6 +65,7 @@ struct call_meta {
 	int64_t const_map_key;   /* -1: not a known constant */
 	int32_t subprogno;       /* ARG_PTR_TO_FUNC: the callback; -1: none */
 	uint32_t ret_btf_id;     /* per-CPU helpers: the variable's type */
+	struct bv_dynptr_meta dynptr;  /* dynptr.c */
 };
 
 /* Register types each argument kind accepts, in the kernel's order (its
@@ -210,7 +215,7 @@ static int check_reg_type(struct bv_env *env, uint32_t regno, bv_arg_type arg_ty
 	if (arg_type & BV_PTR_MAYBE_NULL)
 		type &= ~BV_PTR_MAYBE_NULL;
 	if (BV_BASE_TYPE(arg_type) == BV_ARG_PTR_TO_MEM)
-		type &= ~BV_DYNPTR_TYPE_LOCAL;
+		type &= ~BV_DYNPTR_TYPE_MASK;
 	for (i = 0; i < c->n; i++)
 		if (type == c->types[i] && kernel_lists(env, c->types[i]))
 			break;
@@ -427,15 +432,19 @@ static int check_func_arg(struct bv_env *env, uint32_t arg, struct call_meta *me
 	}
 	if (!(reg_is_null(r) && (arg_type & BV_PTR_MAYBE_NULL))) {
 		err = check_reg_type(env, regno, arg_type, fn, arg);
-		if (!err)
+		/* a dynptr on the stack may sit at any offset (dynptr.c
+		 * checks it); one given to a callback must not move */
+		if (!err && !(base == BV_ARG_PTR_TO_DYNPTR && r->type == BV_PTR_TO_STACK))
 			err = check_arg_reg_off(env, regno, arg_type);
 		if (err)
 			return err;
 	}
 	if (arg_type & BV_OBJ_RELEASE) {
-		if (base == BV_ARG_PTR_TO_DYNPTR)
-			return bv_unsupported(&env->log, idx, "dynptr release");
-		if (!r->ref_obj_id && !reg_is_null(r)) {
+		if (base == BV_ARG_PTR_TO_DYNPTR) {
+			err = bv_dynptr_release_check(env, regno);
+			if (err)
+				return err;
+		} else if (!r->ref_obj_id && !reg_is_null(r)) {
 			err = bv_reject(&env->log, idx, -EINVAL,
 					"R%u must be referenced when passed to release function",
 					regno);
@@ -537,7 +546,7 @@ static int check_func_arg(struct bv_env *env, uint32_t arg, struct call_meta *me
 	case BV_ARG_PTR_TO_CONST_STR:
 		return bv_check_const_str(env, regno);
 	case BV_ARG_PTR_TO_DYNPTR:
-		return bv_unsupported(&env->log, idx, "dynptr arguments");
+		return bv_dynptr_arg(env, regno, arg, arg_type, &meta->dynptr);
 	case BV_ARG_KPTR_XCHG_DEST:
 		return bv_unsupported(&env->log, idx, "kptr arguments");
 	default:
@@ -577,7 +586,9 @@ static void invalidate_pkt_reg(struct bv_reg *r, void *arg)
 	int32_t origin = r->origin;
 
 	if (base != BV_PTR_TO_PACKET && base != BV_PTR_TO_PACKET_META &&
-	    base != BV_PTR_TO_PACKET_END)
+	    base != BV_PTR_TO_PACKET_END &&
+	    /* slices of skb and xdp dynptrs point into the packet too */
+	    !(base == BV_PTR_TO_MEM && (r->type & (BV_DYNPTR_TYPE_SKB | BV_DYNPTR_TYPE_XDP))))
 		return;
 	if (a->allow_ptr_leaks)
 		bv_reg_mark_unknown(r, origin);
@@ -773,6 +784,7 @@ int bv_check_helper_call(struct bv_env *env, const struct bv_insn *insn, int32_t
 	const struct bv_helper_proto *fn = NULL;
 	struct call_meta meta;
 	struct bv_frame *cb_frame = NULL;
+	bool skb_write = false;
 	int32_t func_id = insn->imm, idx = *insn_idx;
 	uint32_t i;
 	int err;
@@ -850,9 +862,16 @@ int bv_check_helper_call(struct bv_env *env, const struct bv_insn *insn, int32_t
 			return err;
 	}
 
+	/* older kernels build a dynptr argument's slots now */
+	err = bv_dynptr_mark_late(env, &meta.dynptr);
+	if (err)
+		return err;
+
 	if (meta.release_regno) {
 		err = -EINVAL;
-		if (meta.ref_obj_id)
+		if (BV_BASE_TYPE(fn->arg_type[meta.release_regno - 1]) == BV_ARG_PTR_TO_DYNPTR)
+			err = bv_dynptr_release(env, meta.release_regno);
+		else if (meta.ref_obj_id)
 			err = bv_ref_release(env, meta.ref_obj_id);
 		else if (reg_is_null(&regs[meta.release_regno]))
 			err = 0;
@@ -902,6 +921,21 @@ int bv_check_helper_call(struct bv_env *env, const struct bv_insn *insn, int32_t
 				return err;
 		}
 		break;
+	case FN_dynptr_from_mem:
+		/* the kernels here build local dynptrs over map values only */
+		if (regs[1].type != BV_PTR_TO_MAP_VALUE) {
+			char b[64];
+
+			return bv_reject(&env->log, idx, -EACCES,
+					 "Unsupported reg type %s for bpf_dynptr_from_mem data",
+					 tstr(env, regs[1].type, b, sizeof(b)));
+		}
+		break;
+	case FN_dynptr_write:
+		/* writing an skb's data moves it */
+		if (bv_dynptr_kind_at(env, 1) == BV_DYNPTR_SKB)
+			skb_write = true;
+		break;
 	case FN_get_func_ip:
 		err = check_get_func_ip(env, fn);
 		if (err)
@@ -929,6 +963,8 @@ int bv_check_helper_call(struct bv_env *env, const struct bv_insn *insn, int32_t
 		bv_frame_free(cb_frame);
 		return err;
 	}
+	if (func_id == FN_dynptr_data)
+		bv_dynptr_slice_reg(env, &regs[0], &meta.dynptr);
 	if (cb_frame) {
 		/* kernels that walk a callback in the caller's path: now */
 		err = bv_callback_enter(env, cb_frame, insn_idx);
@@ -948,7 +984,7 @@ int bv_check_helper_call(struct bv_env *env, const struct bv_insn *insn, int32_t
 					 meta.map->type, fn->name, func_id);
 	}
 
-	if (fn->changes_pkt_data ||
+	if (fn->changes_pkt_data || skb_write ||
 	    (func_id == FN_tail_call && bv_kernel_has(env->f, BV_FEAT_TAIL_CALL_CHANGES_PKT)))
 		bv_invalidate_pkt_pointers(env, env->cur);
 	if (func_id == FN_tail_call)

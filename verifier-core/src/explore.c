@@ -507,7 +507,8 @@ static int cmp_flags(const struct bv_env *env)
 	return (env->f->perfmon_capable ? BV_CMP_UNINIT_STACK : 0) |
 	       (bv_kernel_has(env->f, BV_FEAT_SPILL_MISC_EQUIV) ? BV_CMP_SPILL_MISC : 0) |
 	       (bv_kernel_has(env->f, BV_FEAT_LOOP_CMP_VALUELESS_ANY) ? BV_CMP_RANGE_LOOSE : 0) |
-	       (bv_kernel_has(env->f, BV_FEAT_PRUNE_IDS_STRICT) ? 0 : BV_CMP_LOOSE_IDS);
+	       (bv_kernel_has(env->f, BV_FEAT_PRUNE_IDS_STRICT) ? 0 : BV_CMP_LOOSE_IDS) |
+	       (bv_kernel_has(env->f, BV_FEAT_DYNPTR_IDS) ? 0 : BV_CMP_DYNPTR_UNREAD);
 }
 
 /* Ranges of every scalar; with scc-loops, of live registers only

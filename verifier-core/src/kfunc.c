@@ -15,6 +15,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "dynptr.h"
 #include "state.h"
 
 static bool is_rcu_lock(const struct bv_kfunc_desc *d)
@@ -58,6 +59,7 @@ struct kfunc_meta {
 	uint32_t ref_obj_id;
 	uint32_t release_regno;
 	struct bv_iter_meta iter;     /* iter.c: the iterator argument */
+	struct bv_dynptr_meta dynptr;   /* dynptr.c */
 };
 
 static const char *struct_name(const struct bv_env *env, uint32_t btf_id)
@@ -108,12 +110,22 @@ static int check_args(struct bv_env *env, const struct bv_kfunc_desc *d, struct 
 		    !a->nullable)
 			return bv_reject(&env->log, idx, -EACCES,
 					 "Possibly NULL pointer passed to trusted arg%u", i);
-		if (a->nullable && reg_is_null_const(r))
+		bool mem_pair = a->kind == BV_KF_ARG_MEM && i + 1 < d->nargs && d->args[i + 1].is_sz;
+
+		if (a->nullable && reg_is_null_const(r) && !mem_pair)
 			continue;
 		if (r->ref_obj_id) {
 			m->ref_obj_id = r->ref_obj_id;
 			if (d->flags & BV_KF_RELEASE)
 				m->release_regno = regno;
+		}
+		if (a->kind == BV_KF_ARG_DYNPTR || a->kind == BV_KF_ARG_CTX || mem_pair) {
+			err = bv_dynptr_kfunc_arg(env, d, i, &m->dynptr);
+			if (err)
+				return err;
+			if (mem_pair)
+				i++;     /* its size argument went with it */
+			continue;
 		}
 		if (a->kind != BV_KF_ARG_BTF_ID)
 			return bv_unsupported(&env->log, idx, "kfunc %s: argument %u ('%s')",
@@ -316,6 +328,8 @@ int bv_check_kfunc_call(struct bv_env *env, const struct bv_insn *insn)
 		}
 		break;
 	}
+	case BV_KF_RET_OTHER:
+		return bv_dynptr_kfunc_ret(env, &d, &m.dynptr);
 	default:
 		return bv_unsupported(&env->log, idx, "kfunc %s: its return type", d.name);
 	}

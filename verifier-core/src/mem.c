@@ -14,6 +14,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "dynptr.h"
 #include "state.h"
 
 /* Largest variable offset / size the kernel accepts (BPF_MAX_VAR_OFF,
@@ -543,6 +544,13 @@ static int stack_write_fixed(struct bv_env *env, struct bv_frame *fr, int32_t of
 	    !slot_is_scalar_spill(st) && size != BV_REG_SIZE)
 		return bv_reject(&env->log, insn_idx, -EACCES,
 				 "attempt to corrupt spilled pointer on stack");
+	{
+		/* a dynptr written over is gone (or the store refused) */
+		int err = bv_dynptr_destroy_slot(env, fr, spi);
+
+		if (err)
+			return err;
+	}
 	scratch_stack(env, fr, spi);
 	if (r && aligned && r->type == BV_SCALAR && env->f->bpf_capable &&
 	    (bv_kernel_has(env->f, BV_FEAT_SPILL_ANY_SCALAR) ||
@@ -621,6 +629,12 @@ static int stack_write_var(struct bv_env *env, struct bv_frame *fr, uint32_t ptr
 			    (!val && BV_CLASS(insn->code) == BV_ST && insn->imm == 0);
 	bool zero_used = false;
 
+	for (i = min_off; i < max_off; i++) {
+		int err = bv_dynptr_destroy_slot(env, fr, (int)((-i - 1) / BV_REG_SIZE));
+
+		if (err)
+			return err;
+	}
 	for (i = min_off; i < max_off; i++) {
 		int slot = (int)(-i - 1), spi = slot / BV_REG_SIZE;
 		struct bv_stack_slot *st = &fr->stack[spi];

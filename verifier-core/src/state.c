@@ -404,6 +404,8 @@ static bool slot_contains(const struct bv_stack_slot *old, const struct bv_stack
 	bool uninit = (mode & BV_CMP_UNINIT_STACK) != 0;
 	bool spill_misc = (mode & BV_CMP_SPILL_MISC) != 0;
 	bool loose = (mode & BV_CMP_RANGE_LOOSE) != 0;
+	bool dynptr_unread = (mode & BV_CMP_DYNPTR_UNREAD) != 0;
+	int id_flags = mode & BV_CMP_LOOSE_IDS;
 	struct bv_reg unbound;
 	uint32_t i;
 
@@ -417,6 +419,20 @@ static bool slot_contains(const struct bv_stack_slot *old, const struct bv_stack
 	if (mode != BV_CMP_PRUNE && !(loose && mode == BV_CMP_RANGE) &&
 	    memcmp(old->slot_type, cur->slot_type, BV_REG_SIZE) != 0)
 		return false;
+	if (old->slot_type[0] == BV_STACK_DYNPTR && dynptr_unread && mode == BV_CMP_PRUNE)
+		return true;
+	if (old->slot_type[0] == BV_STACK_DYNPTR && cur->slot_type[0] == BV_STACK_DYNPTR &&
+	    !dynptr_unread) {
+		/* kernel stacksafe: the same kind of dynptr, the same half,
+		 * the same reference (its own id does not matter) */
+		const struct bv_reg *o = &old->spilled_ptr, *c = &cur->spilled_ptr;
+
+		return o->dynptr.kind == c->dynptr.kind &&
+		       o->dynptr.first_slot == c->dynptr.first_slot &&
+		       !o->ref_obj_id == !c->ref_obj_id &&
+		       (id_flags ? ids_match_loose(m, o->ref_obj_id, c->ref_obj_id)
+				 : ids_match(m, o->ref_obj_id, c->ref_obj_id));
+	}
 	if (is_special(old->slot_type[0]) || is_special(cur->slot_type[0])) {
 		if (memcmp(old->slot_type, cur->slot_type, BV_REG_SIZE) != 0)
 			return bytes_all(old->slot_type, BV_STACK_INVALID, BV_STACK_INVALID);

@@ -35,8 +35,20 @@ struct bv_reg {
 		} map;
 		/* PTR_TO_PACKET*: bytes known to be inside the packet ("r=") */
 		uint32_t range;
-		/* PTR_TO_MEM, PTR_TO_BUF: size of the memory */
-		uint32_t mem_size;
+		/* PTR_TO_MEM, PTR_TO_BUF: size of the memory; a dynptr's
+		 * slice also names its dynptr (kernel: dynptr_id), which
+		 * destroying the dynptr invalidates */
+		struct {
+			uint32_t mem_size;
+			uint32_t dynptr_id;
+		};
+		/* the spilled_ptr of BV_STACK_DYNPTR slots and
+		 * CONST_PTR_TO_DYNPTR: which dynptr (dynptr.c), and whether
+		 * this is its first (upper) slot */
+		struct {
+			uint8_t kind;
+			bool first_slot;
+		} dynptr;
 		/* PTR_TO_BTF_ID */
 		uint32_t btf_id;
 		/* PTR_TO_FUNC: the subprogram whose address it is */
@@ -219,7 +231,10 @@ enum { BV_CMP_PRUNE = 0, BV_CMP_EXACT = 1, BV_CMP_RANGE = 2, BV_CMP_MODE = 3,
 	* as BV_CMP_PRUNE does (feature loop-cmp-valueless-any) */
        BV_CMP_UNINIT_STACK = 0x10, BV_CMP_SPILL_MISC = 0x20, BV_CMP_RANGE_LOOSE = 0x40,
        /* ids compared as before 6.4 (features.h prune-ids-strict absent) */
-       BV_CMP_LOOSE_IDS = 0x80 };
+       BV_CMP_LOOSE_IDS = 0x80,
+       /* dynptr slots are never marked read (features.h dynptr-ids
+	* absent): kept states ignore them */
+       BV_CMP_DYNPTR_UNREAD = 0x100 };
 bool bv_state_contains(const struct bv_state *old, const struct bv_state *cur,
 		       int mode);
 /* Grow a frame's stack to at least `size` bytes. Returns 0 or -ENOMEM. */

@@ -158,12 +158,15 @@ enum bv_kfunc_arg_kind {
 	BV_KF_ARG_MEM,            /* pointer to memory, sized by the next __sz
 				   * argument (mem_size 0) or by its type */
 	BV_KF_ARG_IGNORED,        /* __ign: not checked */
-	BV_KF_ARG_OTHER,          /* a kind not modelled (dynptr, iterator, ctx,
-				   * list/rbtree node, callback, …) */
+	BV_KF_ARG_OTHER,          /* a kind not modelled (list/rbtree node,
+				   * callback, …) */
 	BV_KF_ARG_ITER,           /* an iterator method's first argument: a
 				   * struct bpf_iter_<type> on the stack
 				   * (btf_id, size: its BTF struct, type_name
 				   * "bpf_iter_num") */
+	BV_KF_ARG_DYNPTR,         /* struct bpf_dynptr * (uninit: __uninit) */
+	BV_KF_ARG_CTX,            /* the program's context (struct __sk_buff *
+				   * in an skb program, struct xdp_md * in XDP) */
 };
 
 struct bv_kfunc_arg {
@@ -175,6 +178,7 @@ struct bv_kfunc_arg {
 	bool is_const;            /* __k (and __szk): must be a known constant */
 	bool nullable;            /* __nullable / __opt */
 	bool is_str;              /* __str: a constant string */
+	bool uninit;              /* __uninit: memory the kfunc initialises */
 	char name[64];            /* the parameter's name */
 	char type_name[64];       /* "task_struct", for messages */
 };

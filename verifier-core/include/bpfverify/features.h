@@ -275,7 +275,17 @@
 	  "carry the same id numbers") \
 	X(ALU_NONCONST_SRC, "alu-nonconst-src", \
 	  "`r |= rX`, `r ^= rX` and `r *= rX` with a non-constant rX keep what " \
-	  "is known of r (tnum and bounds); else the result is an unknown scalar")
+	  "is known of r (tnum and bounds); else the result is an unknown scalar") \
+	X(DYNPTR_IDS, "dynptr-ids", \
+	  "a dynptr on the stack gets an id of its own (taken before its reference, " \
+	  "if any), its slots are checked and marked while its argument is, stores " \
+	  "and re-initialisation destroy an unreferenced one and refuse a referenced " \
+	  "one ('cannot overwrite referenced dynptr'), dynptr arguments are numbered " \
+	  "from 0 ('Expected an initialized dynptr as arg #0' for R1) and a misplaced " \
+	  "one is 'cannot pass in dynptr at an offset=-8'; else (the first dynptrs) " \
+	  "no id, slots marked after every argument, a slot holding a dynptr is no " \
+	  "uninitialized dynptr ('Dynptr has to be an uninitialized dynptr'), " \
+	  "arguments count from 1 and 'cannot pass in dynptr at an offset'")
 
 enum bv_feature {
 #define BV_FEATURE_ENUM(e, n, d) BV_FEAT_##e,

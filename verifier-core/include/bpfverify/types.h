@@ -57,6 +57,13 @@ enum bv_reg_base {
 #define BV_NON_OWN_REF     (1u << (13 + BV_BASE_TYPE_BITS))
 #define BV_MEM_WRITE       (1u << (14 + BV_BASE_TYPE_BITS))
 #define BV_MEM_ALIGNED     (1u << (15 + BV_BASE_TYPE_BITS)) /* fixed-size helper memory naturally aligned */
+/* The kind of dynptr an argument wants, or a slice's memory came from
+ * (kernel: DYNPTR_TYPE_RINGBUF, _SKB, _XDP; LOCAL above). */
+#define BV_DYNPTR_TYPE_RINGBUF (1u << (16 + BV_BASE_TYPE_BITS))
+#define BV_DYNPTR_TYPE_SKB     (1u << (17 + BV_BASE_TYPE_BITS))
+#define BV_DYNPTR_TYPE_XDP     (1u << (18 + BV_BASE_TYPE_BITS))
+#define BV_DYNPTR_TYPE_MASK (BV_DYNPTR_TYPE_LOCAL | BV_DYNPTR_TYPE_RINGBUF | \
+			     BV_DYNPTR_TYPE_SKB | BV_DYNPTR_TYPE_XDP)
 
 typedef uint32_t bv_reg_type;   /* enum bv_reg_base | flags */
 #define BV_BASE_TYPE(t) ((t) & ((1u << BV_BASE_TYPE_BITS) - 1))
