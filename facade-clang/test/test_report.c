@@ -20,7 +20,7 @@
 
 static const char *const row_keys[] = {
 	"program", "section", "prog_type", "kernel", "verdict", "message", "insn",
-	"file", "line", "column", "insns_processed", "states", "time_us",
+	"file", "line", "column", "insns_processed", "states", "time_us", "class", "notes",
 };
 #define NR_ROW_KEYS (sizeof(row_keys) / sizeof(row_keys[0]))
 
@@ -328,10 +328,17 @@ static void test_real_objects(void)
 		check_str(r, "verdict", "reject");
 		check_str(r, "message", SLEEPABLE_MSG);
 		check_null(r, "insn");
-		check_null(r, "line");
+		/* no instruction: the program's entry, where clang reports it */
+		CHECK(cJSON_IsNumber(cJSON_GetObjectItemCaseSensitive(r, "line")),
+		      "fentry_s: the entry's line");
+		check_str(r, "class", "sleepable-context");
 		r = row_of(doc, "odd");
 		check_str(r, "verdict", "error");
 		check_null(r, "prog_type");
+		check_str(r, "class", "not-verified");
+		CHECK(cJSON_IsString(cJSON_GetObjectItemCaseSensitive(r, "file")),
+		      "odd: the entry's file");
+		CHECK(cJSON_IsArray(cJSON_GetObjectItemCaseSensitive(r, "notes")), "odd: notes");
 	}
 	cJSON_Delete(doc);
 	free(text);
