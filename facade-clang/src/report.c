@@ -232,6 +232,30 @@ int bvf_report_add_named(struct bvf_report *rep, const struct bvf_program *prog,
 	return bvf_report_add_row(rep, &r);
 }
 
+int bvf_report_set_error(struct bvf_report *rep, const char *message)
+{
+	cJSON *results;
+
+	if (!rep || !message)
+		return -EINVAL;
+	/* before "results", as the CLI writes it for an unreadable object */
+	cJSON_DeleteItemFromObjectCaseSensitive(rep->root, "error");
+	results = cJSON_DetachItemFromObjectCaseSensitive(rep->root, "results");
+	if (!cJSON_AddStringToObject(rep->root, "error", message)) {
+		cJSON_AddItemToObject(rep->root, "results", results);
+		return -ENOMEM;
+	}
+	return cJSON_AddItemToObject(rep->root, "results", results) ? 0 : -ENOMEM;
+}
+
+int bvf_report_write_string(const struct bvf_report *rep, char **text)
+{
+	if (!rep || !text)
+		return -EINVAL;
+	*text = cJSON_Print(rep->root);
+	return *text ? 0 : -ENOMEM;
+}
+
 int bvf_report_write(const struct bvf_report *rep, FILE *out)
 {
 	char *text;

@@ -56,3 +56,11 @@ if os.path.exists("/sys/kernel/btf/vmlinux"):
 import shutil
 if shutil.which("qemu-system-x86_64") and os.environ.get("BPFVERIFY_NO_QEMU") is None:
     config.available_features.add("qemu")
+
+# SARIF logs are validated against the OASIS schema with python3-jsonschema
+# (scripts/bootstrap installs it); without it those tests are skipped.
+try:
+    import jsonschema  # noqa: F401
+    config.available_features.add("jsonschema")
+except ImportError:
+    lit_config.note("python3-jsonschema is not installed: SARIF schema validation tests are skipped")

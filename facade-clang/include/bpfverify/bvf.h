@@ -164,6 +164,10 @@ int bvf_report_add(struct bvf_report *rep, const struct bvf_program *prog,
  * opened, with a BV_ERROR result saying why). */
 int bvf_report_add_named(struct bvf_report *rep, const struct bvf_program *prog,
 			 const char *kernel, const struct bv_result *res);
+/* The whole run failed (e.g. the verifier crashed): an "error" key says why. */
+int bvf_report_set_error(struct bvf_report *rep, const char *message);
+/* The document as text, without the final newline; free() it. */
+int bvf_report_write_string(const struct bvf_report *rep, char **text);
 int bvf_report_write(const struct bvf_report *rep, FILE *out);
 int bvf_report_write_file(const struct bvf_report *rep, const char *path);
 void bvf_report_free(struct bvf_report *rep);
