@@ -64,3 +64,10 @@ try:
     config.available_features.add("jsonschema")
 except ImportError:
     lit_config.note("python3-jsonschema is not installed: SARIF schema validation tests are skipped")
+
+# bpf-gcc (Debian's gcc-bpf, installed by scripts/bootstrap): objects whose
+# line info is DWARF only. It needs the multiarch include directory.
+if shutil.which("bpf-gcc"):
+    config.available_features.add("bpf-gcc")
+    config.substitutions.append(("%bpf_gcc", "bpf-gcc -idirafter /usr/include -idirafter /usr/include/%s" % (
+        subprocess.run(["gcc", "-print-multiarch"], capture_output=True, text=True).stdout.strip() or "x86_64-linux-gnu")))
