@@ -289,26 +289,26 @@ public:
     case IsolateStatus::Ok:
       break;
     case IsolateStatus::TimedOut:
-      reportInternalError(Diags, "verifying '" + Source +
+      reportInternalError(Diags, Opts, Source, "verifying '" + Source +
                                      "' did not finish within " +
                                      llvm::Twine(effectiveTimeout(Opts)) +
                                      " s; no results");
       return;
     case IsolateStatus::Crashed:
-      reportInternalError(Diags, "the verifier crashed while checking '" +
+      reportInternalError(Diags, Opts, Source, "the verifier crashed while checking '" +
                                      Source + "' (" + Detail +
                                      "); no results");
       return;
     case IsolateStatus::Failed:
-      reportInternalError(Diags, "cannot start the verifier: " + Detail);
+      reportInternalError(Diags, Opts, Source, "cannot start the verifier: " + Detail);
       return;
     }
     Collected Results;
     if (!deserialize(Bytes, Results)) {
-      reportInternalError(Diags, "malformed results from the verifier");
+      reportInternalError(Diags, Opts, Source, "malformed results from the verifier");
       return;
     }
-    report(CI, C, Opts, Results);
+    report(CI, C, Opts, Source, Results);
   }
 
 private:

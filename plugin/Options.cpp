@@ -19,6 +19,10 @@ bool parseOption(const std::string &Arg, Options &Opts, std::string &Err) {
     Opts.Warn = true;
     return true;
   }
+  if (Arg == "strict") {
+    Opts.Strict = true;
+    return true;
+  }
   if (Arg == "unpriv") {
     Opts.Unpriv = true;
     return true;
@@ -93,7 +97,7 @@ bool parseOption(const std::string &Arg, Options &Opts, std::string &Err) {
     Err = "option '" + Arg + "' needs a value ('" + Arg + "=…')";
   else
     Err = "unknown option '" + Arg +
-          "' (known: kernel=K[,K...], exact=K, json=PATH, log=PATH, warn, unpriv)";
+          "' (known: kernel=K[,K...], exact=K, json=PATH|-, log=PATH, warn, strict, unpriv)";
   return false;
 }
 

@@ -15,6 +15,7 @@ struct Options {
   std::string LogPath;              // log=PATH
   std::string DumpObjectPath;       // dump-object=PATH (hidden, for tests)
   bool Warn = false;                // warn: rejections are warnings
+  bool Strict = false;              // strict: "could not verify" is an error
   bool Unpriv = false;              // unpriv: unprivileged loader
   unsigned TimeoutSeconds = 60;     // timeout=S (hidden): verification limit
   bool TimeoutSet = false;          // timeout= given (exact= waits longer)

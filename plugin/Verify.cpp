@@ -13,11 +13,13 @@
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/Decl.h"
 #include "clang/Basic/Diagnostic.h"
+#include "clang/Basic/DiagnosticFrontend.h"
 #include "clang/Basic/FileManager.h"
 #include "clang/Basic/SourceManager.h"
 #include "clang/Frontend/CompilerInstance.h"
 #include "llvm/ADT/StringMap.h"
 #include "llvm/Support/Path.h"
+#include "llvm/Support/raw_ostream.h"
 
 #include <cerrno>
 #include <cstdio>
@@ -193,10 +195,17 @@ void collect(const Options &Opts, llvm::StringRef Object,
   }
   bvf_outcomes_free(Outs);
   bv_exact_report_free(&Exact);
+  // The document goes back to clang, which writes it: the child's
+  // standard output is /dev/null, and json=- must reach clang's once.
   if (Rep) {
-    if (bvf_report_write_file(Rep, Opts.JsonPath.c_str()) < 0)
-      Out.FileProblems.push_back("cannot write JSON results '" +
-                                 Opts.JsonPath + "': " + strerror(errno));
+    char *Text = nullptr;
+    if (bvf_report_write_string(Rep, &Text) == 0) {
+      Out.HasJson = true;
+      Out.Json = Text;
+    } else {
+      Out.FileProblems.push_back("cannot format the JSON results");
+    }
+    free(Text);
     bvf_report_free(Rep);
   }
   if (Log && fclose(Log) != 0)
@@ -275,89 +284,153 @@ private:
 
 } // namespace
 
-void reportInternalError(DiagnosticsEngine &Diags, const llvm::Twine &Msg) {
-  if (Diags.getIgnoreAllWarnings())
-    return; // -w
-  unsigned ID = Diags.getCustomDiagID(DiagnosticsEngine::Warning,
-                                      "bpfverify: internal error: %0");
-  Diags.Report(ID) << Msg.str();
+namespace {
+
+// bpfverify's warnings are clang's "backend-plugin" warnings: clang 19
+// applies no warning option to custom diagnostic IDs, while a real warning
+// of a real group gets -w, -Werror, -Werror=backend-plugin,
+// -Wno-error=backend-plugin, -Wno-backend-plugin and #pragma clang
+// diagnostic like any other warning.
+constexpr unsigned WarningID = diag::warn_fe_backend_plugin;
+
+bool warningsIgnored(DiagnosticsEngine &Diags, SourceLocation L) {
+  return Diags.isIgnored(WarningID, L);
+}
+
+// A finding's or problem's diagnostic: an error when `Error`, else the
+// backend-plugin warning.
+DiagnosticBuilder emit(DiagnosticsEngine &Diags, SourceLocation L, bool Error) {
+  if (Error)
+    return Diags.Report(L, Diags.getCustomDiagID(DiagnosticsEngine::Error, "%0"));
+  return Diags.Report(L, WarningID);
+}
+
+void internalProblem(DiagnosticsEngine &Diags, const Options &Opts,
+                     const llvm::Twine &Msg) {
+  emit(Diags, SourceLocation(), Opts.Strict)
+      << ("bpfverify: internal error: " + Msg).str();
+}
+
+// json=PATH: the document, written by clang ("-": standard output).
+void writeJson(DiagnosticsEngine &Diags, const Options &Opts,
+               const std::string &Text) {
+  if (Opts.JsonPath == "-") {
+    llvm::outs() << Text << "\n";
+    llvm::outs().flush();
+    return;
+  }
+  std::error_code EC;
+  {
+    llvm::raw_fd_ostream OS(Opts.JsonPath, EC);
+    if (!EC) {
+      OS << Text << "\n";
+      OS.close();
+      EC = OS.error();
+      OS.clear_error();
+    }
+  }
+  if (EC)
+    emit(Diags, SourceLocation(), false)
+        << ("bpfverify: cannot write JSON results '" + Opts.JsonPath +
+            "': " + EC.message());
+}
+
+// A document without results, saying why nothing was verified (an empty
+// Why: there was no program).
+void writeJsonError(DiagnosticsEngine &Diags, const Options &Opts,
+                    llvm::StringRef Source, const std::string &Why) {
+  if (Opts.JsonPath.empty())
+    return;
+  std::string Name = Source.str();
+  bvf_report *Rep = bvf_report_new(Name.c_str());
+  char *Text = nullptr;
+  if (Rep && (Why.empty() || bvf_report_set_error(Rep, Why.c_str()) == 0) &&
+      bvf_report_write_string(Rep, &Text) == 0)
+    writeJson(Diags, Opts, Text);
+  free(Text);
+  bvf_report_free(Rep);
+}
+
+} // namespace
+
+void reportInternalError(DiagnosticsEngine &Diags, const Options &Opts,
+                         llvm::StringRef Source, const llvm::Twine &Msg) {
+  std::string Text = Msg.str();
+  internalProblem(Diags, Opts, Text);
+  writeJsonError(Diags, Opts, Source, "internal error: " + Text);
 }
 
 void report(CompilerInstance &CI, ASTContext &Ctx, const Options &Opts,
-            const Collected &C) {
+            llvm::StringRef Source, const Collected &C) {
   DiagnosticsEngine &Diags = CI.getDiagnostics();
+  if (C.HasJson)
+    writeJson(Diags, Opts, C.Json);
+  else if (!C.InternalError.empty())
+    writeJsonError(Diags, Opts, Source, "internal error: " + C.InternalError);
+  else if (!C.ObjectError.empty())
+    writeJsonError(Diags, Opts, Source,
+                   "internal error: cannot read the generated object: " +
+                       C.ObjectError);
+  else if (!C.KernelProblems.empty())
+    writeJsonError(Diags, Opts, Source,
+                   "kernel '" + C.KernelProblems.front().Spec +
+                       "': " + C.KernelProblems.front().Err +
+                       "; nothing verified");
+  else
+    writeJsonError(Diags, Opts, Source, ""); // no program: no results
+
   if (!C.InternalError.empty()) {
-    reportInternalError(Diags, C.InternalError);
+    internalProblem(Diags, Opts, C.InternalError);
     return;
   }
 
   // A kernel of the list that cannot be opened: a diagnostic for it alone
   // (the others are verified); an error, a warning under `warn`.
   for (const KernelProblem &P : C.KernelProblems) {
-    if (P.Explicit) {
-      bool AsWarning = Opts.Warn && !Diags.getWarningsAsErrors();
-      if (AsWarning && Diags.getIgnoreAllWarnings())
-        continue; // -w
-      unsigned ID = Diags.getCustomDiagID(
-          AsWarning ? DiagnosticsEngine::Warning : DiagnosticsEngine::Error,
-          "bpfverify: kernel '%0': %1; not verified for it");
-      Diags.Report(ID) << P.Spec << P.Err;
-    } else {
-      reportInternalError(Diags, "default kernel profile '" + P.Spec +
-                                     "': " + P.Err);
-    }
+    if (P.Explicit)
+      emit(Diags, SourceLocation(), !Opts.Warn)
+          << ("bpfverify: kernel '" + P.Spec + "': " + P.Err +
+              "; not verified for it");
+    else
+      internalProblem(Diags, Opts, "default kernel profile '" + P.Spec +
+                                       "': " + P.Err);
   }
   if (!C.ObjectError.empty()) {
-    reportInternalError(Diags, "cannot read the generated object: " +
-                                   C.ObjectError);
+    internalProblem(Diags, Opts,
+                    "cannot read the generated object: " + C.ObjectError);
     return;
   }
-  for (const std::string &P : C.FileProblems) {
-    if (Diags.getIgnoreAllWarnings())
-      break;
-    unsigned ID =
-        Diags.getCustomDiagID(DiagnosticsEngine::Warning, "bpfverify: %0");
-    Diags.Report(ID) << P;
-  }
+  for (const std::string &P : C.FileProblems)
+    emit(Diags, SourceLocation(), false) << ("bpfverify: " + P);
 
   Reporter R(CI, Ctx);
-  // Custom diagnostics bypass clang's warning options; honour -w and
-  // -Werror for rejections reported as warnings by hand.
-  // (BV_ERROR results stay warnings even under -Werror: "could not
-  // verify" must never fail a build.)
-  bool NoWarnings = Diags.getIgnoreAllWarnings();
-  auto Level = DiagnosticsEngine::Error;
-  if (Opts.Warn && !Diags.getWarningsAsErrors())
-    Level = DiagnosticsEngine::Warning;
-  unsigned RejectID = Diags.getCustomDiagID(Level, "%0");
-  unsigned ErrorID = Diags.getCustomDiagID(DiagnosticsEngine::Warning, "%0");
   unsigned NoteID = Diags.getCustomDiagID(DiagnosticsEngine::Note, "%0");
   unsigned SummaryID = Diags.getCustomDiagID(DiagnosticsEngine::Remark, "%0");
   const std::string *Summarized = nullptr;
   for (const Finding &F : C.Findings) {
     // A rejection and a load that fails are errors (warnings under warn);
-    // "could not verify" is always a warning.
+    // "could not verify" is a warning (an error under strict).
     bool Fails = F.Verdict == BV_REJECT || F.Verdict == BV_LOAD_ERROR;
-    bool IsWarning = !Fails || Level == DiagnosticsEngine::Warning;
-    if (IsWarning && NoWarnings)
-      continue; // -w
+    bool Error = Fails ? !Opts.Warn : Opts.Strict;
+    SourceLocation L = R.resolve(F.Where);
+    if (L.isInvalid())
+      L = R.functionLoc(F.Program);
+    if (!Error && warningsIgnored(Diags, L))
+      continue; // -w, -Wno-backend-plugin: no remark or notes either
     // Where the kernels disagree: a remark at the program's entry, before
-    // its first diagnostic (none when -w silenced them all).
+    // its first diagnostic.
     if (!Summarized || *Summarized != F.Program) {
       Summarized = &F.Program;
       for (const Summary &S : C.Summaries) {
         if (S.Program != F.Program)
           continue;
-        SourceLocation L = R.functionLoc(S.Program);
-        if (L.isInvalid())
-          L = R.resolve(S.Where);
-        Diags.Report(L, SummaryID) << S.Text;
+        SourceLocation SL = R.functionLoc(S.Program);
+        if (SL.isInvalid())
+          SL = R.resolve(S.Where);
+        Diags.Report(SL, SummaryID) << S.Text;
       }
     }
-    SourceLocation L = R.resolve(F.Where);
-    if (L.isInvalid())
-      L = R.functionLoc(F.Program);
-    Diags.Report(L, Fails ? RejectID : ErrorID) << F.Text;
+    emit(Diags, L, Error) << F.Text;
     for (const auto &N : F.Notes) {
       SourceLocation NL = R.resolve(N.first);
       if (NL.isInvalid())
@@ -458,6 +531,8 @@ std::string serialize(const Collected &C) {
   W.u32((uint32_t)C.FileProblems.size());
   for (const std::string &P : C.FileProblems)
     W.str(P);
+  W.u32(C.HasJson);
+  W.str(C.Json);
   return W.B;
 }
 
@@ -493,6 +568,8 @@ bool deserialize(llvm::StringRef Bytes, Collected &C) {
   }
   for (uint32_t I = 0, N = R.count(); R.Ok && I < N; ++I)
     C.FileProblems.push_back(R.str());
+  C.HasJson = R.u32() != 0;
+  C.Json = R.str();
   return R.Ok && R.B.empty();
 }
 

@@ -60,10 +60,16 @@ struct Collected {
   std::vector<Finding> Findings; // one per distinct outcome, kernels merged
   std::vector<Summary> Summaries;
   std::vector<std::string> FileProblems; // json/log output failures
+  bool HasJson = false;                  // json=: Json is the document
+  std::string Json;                      // written by clang, not the child
 };
 
-// The one warning every internal failure becomes.
-void reportInternalError(clang::DiagnosticsEngine &Diags, const llvm::Twine &Msg);
+// The one diagnostic every internal failure becomes: a warning of the
+// group -Wbackend-plugin (so -Werror and -Wno-error=backend-plugin apply),
+// an error under `strict` (nothing was verified). With json=, the document
+// says so too ("error").
+void reportInternalError(clang::DiagnosticsEngine &Diags, const Options &Opts,
+                         llvm::StringRef Source, const llvm::Twine &Msg);
 
 // Verifies `Object` (the compilation of `SourceName`) for every kernel of
 // Opts; writes json=/log= files. `Preloaded`: the kernels of
@@ -73,8 +79,9 @@ void collect(const Options &Opts, llvm::StringRef Object,
              const std::vector<OpenedKernel> *Preloaded = nullptr);
 
 // Reports collected results through the compilation's diagnostics engine.
+// Writes the json= document (or one that says why there is none).
 void report(clang::CompilerInstance &CI, clang::ASTContext &Ctx,
-            const Options &Opts, const Collected &C);
+            const Options &Opts, llvm::StringRef Source, const Collected &C);
 
 std::string serialize(const Collected &C);
 bool deserialize(llvm::StringRef Bytes, Collected &C);

@@ -179,6 +179,8 @@ struct bvf_object {
 	size_t nr_func_recs;
 	struct obj_line_rec *line_recs;
 	size_t nr_line_recs;
+	char **dwarf_files;           /* file names of DWARF line records */
+	size_t nr_dwarf_files;
 	struct obj_core_rec *core_recs;
 	size_t nr_core_recs;
 	struct obj_map *maps;
@@ -221,6 +223,9 @@ void obj_elf_free(struct bvf_object *obj);
 /* obj_btf.c: .BTF via libbpf; obj_btf_ext.c: .BTF.ext records. */
 int obj_btf_load(struct bvf_object *obj, struct obj_err *e);
 int obj_btf_ext_load(struct bvf_object *obj, struct obj_err *e);
+/* obj_dwarf_line.c: line records from .debug_line when .BTF.ext has none
+ * (bpf-gcc); best effort: 0, or -ENOMEM. */
+int obj_dwarf_lines_load(struct bvf_object *obj);
 /* Follows typedefs and const/volatile/restrict/type-tag modifiers (depth
  * limited); NULL for a bad id or a cycle. */
 const struct btf_type *obj_btf_skip_mods(const struct btf *btf, uint32_t id, uint32_t *res_id);

@@ -88,6 +88,9 @@ void bvf_object_close(struct bvf_object *obj)
 	obj_maps_free(obj);
 	free(obj->func_recs);
 	free(obj->line_recs);
+	for (size_t i = 0; i < obj->nr_dwarf_files; i++)
+		free(obj->dwarf_files[i]);
+	free(obj->dwarf_files);
 	free(obj->core_recs);
 	if (obj->btf)
 		btf__free(obj->btf);
@@ -236,6 +239,8 @@ static struct bvf_object *open_image(struct bvf_object *obj, struct obj_err *e)
 		ret = obj_btf_load(obj, e);
 	if (!ret)
 		ret = obj_btf_ext_load(obj, e);
+	if (!ret && obj_dwarf_lines_load(obj))
+		ret = obj_fail(e, "out of memory");
 	if (!ret)
 		ret = obj_maps_collect(obj, e);
 	if (!ret)

@@ -598,8 +598,9 @@ int bvf_outcomes_add(struct bvf_outcomes *o, const struct bvf_program *prog,
 		in.message = msg;
 		in.insn = res->insn;
 		in.loc = loc_of(prog, res->insn);
-		/* A load error without an instruction: the program's entry. */
-		if (res->verdict == BV_LOAD_ERROR && !in.loc.line)
+		/* A load error or a program that could not be verified,
+		 * without an instruction: the program's entry. */
+		if (res->verdict != BV_REJECT && !in.loc.line)
 			in.loc = in.entry;
 		n = res->nr_notes < BV_NOTES_MAX ? res->nr_notes : BV_NOTES_MAX;
 		for (uint32_t i = 0; i < n; i++) {

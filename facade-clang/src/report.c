@@ -6,14 +6,19 @@
  *   { "version": 1, "source": S,
  *     "results": [ { "program", "section", "prog_type", "kernel", "verdict",
  *                    "message", "insn", "file", "line", "column",
- *                    "insns_processed", "states", "time_us" }, … ] }
+ *                    "insns_processed", "states", "time_us", "class",
+ *                    "notes": [ { "message", "insn", "file", "line",
+ *                                 "column" }, … ] }, … ] }
  * Every key is always present, so consumers need no existence checks.
  * Choices where the interface leaves room:
  *  - accepted programs: message, insn, file, line, column are null (there
  *    is no failing instruction; an empty string would read as "the kernel
  *    printed nothing");
  *  - errors (could not verify) and load errors (libbpf's message): insn
- *    and the location are null unless an instruction is named;
+ *    is null unless an instruction is named; the location is then the
+ *    program's entry (where the compiler diagnostic goes too);
+ *  - "class" is the rejection class (docs/diagnostics.md), null for an
+ *    accept; "notes" is always an array (empty for an accept);
  *  - a location the line info cannot give (no .BTF.ext) is null, never 0;
  *  - "states" is the kernel's total_states; "prog_type" is null when the
  *    section names no program type.
@@ -99,6 +104,28 @@ static bool add_num(cJSON *o, const char *key, int64_t v)
 		      : cJSON_AddNullToObject(o, key) != NULL;
 }
 
+static bool add_notes(cJSON *o, const struct bvf_outcome_note *notes, size_t n)
+{
+	cJSON *arr = cJSON_AddArrayToObject(o, "notes");
+
+	for (size_t i = 0; arr && i < n; i++) {
+		const struct bvf_outcome_note *x = &notes[i];
+		bool known = x->loc.file && x->loc.line;
+		cJSON *no = cJSON_CreateObject();
+
+		if (!no || !cJSON_AddItemToArray(arr, no)) {
+			cJSON_Delete(no);
+			return false;
+		}
+		if (!add_str(no, "message", x->text) || !add_num(no, "insn", x->insn) ||
+		    !add_str(no, "file", known ? x->loc.file : NULL) ||
+		    !add_num(no, "line", known ? (int64_t)x->loc.line : -1) ||
+		    !add_num(no, "column", known && x->loc.column ? (int64_t)x->loc.column : -1))
+			return false;
+	}
+	return arr != NULL;
+}
+
 int bvf_report_add_row(struct bvf_report *rep, const struct bvf_report_row *r)
 {
 	cJSON *o;
@@ -121,7 +148,9 @@ int bvf_report_add_row(struct bvf_report *rep, const struct bvf_report_row *r)
 	     add_num(o, "column", r->column) &&
 	     add_num(o, "insns_processed", (int64_t)r->insns_processed) &&
 	     add_num(o, "states", (int64_t)r->states) &&
-	     add_num(o, "time_us", (int64_t)r->time_us);
+	     add_num(o, "time_us", (int64_t)r->time_us) &&
+	     add_str(o, "class", r->class_id) &&
+	     add_notes(o, r->notes, r->nr_notes);
 	if (!ok || !cJSON_AddItemToArray(rep->results, o)) {
 		cJSON_Delete(o);
 		return -ENOMEM;
@@ -156,6 +185,9 @@ int bvf_report_add_named(struct bvf_report *rep, const struct bvf_program *prog,
 {
 	struct bvf_report_row r = { 0 };
 	struct bvf_source_loc loc;
+	struct bvf_outcome_note notes[BV_NOTES_MAX];
+	char texts[BV_NOTES_MAX][BV_MSG_MAX + 1];
+	char msg[BV_MSG_MAX + 1];
 
 	if (!rep || !prog || !kernel || !res)
 		return -EINVAL;
@@ -166,21 +198,62 @@ int bvf_report_add_named(struct bvf_report *rep, const struct bvf_program *prog,
 	r.verdict = verdict_word(res->verdict);
 	r.insn = r.line = r.column = -1;
 	if (res->verdict != BV_ACCEPT) {
-		r.message = res->message;
-		if (res->insn >= 0) {
+		memcpy(msg, res->message, BV_MSG_MAX);
+		msg[BV_MSG_MAX] = '\0';
+		r.message = msg;
+		r.class_id = bvf_diag_class_of(res->verdict, msg)->id;
+		if (res->insn >= 0)
 			r.insn = res->insn;
-			memset(&loc, 0, sizeof(loc));
-			if (bvf_program_source_loc(prog, (uint32_t)res->insn, &loc)) {
-				r.file = loc.file;
-				r.line = loc.line ? (int64_t)loc.line : -1;
-				r.column = loc.column ? (int64_t)loc.column : -1;
-			}
+		/* Without an instruction, the program's entry: where the
+		 * diagnostic is reported too. */
+		memset(&loc, 0, sizeof(loc));
+		if (bvf_program_source_loc(prog, res->insn >= 0 ? (uint32_t)res->insn : 0, &loc) &&
+		    loc.file && loc.line) {
+			r.file = loc.file;
+			r.line = loc.line;
+			r.column = loc.column ? (int64_t)loc.column : -1;
 		}
+		r.nr_notes = res->nr_notes < BV_NOTES_MAX ? res->nr_notes : BV_NOTES_MAX;
+		for (size_t i = 0; i < r.nr_notes; i++) {
+			memcpy(texts[i], res->notes[i].text, BV_MSG_MAX);
+			texts[i][BV_MSG_MAX] = '\0';
+			memset(&notes[i], 0, sizeof(notes[i]));
+			notes[i].text = texts[i];
+			notes[i].insn = res->notes[i].insn;
+			if (notes[i].insn >= 0 &&
+			    !bvf_program_source_loc(prog, (uint32_t)notes[i].insn, &notes[i].loc))
+				memset(&notes[i].loc, 0, sizeof(notes[i].loc));
+		}
+		r.notes = notes;
 	}
 	r.insns_processed = res->insns_processed;
 	r.states = res->total_states;
 	r.time_us = res->time_us;
 	return bvf_report_add_row(rep, &r);
+}
+
+int bvf_report_set_error(struct bvf_report *rep, const char *message)
+{
+	cJSON *results;
+
+	if (!rep || !message)
+		return -EINVAL;
+	/* before "results", as the CLI writes it for an unreadable object */
+	cJSON_DeleteItemFromObjectCaseSensitive(rep->root, "error");
+	results = cJSON_DetachItemFromObjectCaseSensitive(rep->root, "results");
+	if (!cJSON_AddStringToObject(rep->root, "error", message)) {
+		cJSON_AddItemToObject(rep->root, "results", results);
+		return -ENOMEM;
+	}
+	return cJSON_AddItemToObject(rep->root, "results", results) ? 0 : -ENOMEM;
+}
+
+int bvf_report_write_string(const struct bvf_report *rep, char **text)
+{
+	if (!rep || !text)
+		return -EINVAL;
+	*text = cJSON_Print(rep->root);
+	return *text ? 0 : -ENOMEM;
 }
 
 int bvf_report_write(const struct bvf_report *rep, FILE *out)

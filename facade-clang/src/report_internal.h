@@ -26,6 +26,9 @@ struct bvf_report_row {
 	uint64_t insns_processed;
 	uint64_t states;
 	uint64_t time_us;
+	const char *class_id;      /* rejection class (diag_class.c); NULL for accept */
+	const struct bvf_outcome_note *notes;  /* loc.line 0: unknown */
+	size_t nr_notes;
 };
 
 int bvf_report_add_row(struct bvf_report *rep, const struct bvf_report_row *row);

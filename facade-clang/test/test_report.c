@@ -20,7 +20,7 @@
 
 static const char *const row_keys[] = {
 	"program", "section", "prog_type", "kernel", "verdict", "message", "insn",
-	"file", "line", "column", "insns_processed", "states", "time_us",
+	"file", "line", "column", "insns_processed", "states", "time_us", "class", "notes",
 };
 #define NR_ROW_KEYS (sizeof(row_keys) / sizeof(row_keys[0]))
 
@@ -216,6 +216,52 @@ static void test_document(void)
 	bvf_report_free(NULL);
 }
 
+/* "class" and "notes": a note with a location, one without. */
+static void test_notes(void)
+{
+	struct bvf_report *rep = bvf_report_new("prog.bpf.c");
+	struct bvf_outcome_note notes[2] = {
+		{ .text = "R0 may be NULL", .insn = 7,
+		  .loc = { .file = "prog.bpf.c", .line = 11, .column = 8 } },
+		{ .text = "no place", .insn = -1 },
+	};
+	struct bvf_report_row row = {
+		.program = "p", .section = "xdp", .prog_type = "xdp", .kernel = "6.18",
+		.verdict = "reject", .message = "R0 invalid mem access 'map_value_or_null'",
+		.insn = 8, .file = "prog.bpf.c", .line = 12, .column = 5,
+		.class_id = "nullable-pointer", .notes = notes, .nr_notes = 2,
+	};
+	cJSON *doc = NULL, *r, *n;
+	char *text = NULL;
+
+	CHECK(rep && bvf_report_add_row(rep, &row) == 0, "add");
+	CHECK(rep && bvf_report_set_error(rep, "partly") == 0, "set error");
+	text = rep ? write_doc(rep) : NULL;
+	doc = text ? cJSON_Parse(text) : NULL;
+	CHECK(doc != NULL, "parses");
+	if (doc) {
+		check_str(doc, "error", "partly");
+		CHECK(doc->child && doc->child->next && doc->child->next->next &&
+		      strcmp(doc->child->next->next->string, "error") == 0, "error before results");
+		r = cJSON_GetArrayItem(cJSON_GetObjectItemCaseSensitive(doc, "results"), 0);
+		check_key_order(r);
+		check_str(r, "class", "nullable-pointer");
+		n = cJSON_GetObjectItemCaseSensitive(r, "notes");
+		CHECK(cJSON_GetArraySize(n) == 2, "two notes");
+		check_str(cJSON_GetArrayItem(n, 0), "message", "R0 may be NULL");
+		check_num(cJSON_GetArrayItem(n, 0), "insn", 7);
+		check_str(cJSON_GetArrayItem(n, 0), "file", "prog.bpf.c");
+		check_num(cJSON_GetArrayItem(n, 0), "line", 11);
+		check_num(cJSON_GetArrayItem(n, 0), "column", 8);
+		check_null(cJSON_GetArrayItem(n, 1), "insn");
+		check_null(cJSON_GetArrayItem(n, 1), "file");
+		check_null(cJSON_GetArrayItem(n, 1), "line");
+	}
+	cJSON_Delete(doc);
+	free(text);
+	bvf_report_free(rep);
+}
+
 static void test_format_error(void)
 {
 	char err[256], buf[BV_MSG_MAX + 256];
@@ -328,10 +374,17 @@ static void test_real_objects(void)
 		check_str(r, "verdict", "reject");
 		check_str(r, "message", SLEEPABLE_MSG);
 		check_null(r, "insn");
-		check_null(r, "line");
+		/* no instruction: the program's entry, where clang reports it */
+		CHECK(cJSON_IsNumber(cJSON_GetObjectItemCaseSensitive(r, "line")),
+		      "fentry_s: the entry's line");
+		check_str(r, "class", "sleepable-context");
 		r = row_of(doc, "odd");
 		check_str(r, "verdict", "error");
 		check_null(r, "prog_type");
+		check_str(r, "class", "not-verified");
+		CHECK(cJSON_IsString(cJSON_GetObjectItemCaseSensitive(r, "file")),
+		      "odd: the entry's file");
+		CHECK(cJSON_IsArray(cJSON_GetObjectItemCaseSensitive(r, "notes")), "odd: notes");
 	}
 	cJSON_Delete(doc);
 	free(text);
@@ -347,6 +400,7 @@ int main(void)
 {
 	setvbuf(stdout, NULL, _IOLBF, 0);
 	test_document();
+	test_notes();
 	test_format_error();
 #ifdef BVF_TEST_INPUTS
 	test_real_objects();

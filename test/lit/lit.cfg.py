@@ -56,3 +56,18 @@ if os.path.exists("/sys/kernel/btf/vmlinux"):
 import shutil
 if shutil.which("qemu-system-x86_64") and os.environ.get("BPFVERIFY_NO_QEMU") is None:
     config.available_features.add("qemu")
+
+# SARIF logs are validated against the OASIS schema with python3-jsonschema
+# (scripts/bootstrap installs it); without it those tests are skipped.
+try:
+    import jsonschema  # noqa: F401
+    config.available_features.add("jsonschema")
+except ImportError:
+    lit_config.note("python3-jsonschema is not installed: SARIF schema validation tests are skipped")
+
+# bpf-gcc (Debian's gcc-bpf, installed by scripts/bootstrap): objects whose
+# line info is DWARF only. It needs the multiarch include directory.
+if shutil.which("bpf-gcc"):
+    config.available_features.add("bpf-gcc")
+    config.substitutions.append(("%bpf_gcc", "bpf-gcc -idirafter /usr/include -idirafter /usr/include/%s" % (
+        subprocess.run(["gcc", "-print-multiarch"], capture_output=True, text=True).stdout.strip() or "x86_64-linux-gnu")))

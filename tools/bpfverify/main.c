@@ -1,7 +1,8 @@
 /* tools/bpfverify/main.c — the bpfverify CLI: verifies every program of one
  * or more BPF ELF objects (built by any compiler) for one or more target
- * kernels, and prints clang-style diagnostics or the JSON document of
- * INTERFACE.md.
+ * kernels, and prints clang-style diagnostics (--format text), the JSON
+ * document of INTERFACE.md (--format json) or a SARIF 2.1.0 log
+ * (--format sarif, one log for all objects).
  *
  * Several kernels (--kernel 6.1,6.12,6.18): every program is verified for
  * each, and each distinct outcome is told once, naming its kernels
@@ -29,11 +30,16 @@
 
 enum { EXIT_ACCEPTED = 0, EXIT_REJECTED = 1, EXIT_BAD_INPUT = 2, EXIT_NOT_VERIFIED = 3 };
 
+enum format { FORMAT_TEXT, FORMAT_JSON, FORMAT_SARIF };
+
 struct cli {
 	const char *kernels;     /* comma-separated specs, NULL: default */
 	const char *exact;       /* --exact K: the real kernel of profile K */
 	const char *log_path;
-	bool json;
+	const char *source_root; /* --source-root: SARIF URIs relative to it */
+	enum format format;
+	bool json;               /* format == FORMAT_JSON */
+	bool format_set;         /* --format given */
 	bool table;
 	bool unpriv;
 	uint32_t nr_cpu_ids;     /* --nr-cpus N: the loading machine's; 0 unknown */
@@ -67,14 +73,15 @@ struct run {
 	struct table_row *rows;
 	size_t nr_rows;
 	struct bv_exact_report exact; /* --exact: the real kernel's results */
+	struct bvf_sarif *sarif;  /* --format sarif: the one log */
 	size_t object;           /* index of the object being reported */
 };
 
 static void usage(FILE *out)
 {
 	fprintf(out,
-		"usage: bpfverify [--kernel K[,K...] | --exact K] [--json | --table] [--log FILE] [--unpriv]\n"
-		"                 OBJECT.o...\n"
+		"usage: bpfverify [--kernel K[,K...] | --exact K] [--format text|json|sarif | --table]\n"
+		"                 [--source-root DIR] [--log FILE] [--unpriv] OBJECT.o...\n"
 		"\n"
 		"Verifies every BPF program in each OBJECT.o with the rules of the Linux\n"
 		"verifier of the target kernel(s), and reports rejections at their source line.\n"
@@ -84,7 +91,11 @@ static void usage(FILE *out)
 		"  --exact K          ask profile K's real kernel instead of the embedded verifier:\n"
 		"                     6.1, 6.12 boot their pinned Debian kernel under QEMU; 6.18\n"
 		"                     and host load into the running kernel (root)\n"
-		"  --json             print one JSON document with every result to stdout\n"
+		"  --format F         text: clang-style diagnostics (default); json: one JSON\n"
+		"                     document with every result; sarif: a SARIF 2.1.0 log\n"
+		"  --json             the same as --format json\n"
+		"  --source-root DIR  SARIF artifact URIs are relative to DIR (%%SRCROOT%%);\n"
+		"                     default: the current directory\n"
 		"  --table            print a table: program, kernel, verdict, insns, states, time\n"
 		"  --log FILE         write the verifier log (kernel log_level 2 format) to FILE\n"
 		"  --unpriv           verify as an unprivileged loader (no CAP_BPF/CAP_PERFMON)\n"
@@ -263,6 +274,8 @@ static void object_error(struct run *r, const struct cli *c, const char *path,
 			 const char *msg)
 {
 	fprintf(stderr, "bpfverify: error: %s\n", msg);
+	if (r->sarif)
+		bvf_sarif_add_problem(r->sarif, path, msg);
 	if (c->json) {
 		if (r->json_docs++)
 			fputs(",\n", stdout);
@@ -397,10 +410,16 @@ static void verify_object(struct run *r, const struct cli *c, const char *path)
 				add_row(r, path, bvf_program_name(prog), r->bad[ki].spec, res);
 		}
 	}
-	if (rep)
+	if (rep) {
 		print_json(r, path, rep);
-	else if (outs)
+	} else if (r->sarif) {
+		if (bvf_sarif_add_outcomes(r->sarif, path, outs)) {
+			fprintf(stderr, "bpfverify: error: %s: cannot record the results\n", path);
+			r->bad_input = true;
+		}
+	} else if (outs) {
 		print_outcomes(path, outs);
+	}
 out:
 	free(res);
 	bvf_outcomes_free(outs);
@@ -520,7 +539,26 @@ static int parse_args(int argc, char **argv, struct cli *c)
 			       bvf_kernel_default() ? bvf_kernel_default() : "none");
 			exit(EXIT_ACCEPTED);
 		} else if (!strcmp(a, "--json")) {
-			c->json = true;
+			c->format = FORMAT_JSON;
+		} else if ((v = option_value(argc, argv, &i, "--format", &missing))) {
+			if (!strcmp(v, "text")) {
+				c->format = FORMAT_TEXT;
+			} else if (!strcmp(v, "json")) {
+				c->format = FORMAT_JSON;
+			} else if (!strcmp(v, "sarif")) {
+				c->format = FORMAT_SARIF;
+			} else {
+				fprintf(stderr, "bpfverify: error: --format: 'text', 'json' or 'sarif', not '%s'\n",
+					v);
+				return -1;
+			}
+			c->format_set = true;
+		} else if ((v = option_value(argc, argv, &i, "--source-root", &missing))) {
+			if (!*v) {
+				fprintf(stderr, "bpfverify: error: --source-root: empty directory name\n");
+				return -1;
+			}
+			c->source_root = v;
 		} else if (!strcmp(a, "--table")) {
 			c->table = true;
 		} else if (!strcmp(a, "--unpriv")) {
@@ -573,8 +611,14 @@ static int parse_args(int argc, char **argv, struct cli *c)
 		fprintf(stderr, "bpfverify: error: --log is not available with --exact\n");
 		return -1;
 	}
-	if (c->json && c->table) {
-		fprintf(stderr, "bpfverify: error: --json and --table exclude each other\n");
+	c->json = c->format == FORMAT_JSON;
+	if (c->table && (c->json || c->format_set)) {
+		fprintf(stderr, "bpfverify: error: --%s and --table exclude each other\n",
+			c->format_set ? "format" : "json");
+		return -1;
+	}
+	if (c->source_root && c->format != FORMAT_SARIF) {
+		fprintf(stderr, "bpfverify: error: --source-root needs --format sarif\n");
 		return -1;
 	}
 	return 0;
@@ -590,13 +634,29 @@ int main(int argc, char **argv)
 	memset(&c, 0, sizeof(c));
 	memset(&r, 0, sizeof(r));
 	if (parse_args(argc, argv, &c)) {
-		fprintf(stderr, "usage: bpfverify [--kernel K[,K...] | --exact K] [--json | --table] "
-			"[--log FILE] [--unpriv] OBJECT.o... (--help for more)\n");
+		fprintf(stderr, "usage: bpfverify [--kernel K[,K...] | --exact K] "
+			"[--format text|json|sarif | --table] [--log FILE] [--unpriv] OBJECT.o... "
+			"(--help for more)\n");
 		return EXIT_BAD_INPUT;
+	}
+	if (c.format == FORMAT_SARIF) {
+		r.sarif = bvf_sarif_new(c.source_root, BPFVERIFY_VERSION);
+		if (!r.sarif) {
+			fprintf(stderr, "bpfverify: error: cannot start the SARIF log: %s\n",
+				strerror(errno));
+			return EXIT_BAD_INPUT;
+		}
 	}
 	if (open_kernels(&r, c.exact ? c.exact : c.kernels)) {
 		r.bad_input = true;
 		goto out;
+	}
+	for (i = 0; r.sarif && i < r.nr_bad; i++) {
+		char msg[1024];
+
+		snprintf(msg, sizeof(msg), "kernel '%s': %s; not verified for it", r.bad[i].spec,
+			 r.bad[i].err);
+		bvf_sarif_add_problem(r.sarif, NULL, msg);
 	}
 	if (c.exact) {
 		char err[1024] = "";
@@ -635,6 +695,13 @@ int main(int argc, char **argv)
 		r.bad_input = true;
 	}
 out:
+	if (r.sarif) {
+		if (bvf_sarif_write(r.sarif, stdout, !r.bad_input)) {
+			fprintf(stderr, "bpfverify: error: cannot write the SARIF log\n");
+			r.bad_input = true;
+		}
+		bvf_sarif_free(r.sarif);
+	}
 	for (i = 0; i < r.nr_kernels; i++)
 		bvf_kernel_close(r.kernels[i]);
 	free(r.kernels);

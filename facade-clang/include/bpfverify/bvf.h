@@ -164,9 +164,41 @@ int bvf_report_add(struct bvf_report *rep, const struct bvf_program *prog,
  * opened, with a BV_ERROR result saying why). */
 int bvf_report_add_named(struct bvf_report *rep, const struct bvf_program *prog,
 			 const char *kernel, const struct bv_result *res);
+/* The whole run failed (e.g. the verifier crashed): an "error" key says why. */
+int bvf_report_set_error(struct bvf_report *rep, const char *message);
+/* The document as text, without the final newline; free() it. */
+int bvf_report_write_string(const struct bvf_report *rep, char **text);
 int bvf_report_write(const struct bvf_report *rep, FILE *out);
 int bvf_report_write_file(const struct bvf_report *rep, const char *path);
 void bvf_report_free(struct bvf_report *rep);
+
+/* ---- rejection classes (docs/diagnostics.md) ---- */
+/* A stable id per kind of failure: SARIF rule ids, the JSON "class". */
+struct bvf_diag_class {
+	const char *id;              /* "nullable-pointer": never changes */
+	const char *title;           /* one line */
+	const char *meaning;         /* what it means, in plain words */
+	const char *const *patterns; /* kernel messages it covers ('*': any run); NULL-ended */
+};
+size_t bvf_diag_class_count(void);
+const struct bvf_diag_class *bvf_diag_class_at(size_t i);
+/* The class of a result: by the kernel's message for a rejection,
+ * "load-error" / "not-verified" for those verdicts, NULL for an accept. */
+const struct bvf_diag_class *bvf_diag_class_of(enum bv_verdict v, const char *message);
+
+/* ---- SARIF 2.1.0 (the CLI's --format sarif) ---- */
+/* One run of one tool over any number of objects: a result per distinct
+ * outcome (kernels merged; notes as related locations), artifact URIs
+ * relative to source_root (uriBaseId %SRCROOT%), or absolute file URIs for
+ * files outside it. Relative file names from line info are taken relative
+ * to the current directory. */
+struct bvf_sarif;
+struct bvf_sarif *bvf_sarif_new(const char *source_root, const char *tool_version);
+int bvf_sarif_add_outcomes(struct bvf_sarif *s, const char *object, const struct bvf_outcomes *o);
+/* An object that could not be read: a tool execution notification. */
+int bvf_sarif_add_problem(struct bvf_sarif *s, const char *object, const char *message);
+int bvf_sarif_write(struct bvf_sarif *s, FILE *out, bool success);
+void bvf_sarif_free(struct bvf_sarif *s);
 
 #ifdef __cplusplus
 }

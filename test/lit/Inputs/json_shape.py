@@ -8,6 +8,10 @@
 
 Exits 1 when a required key is missing or has the wrong type. With
 --objects it expects the CLI's several-objects wrapper {"version", "objects"}.
+With --notes each result is followed by its class and notes:
+
+  class C
+  note FILE:LINE: MESSAGE      (FILE:LINE "-" when the note has no location)
 """
 import json
 import os
@@ -41,12 +45,14 @@ def show(doc):
                 fail("result lacks %r: %s" % (k, r))
             if not isinstance(r[k], t) or isinstance(r[k], bool):
                 fail("result key %r has type %s: %s" % (k, type(r[k]).__name__, r))
-        if r["verdict"] not in ("accept", "reject", "error"):
+        if r["verdict"] not in ("accept", "reject", "error", "load_error"):
             fail("bad verdict %r" % r["verdict"])
         where = ""
         if r["verdict"] != "accept":
-            if not isinstance(r["message"], str) or not isinstance(r["insn"], int):
-                fail("a %s result needs a message and an insn: %s" % (r["verdict"], r))
+            if not isinstance(r["message"], str):
+                fail("a %s result needs a message: %s" % (r["verdict"], r))
+            if r["verdict"] == "reject" and not isinstance(r["insn"], int):
+                fail("a rejection needs an insn: %s" % r)
             for k in ("file", "line", "column"):
                 if k not in r:
                     fail("rejected result lacks %r: %s" % (k, r))
@@ -55,10 +61,20 @@ def show(doc):
             r["program"], r["section"], r["prog_type"], r["kernel"], r["verdict"], r["insn"], where))
         if r["message"] is not None:
             print("message %s" % r["message"])
+        if "--notes" in sys.argv:
+            if not isinstance(r.get("notes"), list) or "class" not in r:
+                fail("result lacks class or notes: %s" % r)
+            print("class %s" % r["class"])
+            for n in r["notes"]:
+                for k in ("message", "insn", "file", "line", "column"):
+                    if k not in n:
+                        fail("note lacks %r: %s" % (k, n))
+                where = "%s:%s" % (os.path.basename(n["file"]), n["line"]) if n["file"] else "-"
+                print("note %s: %s" % (where, n["message"]))
 
 
 def main():
-    text = open(sys.argv[-1]).read() if len(sys.argv) > 1 and sys.argv[-1] != "--objects" else sys.stdin.read()
+    text = open(sys.argv[-1]).read() if len(sys.argv) > 1 and not sys.argv[-1].startswith("--") else sys.stdin.read()
     try:
         doc = json.loads(text)
     except ValueError as e:
