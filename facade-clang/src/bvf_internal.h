@@ -34,6 +34,13 @@ const struct bv_map_desc *bvf_program_maps(const struct bvf_program *prog, uint3
 /* Subprograms (entry first) with their BTF linkage, sorted by insn_off. */
 const struct bv_func_desc *bvf_program_funcs(const struct bvf_program *prog, uint32_t *nr);
 const struct bvf_object *bvf_program_object(const struct bvf_program *prog);
+/* The CO-RE memo (core_memo.h) of the program's object for target `targ`
+ * of kernel `key`, locked until bvf_program_core_memo_release; NULL (and
+ * nothing to release) when there is none to be had. */
+struct bvf_core_memo;
+struct bvf_core_memo *bvf_program_core_memo_acquire(const struct bvf_program *prog,
+						    const void *key, const void *targ);
+void bvf_program_core_memo_release(const struct bvf_program *prog, struct bvf_core_memo *m);
 /* CO-RE relocations of the assembled program (core_relo.h), sorted by
  * instruction; bvf_program_insns() is as compiled, before them. */
 struct bvf_core_relo;

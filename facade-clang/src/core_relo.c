@@ -36,6 +36,7 @@
 
 #include "bpfverify/bvdb.h"
 #include "btf_walk.h"
+#include "core_memo.h"
 #include "core_relo.h"
 
 #define SPEC_MAX       64   /* accessors per spec, as libbpf */
@@ -75,6 +76,7 @@ struct cands {
 	uint32_t local_id;
 	uint32_t *ids;
 	size_t len;
+	size_t initial_len;   /* before any narrowing */
 };
 
 struct ctx {
@@ -90,6 +92,18 @@ struct ctx {
 	size_t nr_cache;
 	struct bvf_core_outcome *o;  /* of the relocation being applied, or NULL */
 	bool patching;               /* in patch(): libbpf's "failed to patch insn" */
+	/* Resolutions remembered across calls (core_memo.h), or NULL; and
+	 * whether the one just made may join them: its result depends on the
+	 * relocation's key alone, not on narrowing left by earlier ones. */
+	struct bvf_core_memo *memo;
+	bool memo_ok;
+};
+
+/* What a memo keeps of a resolution: all but the instruction's patch. */
+struct memo_value {
+	struct calc res;
+	struct spec local;           /* for libbpf's rendering of a poisoned one */
+	struct bvf_core_outcome o;   /* spec, reason; insn is the caller's */
 };
 
 __attribute__((format(printf, 3, 4)))
@@ -1106,6 +1120,7 @@ static struct cands *find_cands(struct ctx *c, uint32_t local_id, const struct b
 		}
 		cs->ids[cs->len++] = id;
 	}
+	cs->initial_len = cs->len;
 	c->nr_cache++;
 	return cs;
 }
@@ -1149,6 +1164,7 @@ static int resolve(struct ctx *c, struct calc *res, struct spec specs[3], struct
 	if (r->kind == BVF_CORE_TYPE_ID_LOCAL) {
 		memset(res, 0, sizeof(*res));
 		res->orig_val = res->new_val = local->root_id;
+		c->memo_ok = true;
 		return 0;
 	}
 	if (!*lname)
@@ -1157,6 +1173,9 @@ static int resolve(struct ctx *c, struct calc *res, struct spec specs[3], struct
 	cs = find_cands(c, r->type_id, lt, lname);
 	if (!cs)
 		return fail(c, -ENOMEM, "out of memory");
+	/* With at most one candidate there is nothing to narrow: the result is
+	 * the same whatever was resolved before. */
+	c->memo_ok = cs->initial_len <= 1;
 	for (size_t i = 0; i < cs->len; i++) {
 		struct calc cr;
 
@@ -1321,6 +1340,42 @@ poison:
 	}
 }
 
+/* resolve(), or what an earlier call resolved for the same key. */
+static int resolve_memo(struct ctx *c, struct calc *res, struct spec specs[3],
+			struct bvf_core_outcome *o)
+{
+	const struct bvf_core_relo *r = c->r;
+	const struct memo_value *mv = NULL;
+	struct memo_value *keep;
+	int ret;
+
+	if (c->memo && o)
+		mv = bvf_core_memo_get(c->memo, r->type_id, r->access_str_off, r->kind);
+	if (mv && mv->local.btf != c->local)   /* another object's: not ours to use */
+		mv = NULL;
+	if (mv) {
+		*res = mv->res;
+		specs[0] = mv->local;
+		*o = mv->o;
+		o->insn = r->insn;
+		return 0;
+	}
+	c->memo_ok = false;
+	ret = resolve(c, res, specs, o);
+	if (ret || !c->memo || !o || !c->memo_ok)
+		return ret;
+	keep = malloc(sizeof(*keep));   /* ~2.5 KiB: off the stack */
+	if (keep) {   /* a memo that cannot grow only costs time */
+		keep->res = *res;
+		keep->local = specs[0];
+		keep->o = *o;
+		bvf_core_memo_put(c->memo, r->type_id, r->access_str_off, r->kind, keep,
+				  sizeof(*keep));
+		free(keep);
+	}
+	return 0;
+}
+
 int bvf_core_relocate(const struct btf *local, const struct btf *targ, const char *targ_name,
 		      const struct bvf_core_relo *relos, size_t n,
 		      struct bv_insn *insns, uint32_t cnt,
@@ -1336,7 +1391,18 @@ int bvf_core_relocate_indexed(const struct btf *local, const struct btf *targ,
 			      struct bv_insn *insns, uint32_t cnt,
 			      struct bvf_core_outcome *out, char *err, size_t errsz)
 {
+	return bvf_core_relocate_memo(local, targ, names, NULL, targ_name, relos, n, insns, cnt,
+				      out, err, errsz);
+}
+
+int bvf_core_relocate_memo(const struct btf *local, const struct btf *targ,
+			   const struct bvdb_names *names, struct bvf_core_memo *memo,
+			   const char *targ_name, const struct bvf_core_relo *relos, size_t n,
+			   struct bv_insn *insns, uint32_t cnt,
+			   struct bvf_core_outcome *out, char *err, size_t errsz)
+{
 	struct ctx c = { .local = local, .targ = targ, .names = names, .targ_name = targ_name,
+			 .memo = memo && bvf_core_memo_target(memo) == targ ? memo : NULL,
 			 .insns = insns,
 			 .cnt = cnt, .err = err, .errsz = errsz };
 	struct spec *specs = NULL;
@@ -1379,7 +1445,7 @@ int bvf_core_relocate_indexed(const struct btf *local, const struct btf *targ,
 			ret = fail(&c, -EOPNOTSUPP, "unrecognized CO-RE relocation kind %u", c.r->kind);
 			break;
 		}
-		ret = resolve(&c, &res, specs, o);
+		ret = resolve_memo(&c, &res, specs, o);
 		c.patching = true;
 		if (!ret)
 			ret = patch(&c, &res, o);

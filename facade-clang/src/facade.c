@@ -492,6 +492,7 @@ static int apply_core(const struct bvf_program *prog, const struct bvf_kernel *k
 	const struct bvf_core_relo *relos = bvf_program_core_relos(prog, n);
 	const char *name = bvf_program_name(prog);
 	char err[BV_MSG_MAX - 64];
+	struct bvf_core_memo *memo;
 	struct btf *kbtf;
 	int ret;
 
@@ -510,9 +511,11 @@ static int apply_core(const struct bvf_program *prog, const struct bvf_kernel *k
 	memcpy(*copy, insns, (size_t)cnt * sizeof(**copy));
 	/* Reasons read "is not found in the kernel's BTF": the kernels an
 	 * outcome applies to are named once, by whoever reports it. */
-	ret = bvf_core_relocate_indexed(bvf_program_btf(prog), kbtf, bvf_kernel_names(k),
-					"the kernel's", relos, *n, *copy, cnt, *outcomes,
-					err, sizeof(err));
+	memo = bvf_program_core_memo_acquire(prog, k, kbtf);
+	ret = bvf_core_relocate_memo(bvf_program_btf(prog), kbtf, bvf_kernel_names(k), memo,
+				     "the kernel's", relos, *n, *copy, cnt, *outcomes,
+				     err, sizeof(err));
+	bvf_program_core_memo_release(prog, memo);
 	if (ret) {
 		for (size_t i = 0; i < *n; i++)
 			if ((*outcomes)[i].refused)

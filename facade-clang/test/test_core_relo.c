@@ -24,6 +24,7 @@
 
 #include "bpfverify/bvf.h"
 #include "bvf_internal.h"
+#include "core_memo.h"
 #include "core_relo.h"
 #include "obj_internal.h"
 
@@ -822,6 +823,59 @@ out:
 	remove_btf(path);
 }
 
+/* A memo shared by the programs of an object gives, program after program
+ * and on a second pass where every eligible resolution is remembered,
+ * exactly what resolving each relocation anew gives: the same
+ * instructions, the same outcomes, the same return and message. A memo
+ * made for another target is not used. */
+static void test_memo(const struct bvf_object *obj, const struct btf *targ)
+{
+	struct bvf_core_memo *memo = bvf_core_memo_new(targ), *other = bvf_core_memo_new(obj);
+	size_t compared = 0;
+
+	CHECK(memo && other, "memo_new");
+	for (int pass = 0; pass < 3 && memo && other; pass++) {
+		for (size_t i = 0; i < bvf_object_program_count(obj); i++) {
+			const struct bvf_program *p = bvf_object_program(obj, i);
+			size_t n;
+			const struct bvf_core_relo *r = bvf_program_core_relos(p, &n);
+			uint32_t cnt;
+			const struct bv_insn *in = bvf_program_insns(p, &cnt);
+			struct bv_insn *a = malloc(cnt * sizeof(*a)), *b = malloc(cnt * sizeof(*b));
+			struct bvf_core_outcome *oa = calloc(n + 1, sizeof(*oa));
+			struct bvf_core_outcome *ob = calloc(n + 1, sizeof(*ob));
+			char ea[512], eb[512];
+			int ra, rb;
+
+			if (!n || !a || !b || !oa || !ob)
+				goto next;
+			memcpy(a, in, cnt * sizeof(*a));
+			memcpy(b, in, cnt * sizeof(*b));
+			ra = bvf_core_relocate(bvf_program_btf(p), targ, "kernel test", r, n, a, cnt, oa,
+					       ea, sizeof(ea));
+			/* pass 0 fills the memo (and hits what earlier programs put
+			 * there), pass 1 only hits, pass 2 has a memo of another target */
+			rb = bvf_core_relocate_memo(bvf_program_btf(p), targ, NULL,
+						    pass < 2 ? memo : other, "kernel test", r, n, b,
+						    cnt, ob, eb, sizeof(eb));
+			CHECK(ra == rb && strcmp(ea, eb) == 0 &&
+			      memcmp(a, b, cnt * sizeof(*a)) == 0 &&
+			      memcmp(oa, ob, n * sizeof(*oa)) == 0,
+			      "memo pass %d, program %s: %d '%s' vs %d '%s'", pass,
+			      bvf_program_name(p), ra, ea, rb, eb);
+			compared++;
+next:
+			free(a);
+			free(b);
+			free(oa);
+			free(ob);
+		}
+	}
+	CHECK(compared >= 4, "memo: %zu programs with relocations compared", compared);
+	bvf_core_memo_free(memo);
+	bvf_core_memo_free(other);
+}
+
 int main(void)
 {
 	char err[512];
@@ -838,6 +892,7 @@ int main(void)
 		test_bitfields(obj, targ);
 		test_flavor_types_enums(obj, targ);
 		test_end_to_end(obj, targ);
+		test_memo(obj, targ);
 		test_vmlinux(obj);
 		test_corrupt(targ);
 	}
