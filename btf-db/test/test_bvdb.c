@@ -719,6 +719,7 @@ static void test_names(const struct buf *btf)
 {
 	struct btf *b = btf__new(btf->p, (uint32_t)btf->len);
 	struct bvdb_names *ix = bvdb_names__new(b);
+	struct bvdb_btf *vb = bvdb_btf__new(btf->p, btf->len, NULL, 0);
 	const uint32_t *ids;
 	size_t n;
 
@@ -746,13 +747,18 @@ static void test_names(const struct buf *btf)
 
 		snprintf(path, sizeof(path), "%s/ix.names", tmpdir);
 		CHECK(bvdb_names__save(ix, path) == 0, "save");
-		lx = bvdb_names__load(path, b);
+		lx = bvdb_names__load(path, vb);
 		n = lx ? bvdb_names__find(lx, "task_struct", 11, &ids) : 0;
 		CHECK(n == 3 && ids[0] == 2 && ids[1] == 3 && ids[2] == 4, "loaded group: n=%zu", n);
 		CHECK(lx && bvdb_names__find(lx, "nope", 4, &ids) == 0, "loaded miss");
 		bvdb_names__free(lx);
 		btf__add_int(other, "int", 4, 0);
-		CHECK(!bvdb_names__load(path, other), "another BTF's index is refused");
+		{
+			struct bvdb_btf *ov = bvdb_btf_view_of_libbpf(other);
+
+			CHECK(ov && !bvdb_names__load(path, ov), "another BTF's index is refused");
+			bvdb_btf__free(ov);
+		}
 		btf__free(other);
 		/* a slice pointing past the ids: the first used group's start */
 		{
@@ -773,15 +779,16 @@ static void test_names(const struct buf *btf)
 			snprintf(bad, sizeof(bad), "%s.bad", path);
 			put(&w, f, len);
 			write_file(bad, &w);
-			CHECK(!bvdb_names__load(bad, b), "damaged slice refused");
+			CHECK(!bvdb_names__load(bad, vb), "damaged slice refused");
 			free(w.p);
 			free(f);
 			snprintf(cmd, sizeof(cmd), "head -c 40 %.300s > %.300s", path, bad);
-			CHECK(system(cmd) == 0 && !bvdb_names__load(bad, b), "truncated file refused");
-			CHECK(!bvdb_names__load("/nonexistent", b), "missing file");
+			CHECK(system(cmd) == 0 && !bvdb_names__load(bad, vb), "truncated file refused");
+			CHECK(!bvdb_names__load("/nonexistent", vb), "missing file");
 		}
 	}
 	bvdb_names__free(ix);
+	bvdb_btf__free(vb);
 	btf__free(b);
 }
 

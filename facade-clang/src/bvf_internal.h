@@ -77,6 +77,14 @@ struct btf *bvf_kernel_btf(const struct bvf_kernel *k, char *err, size_t errsz);
  * NULL when the BTF cannot be read or memory ran out (callers then scan). */
 struct bvdb_names;
 const struct bvdb_names *bvf_kernel_names(const struct bvf_kernel *k);
+/* The same BTF read in place (bpfverify/bvdb.h, struct bvdb_btf): the
+ * same ids and bytes, without libbpf's parse of every type, which only
+ * bvf_kernel_btf pays for; NULL with a message when it cannot be read. */
+struct bvdb_btf;
+const struct bvdb_btf *bvf_kernel_view(const struct bvf_kernel *k, char *err, size_t errsz);
+/* btf__find_by_name_kind on the view: the first id of that name and kind
+ * (through the name index for the kinds it holds); -ENOENT when none. */
+int bvf_kernel_find(const struct bvf_kernel *k, const char *name, int kind);
 /* Type id of enum `name` (a string literal: kept by pointer) in the
  * kernel's BTF, looked up once per profile; <= 0 when absent. */
 int bvf_kernel_enum_id(const struct bvf_kernel *k, const char *name);

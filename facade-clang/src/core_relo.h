@@ -128,4 +128,13 @@ int bvf_core_relocate_memo(const struct btf *local, const struct btf *targ,
 			   struct bv_insn *insns, uint32_t cnt,
 			   struct bvf_core_outcome *out, char *err, size_t errsz);
 
+/* The same against a target read in place (bvdb.h's view of a kernel
+ * profile's BTF): identical results, without libbpf's struct btf. */
+struct bvdb_btf;
+int bvf_core_relocate_view(const struct btf *local, const struct bvdb_btf *targ,
+			   const struct bvdb_names *names, struct bvf_core_memo *memo,
+			   const char *targ_name, const struct bvf_core_relo *relos, size_t n,
+			   struct bv_insn *insns, uint32_t cnt,
+			   struct bvf_core_outcome *out, char *err, size_t errsz);
+
 #endif
