@@ -71,7 +71,7 @@ static void op_func_proto(void *ctx, uint32_t insn_off, struct bv_func_proto *ou
 	struct bvf_func_proto_env e = {
 		.prog_type = c->env.prog_type,
 		.arg_tags = bvf_kernel_features(c->k) & BV_FEAT_BIT(BV_FEAT_GLOBAL_FUNC_ARG_TAGS),
-		.kernel_btf = bvf_kernel_btf(c->k, NULL, 0),
+		.kernel = c->k,
 	};
 
 	for (uint32_t i = 0; fd && i < n; i++)
