@@ -22,6 +22,7 @@
 
 #include <bpf/btf.h>
 
+#include "bpfverify/bvdb.h"
 #include "bpfverify/bvf.h"
 #include "bvf_internal.h"
 #include "core_memo.h"
@@ -827,11 +828,18 @@ out:
  * and on a second pass where every eligible resolution is remembered,
  * exactly what resolving each relocation anew gives: the same
  * instructions, the same outcomes, the same return and message. A memo
- * made for another target is not used. */
+ * made for another target is not used. The third pass also reads the
+ * target in place (bvdb_btf view, as the CLI does): the same again. */
 static void test_memo(const struct bvf_object *obj, const struct btf *targ)
 {
 	struct bvf_core_memo *memo = bvf_core_memo_new(targ), *other = bvf_core_memo_new(obj);
+	uint32_t raw_size = 0;
+	const void *raw = btf__raw_data(targ, &raw_size);
+	struct bvdb_btf *view = raw ? bvdb_btf__new(raw, raw_size, NULL, 0) : NULL;
+	struct bvf_core_memo *vmemo = bvf_core_memo_new(view);
 	size_t compared = 0;
+
+	CHECK(view != NULL, "a view of the target");
 
 	CHECK(memo && other, "memo_new");
 	for (int pass = 0; pass < 3 && memo && other; pass++) {
@@ -858,6 +866,12 @@ static void test_memo(const struct bvf_object *obj, const struct btf *targ)
 			rb = bvf_core_relocate_memo(bvf_program_btf(p), targ, NULL,
 						    pass < 2 ? memo : other, "kernel test", r, n, b,
 						    cnt, ob, eb, sizeof(eb));
+			if (pass == 2 && view) {   /* the target read in place, with its own memo */
+				memcpy(b, in, cnt * sizeof(*b));
+				rb = bvf_core_relocate_view(bvf_program_btf(p), view, NULL, vmemo,
+							    "kernel test", r, n, b, cnt, ob, eb,
+							    sizeof(eb));
+			}
 			CHECK(ra == rb && strcmp(ea, eb) == 0 &&
 			      memcmp(a, b, cnt * sizeof(*a)) == 0 &&
 			      memcmp(oa, ob, n * sizeof(*oa)) == 0,
@@ -874,6 +888,8 @@ next:
 	CHECK(compared >= 4, "memo: %zu programs with relocations compared", compared);
 	bvf_core_memo_free(memo);
 	bvf_core_memo_free(other);
+	bvf_core_memo_free(vmemo);
+	bvdb_btf__free(view);
 }
 
 int main(void)
