@@ -5,6 +5,9 @@
  *   load     : bvdb_profile__load_btf (read + decompress + btf__new)
  *   index    : bvdb_names__new on the loaded BTF (building the name index)
  *   names    : bvdb_profile__names (the index from the profile's cache when warm)
+ *   view     : bvdb_profile__load_view + bvdb_profile__names_view: the BTF
+ *              read in place (the mapped cache entry and its offset table
+ *              when warm) with its name index, what the CLI and the plugin load
  * Usage: btf-db-load DB RUNS NAME... ; prints one line per profile. */
 #include <stdio.h>
 #include <stdlib.h>
@@ -49,10 +52,10 @@ int main(int argc, char **argv)
 		return 2;
 	}
 	libbpf_set_print(NULL);
-	printf("%-8s %8s %10s %10s %10s %10s %10s\n", "profile", "raw_MB", "unzstd_ms", "parse_ms",
-	       "load_ms", "index_ms", "names_ms");
+	printf("%-8s %8s %10s %10s %10s %10s %10s %10s\n", "profile", "raw_MB", "unzstd_ms",
+	       "parse_ms", "load_ms", "index_ms", "names_ms", "view_ms");
 	for (int a = 3; a < argc; a++) {
-		double *t[5];
+		double *t[6];
 		char dir[4096], path[4200], raw_path[] = "/tmp/btf-db-load.XXXXXX";
 		struct bvdb_profile *p;
 		size_t raw_len = 0;
@@ -71,7 +74,7 @@ int main(int argc, char **argv)
 			return 1;
 		}
 		free(raw);
-		for (int k = 0; k < 5; k++)
+		for (int k = 0; k < 6; k++)
 			t[k] = calloc((size_t)runs, sizeof(double));
 		for (int r = 0; r < runs; r++) {
 			double t0 = now_ms();
@@ -98,11 +101,20 @@ int main(int argc, char **argv)
 			t[4][r] = now_ms() - t0;
 			bvdb_names__free(ix);
 			btf__free(b);
+			t0 = now_ms();
+			{
+				struct bvdb_btf *v = bvdb_profile__load_view(p, err, sizeof(err));
+
+				ix = v ? bvdb_profile__names_view(p, v) : NULL;
+				t[5][r] = now_ms() - t0;
+				bvdb_names__free(ix);
+				bvdb_btf__free(v);
+			}
 		}
-		printf("%-8s %8.2f %10.2f %10.2f %10.2f %10.2f %10.2f\n", argv[a], raw_len / 1048576.0,
-		       median(t[0], runs), median(t[1], runs), median(t[2], runs), median(t[3], runs),
-		       median(t[4], runs));
-		for (int k = 0; k < 5; k++)
+		printf("%-8s %8.2f %10.2f %10.2f %10.2f %10.2f %10.2f %10.2f\n", argv[a],
+		       raw_len / 1048576.0, median(t[0], runs), median(t[1], runs), median(t[2], runs),
+		       median(t[3], runs), median(t[4], runs), median(t[5], runs));
+		for (int k = 0; k < 6; k++)
 			free(t[k]);
 		unlink(raw_path);
 		bvdb_profile__close(p);

@@ -44,7 +44,16 @@ struct btf *bvdb_btf_new_split(const void *data, size_t len, const struct btf *b
  * (-errno), load maps it back for `btf` and checks it (NULL when it is
  * missing, stale or damaged). */
 int bvdb_names__save(const struct bvdb_names *ix, const char *path);
-struct bvdb_names *bvdb_names__load(const char *path, const struct btf *btf);
+struct bvdb_names *bvdb_names__load(const char *path, const struct bvdb_btf *btf);
+/* btf_view.c: the view's offset table in the cache (SHA256-SIZE.types);
+ * a view whose raw bytes it now owns (free with `owned`, or munmap). */
+/* names.c: a view of a libbpf BTF's raw bytes; an index taking over the
+ * view it was made on (freed with it). */
+struct bvdb_btf *bvdb_btf_view_of_libbpf(const struct btf *btf);
+void bvdb_names_own_view(struct bvdb_names *ix, struct bvdb_btf *v);
+int bvdb_btf_save_offsets(const struct bvdb_btf *v, const char *path);
+struct bvdb_btf *bvdb_btf_load_offsets(const void *data, size_t size, const char *path);
+void bvdb_btf_take_data(struct bvdb_btf *v, void *owned, void *map, size_t map_len);
 
 /* Lower-case hex SHA-256 (65 bytes with the NUL). */
 void bvdb_sha256(const void *data, size_t len, char hex[65]);

@@ -44,7 +44,8 @@ struct file_hdr {
 };
 
 struct bvdb_names {
-	const struct btf *btf;
+	const struct bvdb_btf *btf;  /* the BTF it indexes, read in place */
+	struct bvdb_btf *own;        /* that view, when made for a libbpf BTF */
 	struct group *tab;      /* open addressing, cap a power of two */
 	size_t cap;
 	uint32_t *ids;
@@ -95,16 +96,43 @@ static struct group *slot(const struct bvdb_names *ix, const char *name, size_t 
 			return g;
 		if (g->hash != h || g->len != len)
 			continue;
-		gn = btf__name_by_offset(ix->btf, g->name_off);
+		gn = bvdb_btf__str(ix->btf, g->name_off);
 		if (gn && strncmp(gn, name, len) == 0)
 			return g;
 	}
 	return NULL;
 }
 
+/* A view of a libbpf BTF's raw bytes (which it keeps until modified). */
+struct bvdb_btf *bvdb_btf_view_of_libbpf(const struct btf *btf)
+{
+	uint32_t size = 0;
+	const void *raw = btf ? btf__raw_data(btf, &size) : NULL;
+
+	return raw ? bvdb_btf__new(raw, size, NULL, 0) : NULL;
+}
+
 BVDB_EXPORT struct bvdb_names *bvdb_names__new(const struct btf *btf)
 {
-	uint32_t n = btf ? btf__type_cnt(btf) : 0, named = 0, pos = 0;
+	struct bvdb_btf *v = bvdb_btf_view_of_libbpf(btf);
+	struct bvdb_names *ix;
+
+	if (!v) {
+		errno = btf ? ENOMEM : EINVAL;
+		return NULL;
+	}
+	ix = bvdb_names__new_view(v);
+	if (!ix) {
+		bvdb_btf__free(v);
+		return NULL;
+	}
+	ix->own = v;
+	return ix;
+}
+
+BVDB_EXPORT struct bvdb_names *bvdb_names__new_view(const struct bvdb_btf *btf)
+{
+	uint32_t n = btf ? bvdb_btf__type_cnt(btf) : 0, named = 0, pos = 0;
 	struct bvdb_names *ix;
 	uint32_t *grp = NULL;       /* group slot per id, UINT32_MAX: not indexed */
 
@@ -118,9 +146,9 @@ BVDB_EXPORT struct bvdb_names *bvdb_names__new(const struct btf *btf)
 		goto nomem;
 	ix->btf = btf;
 	for (uint32_t id = 1; id < n; id++) {
-		const struct btf_type *t = btf__type_by_id(btf, id);
+		const struct btf_type *t = bvdb_btf__type_by_id(btf, id);
 		const char *s = t && t->name_off && bvdb_names__kind_indexed(btf_kind(t)) ?
-				btf__name_by_offset(btf, t->name_off) : NULL;
+				bvdb_btf__str(btf, t->name_off) : NULL;
 
 		grp[id] = s && *s ? 0 : UINT32_MAX;
 		named += grp[id] == 0;
@@ -143,8 +171,8 @@ BVDB_EXPORT struct bvdb_names *bvdb_names__new(const struct btf *btf)
 
 		if (grp[id] == UINT32_MAX)
 			continue;
-		t = btf__type_by_id(btf, id);
-		s = btf__name_by_offset(btf, t->name_off);
+		t = bvdb_btf__type_by_id(btf, id);
+		s = bvdb_btf__str(btf, t->name_off);
 		len = bvdb_essential_len(s);
 		h = hash(s, len);
 		g = slot(ix, s, len, h);   /* never NULL: at most half full */
@@ -180,6 +208,11 @@ nomem:
 	return NULL;
 }
 
+void bvdb_names_own_view(struct bvdb_names *ix, struct bvdb_btf *v)
+{
+	ix->own = v;
+}
+
 BVDB_EXPORT void bvdb_names__free(struct bvdb_names *ix)
 {
 	if (!ix)
@@ -190,6 +223,7 @@ BVDB_EXPORT void bvdb_names__free(struct bvdb_names *ix)
 		free(ix->tab);
 		free(ix->ids);
 	}
+	bvdb_btf__free(ix->own);
 	free(ix);
 }
 
@@ -210,7 +244,7 @@ BVDB_EXPORT size_t bvdb_names__find(const struct bvdb_names *ix, const char *nam
 
 int bvdb_names__save(const struct bvdb_names *ix, const char *path)
 {
-	struct file_hdr h = { .type_cnt = btf__type_cnt(ix->btf), .nr_ids = ix->nr_ids,
+	struct file_hdr h = { .type_cnt = bvdb_btf__type_cnt(ix->btf), .nr_ids = ix->nr_ids,
 			      .cap = ix->cap };
 	size_t len = sizeof(h) + ix->cap * sizeof(*ix->tab) + (size_t)ix->nr_ids * sizeof(*ix->ids);
 	char *buf = malloc(len), *p = buf;
@@ -229,11 +263,11 @@ int bvdb_names__save(const struct bvdb_names *ix, const char *path)
 	return e;
 }
 
-struct bvdb_names *bvdb_names__load(const char *path, const struct btf *btf)
+struct bvdb_names *bvdb_names__load(const char *path, const struct bvdb_btf *btf)
 {
 	struct bvdb_names *ix = NULL;
 	const struct file_hdr *h;
-	uint32_t n = btf ? btf__type_cnt(btf) : 0;
+	uint32_t n = btf ? bvdb_btf__type_cnt(btf) : 0;
 	struct stat st;
 	void *map;
 	int fd = open(path, O_RDONLY | O_CLOEXEC);

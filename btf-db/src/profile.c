@@ -395,26 +395,129 @@ BVDB_EXPORT struct btf *bvdb_profile__load_btf(const struct bvdb_profile *p, cha
 	return b;
 }
 
-BVDB_EXPORT struct bvdb_names *bvdb_profile__names(const struct bvdb_profile *p,
-						  const struct btf *btf)
+BVDB_EXPORT struct bvdb_names *bvdb_profile__names_view(const struct bvdb_profile *p,
+						       const struct bvdb_btf *v)
 {
 	char path[4600];
 	struct bvdb_names *ix;
 
-	if (!p || !btf) {
+	if (!p || !v) {
 		errno = EINVAL;
 		return NULL;
 	}
 	if (!cache_path(p, path, sizeof(path) - 8))
-		return bvdb_names__new(btf);
+		return bvdb_names__new_view(v);
 	memcpy(path + strlen(path) - 4, ".names", 7);   /* X.btf -> X.names */
-	ix = bvdb_names__load(path, btf);
+	ix = bvdb_names__load(path, v);
 	if (ix)
 		return ix;
-	ix = bvdb_names__new(btf);
+	ix = bvdb_names__new_view(v);
 	if (ix)
 		bvdb_names__save(ix, path);   /* best effort, like the raw BTF */
 	return ix;
+}
+
+BVDB_EXPORT struct bvdb_names *bvdb_profile__names(const struct bvdb_profile *p,
+						  const struct btf *btf)
+{
+	struct bvdb_btf *v = btf ? bvdb_btf_view_of_libbpf(btf) : NULL;
+	struct bvdb_names *ix = v ? bvdb_profile__names_view(p, v) : NULL;
+
+	if (!btf)
+		errno = EINVAL;
+	if (ix)
+		bvdb_names_own_view(ix, v);
+	else
+		bvdb_btf__free(v);
+	return ix;
+}
+
+BVDB_EXPORT void bvdb_profile__drop_cache(const struct bvdb_profile *p)
+{
+	static const char *const exts[] = { ".btf", ".types", ".names" };
+	char path[4600];
+	size_t n;
+
+	if (!p || !cache_path(p, path, sizeof(path) - 8))
+		return;
+	n = strlen(path) - 4;
+	for (size_t i = 0; i < sizeof(exts) / sizeof(exts[0]); i++) {
+		snprintf(path + n, sizeof(path) - n, "%s", exts[i]);
+		unlink(path);
+	}
+}
+
+/* A view of the mapped cache entry: its offset table from the cache when
+ * it is there and describes this BTF, else built (and cached). NULL when
+ * the entry is missing, of another size, or malformed (then removed, so
+ * that the caller's decompression writes it anew). */
+static struct bvdb_btf *cache_view(const struct bvdb_profile *p, const char *path)
+{
+	char tpath[4600];
+	struct bvdb_btf *v;
+	struct stat st;
+	void *map;
+	int fd = open(path, O_RDONLY | O_CLOEXEC);
+
+	if (fd < 0)
+		return NULL;
+	if (fstat(fd, &st) != 0 || (uint64_t)st.st_size != p->btf_raw_size || st.st_size == 0) {
+		close(fd);
+		return NULL;
+	}
+	map = mmap(NULL, (size_t)st.st_size, PROT_READ, MAP_PRIVATE, fd, 0);
+	close(fd);
+	if (map == MAP_FAILED)
+		return NULL;
+	snprintf(tpath, sizeof(tpath), "%.*s.types", (int)(strlen(path) - 4), path);
+	v = bvdb_btf_load_offsets(map, (size_t)st.st_size, tpath);
+	if (!v) {
+		v = bvdb_btf__new(map, (size_t)st.st_size, NULL, 0);
+		if (!v) {
+			munmap(map, (size_t)st.st_size);
+			unlink(path);
+			return NULL;
+		}
+		bvdb_btf_save_offsets(v, tpath);   /* best effort */
+	}
+	bvdb_btf_take_data(v, NULL, map, (size_t)st.st_size);
+	return v;
+}
+
+BVDB_EXPORT struct bvdb_btf *bvdb_profile__load_view(const struct bvdb_profile *p, char *err,
+						     size_t errsz)
+{
+	char cpath[4600], path[4400], verr[256];
+	struct bvdb_btf *v;
+	bool cached;
+	size_t size;
+	void *raw;
+
+	if (!p) {
+		errno = EINVAL;
+		return NULL;
+	}
+	cached = cache_path(p, cpath, sizeof(cpath) - 8);
+	if (cached && (v = cache_view(p, cpath)))
+		return v;
+	snprintf(path, sizeof(path), "%s/vmlinux.btf.zst", p->dir);
+	raw = bvdb_zstd_unpack_file(path, BVDB_BTF_MAX, &size, err, errsz);
+	if (!raw)
+		return NULL;
+	v = bvdb_btf__new(raw, size, verr, sizeof(verr));
+	if (!v) {
+		free(raw);
+		bvdb_set_err(err, errsz, "%s: corrupt BTF: %s", path, verr);
+		errno = EINVAL;
+		return NULL;
+	}
+	bvdb_btf_take_data(v, raw, NULL, 0);
+	if (cached && size == p->btf_raw_size) {
+		cache_store(cpath, raw, size);
+		memcpy(cpath + strlen(cpath) - 4, ".types", 7);
+		bvdb_btf_save_offsets(v, cpath);
+	}
+	return v;
 }
 
 BVDB_EXPORT struct btf *bvdb_profile__load_module_btf(const struct bvdb_profile *p, const char *module,

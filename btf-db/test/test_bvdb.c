@@ -485,6 +485,26 @@ static struct buf make_deb(const struct buf *vmlinuz, const char *rel, bool with
 	return out;
 }
 
+/* The view answers as libbpf does for every id of raw BTF `raw`: the
+ * same record bytes, names and resolved sizes. */
+static bool view_matches(const struct bvdb_btf *v, const void *raw, size_t len)
+{
+	struct btf *b = btf__new(raw, (uint32_t)len);
+	bool ok = b && v && bvdb_btf__type_cnt(v) == btf__type_cnt(b);
+
+	for (uint32_t id = 0; ok && id < btf__type_cnt(b); id++) {
+		const struct btf_type *x = bvdb_btf__type_by_id(v, id), *y = btf__type_by_id(b, id);
+		const char *xn = x ? bvdb_btf__str(v, x->name_off) : NULL;
+
+		ok = x && y && memcmp(x, y, sizeof(*x)) == 0 && xn &&
+		     strcmp(xn, btf__name_by_offset(b, y->name_off)) == 0 &&
+		     bvdb_btf__resolve_size(v, id) == btf__resolve_size(b, id);
+	}
+	btf__free(b);
+	return ok;
+}
+
+
 static void test_import(const struct buf *btf, const struct buf *elf)
 {
 	struct bvdb_import_opts o = { .sz = sizeof(o) };
@@ -645,7 +665,63 @@ static void test_import(const struct buf *btf, const struct buf *elf)
 		snprintf(cmd, sizeof(cmd), "test $(ls %s | wc -l) -eq 1 && ! ls %s | grep -q -- '-1577934245\\.'",
 			 cdir, cdir);
 		CHECK(system(cmd) == 0, "one cache entry, the new one");
+		/* the view: the cache entry mapped, its offset table cached next
+		 * to it; a damaged table is rebuilt, a damaged or truncated entry
+		 * removed and written anew: never a crash, the same answers */
+		{
+			static const char *const damage[] = {
+				/* offsets out of order */
+				"for f in %s/*.types; do printf '\\377\\377\\377\\377' | dd of=$f bs=1 seek=40 conv=notrunc 2>/dev/null; done",
+				/* a truncated table */
+				"for f in %s/*.types; do head -c 30 $f > $f.x && mv $f.x $f; done",
+				/* a truncated entry */
+				"for f in %s/*.btf; do head -c 100 $f > $f.x && mv $f.x $f; done",
+				/* an entry of the right size, not a BTF */
+				"for f in %s/*.btf; do printf 'garbage!' | dd of=$f bs=1 seek=0 conv=notrunc 2>/dev/null; done",
+				/* an entry of the right size whose last record overruns */
+				"for f in %s/*.btf; do printf '\\377\\377' | dd of=$f bs=1 seek=%zu conv=notrunc 2>/dev/null; done",
+			};
+			struct bvdb_btf *v = bvdb_profile__load_view(p, err, sizeof(err));
+
+			CHECK(v && view_matches(v, btf->p, btf->len), "view, cold: %s", err);
+			bvdb_btf__free(v);
+			snprintf(cmd, sizeof(cmd), "test $(ls %s/*.types | wc -l) -eq 1", cdir);
+			CHECK(system(cmd) == 0, "the offset table is cached");
+			v = bvdb_profile__load_view(p, err, sizeof(err));
+			CHECK(v && view_matches(v, btf->p, btf->len), "view, warm: %s", err);
+			bvdb_btf__free(v);
+			for (size_t d = 0; d < sizeof(damage) / sizeof(damage[0]); d++) {
+				/* 128: the vlen of type 7 (header 24, then records of 16, 24,
+				 * 24, 12, 12, 12 bytes, then its name_off): its members would
+				 * run past the section */
+				snprintf(cmd, sizeof(cmd), damage[d], cdir, (size_t)128);
+				CHECK(system(cmd) == 0, "damage %zu", d);
+				v = bvdb_profile__load_view(p, err, sizeof(err));
+				if (d == 4) {   /* only what is read is checked: NULL, not a crash */
+					CHECK(v && bvdb_btf__type_cnt(v) == 8 && bvdb_btf__type_by_id(v, 6) &&
+					      !bvdb_btf__type_by_id(v, 7), "damage %zu: %s", d, err);
+					for (uint32_t id = 0; v && id < 8; id++)
+						(void)bvdb_btf__resolve_size(v, id);
+				} else {
+					CHECK(v && view_matches(v, btf->p, btf->len), "damage %zu: %s", d,
+					      err);
+				}
+				bvdb_btf__free(v);
+			}
+			bvdb_profile__drop_cache(p);
+			snprintf(cmd, sizeof(cmd), "test -z \"$(ls %s)\"", cdir);
+			CHECK(system(cmd) == 0, "drop_cache empties the entry");
+			v = bvdb_profile__load_view(p, err, sizeof(err));
+			CHECK(v && view_matches(v, btf->p, btf->len), "view after drop: %s", err);
+			bvdb_btf__free(v);
+		}
 		setenv("BPFVERIFY_CACHE", "none", 1);
+		{
+			struct bvdb_btf *v = bvdb_profile__load_view(p, err, sizeof(err));
+
+			CHECK(v && view_matches(v, btf->p, btf->len), "view, cache off: %s", err);
+			bvdb_btf__free(v);
+		}
 		b = p ? bvdb_profile__load_btf(p, err, sizeof(err)) : NULL;
 		CHECK(b && btf__type_cnt(b) == 8, "cache off: %s", err);
 		btf__free(b);
@@ -715,10 +791,56 @@ static void test_import(const struct buf *btf, const struct buf *elf)
 	free(nodeb.p);
 }
 
+/* The view over bytes in memory: equal to libbpf's reading; malformed
+ * input refused with a message; a record whose tail overruns is NULL. */
+static void test_view(const struct buf *btf)
+{
+	char err[256] = "";
+	struct bvdb_btf *v = bvdb_btf__new(btf->p, btf->len, err, sizeof(err));
+	unsigned char *bad = malloc(btf->len + 8);
+	struct btf *b = btf__new_empty();
+	int i, arr;
+
+	CHECK(v && view_matches(v, btf->p, btf->len), "view = libbpf: %s", err);
+	CHECK(v && !bvdb_btf__type_by_id(v, bvdb_btf__type_cnt(v)) && !bvdb_btf__str(v, 1u << 30),
+	      "out of range");
+	CHECK(v && bvdb_btf__raw(v, NULL) == btf->p, "raw bytes in place");
+	bvdb_btf__free(v);
+	CHECK(!bvdb_btf__new(btf->p, 10, err, sizeof(err)) && strstr(err, "too short"), "short: %s", err);
+	memcpy(bad, btf->p, btf->len);
+	bad[0] ^= 0xff;
+	CHECK(!bvdb_btf__new(bad, btf->len, err, sizeof(err)) && strstr(err, "magic"), "magic: %s", err);
+	memcpy(bad, btf->p, btf->len);
+	CHECK(!bvdb_btf__new(bad, btf->len - 1, err, sizeof(err)), "truncated strings: %s", err);
+	/* kind 31 in the first type's info: the walk refuses it */
+	memcpy(bad, btf->p, btf->len);
+	bad[24 + 7] = 31 << 0;
+	CHECK(!bvdb_btf__new(bad, btf->len, err, sizeof(err)) && strstr(err, "malformed"),
+	      "bad kind: %s", err);
+	/* resolve_size through typedef, const and arrays; a pointer is 8 */
+	i = btf__add_int(b, "long int", 8, BTF_INT_SIGNED);
+	arr = btf__add_array(b, i, i, 3);
+	btf__add_const(b, arr);
+	btf__add_ptr(b, arr);
+	{
+		uint32_t sz;
+		const void *raw = btf__raw_data(b, &sz);
+
+		v = bvdb_btf__new(raw, sz, err, sizeof(err));
+		CHECK(v && view_matches(v, raw, sz) && bvdb_btf__resolve_size(v, 3) == 24 &&
+		      bvdb_btf__resolve_size(v, 4) == 8 && bvdb_btf__ptr_size(v) == 8,
+		      "resolve_size: %s", err);
+		bvdb_btf__free(v);
+	}
+	btf__free(b);
+	free(bad);
+}
+
 static void test_names(const struct buf *btf)
 {
 	struct btf *b = btf__new(btf->p, (uint32_t)btf->len);
 	struct bvdb_names *ix = bvdb_names__new(b);
+	struct bvdb_btf *vb = bvdb_btf__new(btf->p, btf->len, NULL, 0);
 	const uint32_t *ids;
 	size_t n;
 
@@ -746,13 +868,18 @@ static void test_names(const struct buf *btf)
 
 		snprintf(path, sizeof(path), "%s/ix.names", tmpdir);
 		CHECK(bvdb_names__save(ix, path) == 0, "save");
-		lx = bvdb_names__load(path, b);
+		lx = bvdb_names__load(path, vb);
 		n = lx ? bvdb_names__find(lx, "task_struct", 11, &ids) : 0;
 		CHECK(n == 3 && ids[0] == 2 && ids[1] == 3 && ids[2] == 4, "loaded group: n=%zu", n);
 		CHECK(lx && bvdb_names__find(lx, "nope", 4, &ids) == 0, "loaded miss");
 		bvdb_names__free(lx);
 		btf__add_int(other, "int", 4, 0);
-		CHECK(!bvdb_names__load(path, other), "another BTF's index is refused");
+		{
+			struct bvdb_btf *ov = bvdb_btf_view_of_libbpf(other);
+
+			CHECK(ov && !bvdb_names__load(path, ov), "another BTF's index is refused");
+			bvdb_btf__free(ov);
+		}
 		btf__free(other);
 		/* a slice pointing past the ids: the first used group's start */
 		{
@@ -773,15 +900,16 @@ static void test_names(const struct buf *btf)
 			snprintf(bad, sizeof(bad), "%s.bad", path);
 			put(&w, f, len);
 			write_file(bad, &w);
-			CHECK(!bvdb_names__load(bad, b), "damaged slice refused");
+			CHECK(!bvdb_names__load(bad, vb), "damaged slice refused");
 			free(w.p);
 			free(f);
 			snprintf(cmd, sizeof(cmd), "head -c 40 %.300s > %.300s", path, bad);
-			CHECK(system(cmd) == 0 && !bvdb_names__load(bad, b), "truncated file refused");
-			CHECK(!bvdb_names__load("/nonexistent", b), "missing file");
+			CHECK(system(cmd) == 0 && !bvdb_names__load(bad, vb), "truncated file refused");
+			CHECK(!bvdb_names__load("/nonexistent", vb), "missing file");
 		}
 	}
 	bvdb_names__free(ix);
+	bvdb_btf__free(vb);
 	btf__free(b);
 }
 
@@ -864,6 +992,7 @@ int main(void)
 	test_vmlinuz(&elf);
 	test_elf(&elf, &btf);
 	test_names(&btf);
+	test_view(&btf);
 	test_import(&btf, &elf);
 	test_profiles();
 	free(btf.p);

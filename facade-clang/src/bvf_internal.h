@@ -34,6 +34,13 @@ const struct bv_map_desc *bvf_program_maps(const struct bvf_program *prog, uint3
 /* Subprograms (entry first) with their BTF linkage, sorted by insn_off. */
 const struct bv_func_desc *bvf_program_funcs(const struct bvf_program *prog, uint32_t *nr);
 const struct bvf_object *bvf_program_object(const struct bvf_program *prog);
+/* The CO-RE memo (core_memo.h) of the program's object for target `targ`
+ * of kernel `key`, locked until bvf_program_core_memo_release; NULL (and
+ * nothing to release) when there is none to be had. */
+struct bvf_core_memo;
+struct bvf_core_memo *bvf_program_core_memo_acquire(const struct bvf_program *prog,
+						    const void *key, const void *targ);
+void bvf_program_core_memo_release(const struct bvf_program *prog, struct bvf_core_memo *m);
 /* CO-RE relocations of the assembled program (core_relo.h), sorted by
  * instruction; bvf_program_insns() is as compiled, before them. */
 struct bvf_core_relo;
@@ -70,6 +77,14 @@ struct btf *bvf_kernel_btf(const struct bvf_kernel *k, char *err, size_t errsz);
  * NULL when the BTF cannot be read or memory ran out (callers then scan). */
 struct bvdb_names;
 const struct bvdb_names *bvf_kernel_names(const struct bvf_kernel *k);
+/* The same BTF read in place (bpfverify/bvdb.h, struct bvdb_btf): the
+ * same ids and bytes, without libbpf's parse of every type, which only
+ * bvf_kernel_btf pays for; NULL with a message when it cannot be read. */
+struct bvdb_btf;
+const struct bvdb_btf *bvf_kernel_view(const struct bvf_kernel *k, char *err, size_t errsz);
+/* btf__find_by_name_kind on the view: the first id of that name and kind
+ * (through the name index for the kinds it holds); -ENOENT when none. */
+int bvf_kernel_find(const struct bvf_kernel *k, const char *name, int kind);
 /* Type id of enum `name` (a string literal: kept by pointer) in the
  * kernel's BTF, looked up once per profile; <= 0 when absent. */
 int bvf_kernel_enum_id(const struct bvf_kernel *k, const char *name);

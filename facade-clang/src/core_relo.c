@@ -35,7 +35,9 @@
 #include <bpf/btf.h>
 
 #include "bpfverify/bvdb.h"
+#include "btf_ref.h"
 #include "btf_walk.h"
+#include "core_memo.h"
 #include "core_relo.h"
 
 #define SPEC_MAX       64   /* accessors per spec, as libbpf */
@@ -50,7 +52,7 @@ struct accessor {
 };
 
 struct spec {
-	const struct btf *btf;
+	const struct bvf_btf_ref *btf;
 	uint32_t root_id;
 	uint32_t kind;
 	struct accessor acc[SPEC_MAX];  /* high level: named fields and indexes */
@@ -75,10 +77,12 @@ struct cands {
 	uint32_t local_id;
 	uint32_t *ids;
 	size_t len;
+	size_t initial_len;   /* before any narrowing */
 };
 
 struct ctx {
-	const struct btf *local, *targ;
+	const struct bvf_btf_ref *local, *targ;   /* local_ref, targ_ref */
+	struct bvf_btf_ref local_ref, targ_ref;
 	const struct bvdb_names *names;   /* targ's name index, or NULL: scan */
 	const char *targ_name;
 	const struct bvf_core_relo *r;
@@ -90,6 +94,19 @@ struct ctx {
 	size_t nr_cache;
 	struct bvf_core_outcome *o;  /* of the relocation being applied, or NULL */
 	bool patching;               /* in patch(): libbpf's "failed to patch insn" */
+	/* Resolutions remembered across calls (core_memo.h), or NULL; and
+	 * whether the one just made may join them: its result depends on the
+	 * relocation's key alone, not on narrowing left by earlier ones. */
+	struct bvf_core_memo *memo;
+	bool memo_ok;
+};
+
+/* What a memo keeps of a resolution: all but the instruction's patch. */
+struct memo_value {
+	const struct btf *local_btf;   /* local.btf points into the call's ctx */
+	struct calc res;
+	struct spec local;           /* for libbpf's rendering of a poisoned one */
+	struct bvf_core_outcome o;   /* spec, reason; insn is the caller's */
 };
 
 __attribute__((format(printf, 3, 4)))
@@ -166,9 +183,9 @@ size_t bvf_core_essential_len(const char *name)
 	return bvdb_essential_len(name);   /* the rule the name index groups by */
 }
 
-static const char *name_of(const struct btf *btf, uint32_t off)
+static const char *name_of(const struct bvf_btf_ref *btf, uint32_t off)
 {
-	const char *s = btf__name_by_offset(btf, off);
+	const char *s = bref_str(btf, off);
 
 	return s ? s : "";
 }
@@ -254,21 +271,21 @@ static int parse_access(const char *s, struct spec *sp)
 
 /* Flexible array: a zero-sized array that is the last member of the
  * struct the previous accessor names. */
-static bool is_flex(const struct btf *btf, const struct accessor *prev, const struct btf_array *a)
+static bool is_flex(const struct bvf_btf_ref *btf, const struct accessor *prev, const struct btf_array *a)
 {
 	const struct btf_type *t;
 
 	if (!prev || !prev->name || a->nelems > 0)
 		return false;
-	t = btf__type_by_id(btf, prev->type_id);
+	t = bref_type(btf, prev->type_id);
 	return t && btf_is_composite(t) && prev->idx + 1 == btf_vlen(t);
 }
 
 static int parse_spec(struct ctx *c, struct spec *sp)
 {
-	const struct btf *btf = c->local;
+	const struct bvf_btf_ref *btf = c->local;
 	const struct btf_type *t;
-	const char *str = btf__name_by_offset(btf, c->r->access_str_off);
+	const char *str = bref_str(btf, c->r->access_str_off);
 	uint32_t id;
 	int64_t sz;
 	int err;
@@ -287,7 +304,7 @@ static int parse_spec(struct ctx *c, struct spec *sp)
 	err = parse_access(str, sp);
 	if (err)
 		return fail(c, err, "cannot parse access string '%s'", str);
-	t = bvf_btf_skip_mods(btf, sp->root_id, &id);
+	t = bref_skip_mods(btf, sp->root_id, &id);
 	if (!t)
 		return fail(c, -EINVAL, "bad local type id %u", sp->root_id);
 	sp->acc[0] = (struct accessor){ .type_id = id, .idx = sp->raw[0] };
@@ -301,14 +318,14 @@ static int parse_spec(struct ctx *c, struct spec *sp)
 	}
 	if (!kind_is_field(sp->kind))
 		return fail(c, -EOPNOTSUPP, "unrecognized CO-RE relocation kind %u", sp->kind);
-	sz = btf__resolve_size(btf, id);
+	sz = bref_resolve_size(btf, id);
 	if (sz < 0)
 		return fail(c, -EINVAL, "cannot size local type [%u]", id);
 	sp->bit_off = (uint64_t)sp->raw[0] * (uint64_t)sz * 8;
 	for (int i = 1; i < sp->raw_len; i++) {
 		uint32_t idx = sp->raw[i];
 
-		t = bvf_btf_skip_mods(btf, id, &id);
+		t = bref_skip_mods(btf, id, &id);
 		if (!t)
 			return fail(c, -EINVAL, "bad local type id %u in '%s'", id, str);
 		if (btf_is_composite(t)) {
@@ -332,13 +349,13 @@ static int parse_spec(struct ctx *c, struct spec *sp)
 			const struct btf_array *a = btf_array(t);
 			bool flex = is_flex(btf, &sp->acc[sp->len - 1], a);
 
-			if (!bvf_btf_skip_mods(btf, a->type, &id))
+			if (!bref_skip_mods(btf, a->type, &id))
 				return fail(c, -EINVAL, "'%s': bad array element type", str);
 			if (!flex && idx >= a->nelems)
 				return fail(c, -EINVAL, "'%s': index %u past the array's %u elements",
 					    str, idx, a->nelems);
 			sp->acc[sp->len++] = (struct accessor){ id, idx, NULL };
-			sz = btf__resolve_size(btf, id);
+			sz = bref_resolve_size(btf, id);
 			if (sz < 0)
 				return fail(c, -EINVAL, "'%s': cannot size array element [%u]", str, id);
 			sp->bit_off += (uint64_t)idx * (uint64_t)sz * 8;
@@ -378,7 +395,7 @@ static size_t put_u32(char *buf, size_t size, size_t n, uint32_t v)
 /* "struct task_struct.group_leader.pid", "enum e::V", "struct s". */
 static void format_spec(const struct spec *sp, char *buf, size_t size)
 {
-	const struct btf_type *t = btf__type_by_id(sp->btf, sp->root_id);
+	const struct btf_type *t = bref_type(sp->btf, sp->root_id);
 	const char *name = t ? name_of(sp->btf, t->name_off) : "";
 	size_t n = 0;
 
@@ -415,7 +432,7 @@ static void format_spec(const struct spec *sp, char *buf, size_t size)
  * enumerators "::NAME = value". */
 static void format_libbpf_spec(const struct spec *sp, char *buf, size_t size)
 {
-	const struct btf_type *t = btf__type_by_id(sp->btf, sp->root_id);
+	const struct btf_type *t = bref_type(sp->btf, sp->root_id);
 	const char *name = t ? name_of(sp->btf, t->name_off) : "";
 	size_t n;
 	int w;
@@ -431,7 +448,7 @@ static void format_libbpf_spec(const struct spec *sp, char *buf, size_t size)
 	PUT("<%s> [%u] %s %s", bvf_core_kind_name(sp->kind), sp->root_id, t ? kind_word(t) : "void",
 	    *name ? name : "<anon>");
 	if (kind_is_enumval(sp->kind)) {
-		const struct btf_type *e = bvf_btf_skip_mods(sp->btf, sp->root_id, NULL);
+		const struct btf_type *e = bref_skip_mods(sp->btf, sp->root_id, NULL);
 
 		if (e && btf_is_any_enum(e) && sp->raw_len && sp->raw[0] < btf_vlen(e)) {
 			uint64_t v = enumerator_value(e, sp->raw[0]);
@@ -469,11 +486,11 @@ static void format_libbpf_spec(const struct spec *sp, char *buf, size_t size)
  * pointers, two floats, ints without a bit offset, enums or forward
  * declarations of the same essential name (or anonymous), arrays of
  * compatible elements. */
-static int fields_compat(const struct btf *lb, uint32_t lid, const struct btf *tb, uint32_t tid)
+static int fields_compat(const struct bvf_btf_ref *lb, uint32_t lid, const struct bvf_btf_ref *tb, uint32_t tid)
 {
 	for (int depth = 0; depth < COMPAT_LEVELS; depth++) {
-		const struct btf_type *lt = bvf_btf_skip_mods(lb, lid, &lid);
-		const struct btf_type *tt = bvf_btf_skip_mods(tb, tid, &tid);
+		const struct btf_type *lt = bref_skip_mods(lb, lid, &lid);
+		const struct btf_type *tt = bref_skip_mods(tb, tid, &tid);
 
 		if (!lt || !tt)
 			return -EINVAL;
@@ -510,11 +527,11 @@ static int fields_compat(const struct btf *lb, uint32_t lid, const struct btf *t
  * `tid`, searching anonymous members recursively; pushes the path onto
  * `ts` (raw indexes, bit offset, one named accessor). 1 found, 0 not,
  * <0 error. */
-static int match_member(const struct btf *lb, const struct accessor *la, const struct btf *tb,
+static int match_member(const struct bvf_btf_ref *lb, const struct accessor *la, const struct bvf_btf_ref *tb,
 			uint32_t tid, struct spec *ts, uint32_t *next_tid)
 {
-	const struct btf_type *lt = btf__type_by_id(lb, la->type_id);
-	const struct btf_type *tt = bvf_btf_skip_mods(tb, tid, &tid);
+	const struct btf_type *lt = bref_type(lb, la->type_id);
+	const struct btf_type *tt = bref_skip_mods(tb, tid, &tid);
 	const struct btf_member *lm, *m;
 	const char *lname;
 	uint16_t n;
@@ -558,18 +575,18 @@ static int match_member(const struct btf *lb, const struct accessor *la, const s
 	return 0;
 }
 
-static int types_compat(const struct btf *lb, uint32_t lid, const struct btf *tb, uint32_t tid,
+static int types_compat(const struct bvf_btf_ref *lb, uint32_t lid, const struct bvf_btf_ref *tb, uint32_t tid,
 			int level)
 {
-	const struct btf_type *lt = btf__type_by_id(lb, lid), *tt = btf__type_by_id(tb, tid);
+	const struct btf_type *lt = bref_type(lb, lid), *tt = bref_type(tb, tid);
 
 	if (!lt || !tt)
 		return -EINVAL;
 	if (!btf_kind_core_compat(lt, tt))
 		return 0;
 	for (int depth = 0; depth < COMPAT_LEVELS; depth++) {
-		lt = bvf_btf_skip_mods(lb, lid, &lid);
-		tt = bvf_btf_skip_mods(tb, tid, &tid);
+		lt = bref_skip_mods(lb, lid, &lid);
+		tt = bref_skip_mods(tb, tid, &tid);
 		if (!lt || !tt)
 			return -EINVAL;
 		if (!btf_kind_core_compat(lt, tt))
@@ -604,13 +621,13 @@ static int types_compat(const struct btf *lb, uint32_t lid, const struct btf *tb
 
 				if (level <= 0)
 					return -EINVAL;
-				if (!bvf_btf_skip_mods(lb, lp[i].type, &a) || !bvf_btf_skip_mods(tb, tp[i].type, &b))
+				if (!bref_skip_mods(lb, lp[i].type, &a) || !bref_skip_mods(tb, tp[i].type, &b))
 					return -EINVAL;
 				r = types_compat(lb, a, tb, b, level - 1);
 				if (r <= 0)
 					return r;
 			}
-			if (!bvf_btf_skip_mods(lb, lt->type, &lid) || !bvf_btf_skip_mods(tb, tt->type, &tid))
+			if (!bref_skip_mods(lb, lt->type, &lid) || !bref_skip_mods(tb, tt->type, &tid))
 				return -EINVAL;
 			continue;
 		}
@@ -624,12 +641,14 @@ static int types_compat(const struct btf *lb, uint32_t lid, const struct btf *tb
 int bvf_btf_types_compat(const struct btf *local, uint32_t local_id,
 			 const struct btf *targ, uint32_t targ_id)
 {
-	return types_compat(local, local_id, targ, targ_id, COMPAT_LEVELS);
+	struct bvf_btf_ref l = { .lib = local }, t = { .lib = targ };
+
+	return types_compat(&l, local_id, &t, targ_id, COMPAT_LEVELS);
 }
 
 /* Names equal modulo flavor; an anonymous target matches only an
  * anonymous local. */
-static bool names_match(const struct btf *lb, uint32_t loff, const struct btf *tb, uint32_t toff)
+static bool names_match(const struct bvf_btf_ref *lb, uint32_t loff, const struct bvf_btf_ref *tb, uint32_t toff)
 {
 	const char *ln = name_of(lb, loff), *tn = name_of(tb, toff);
 
@@ -638,11 +657,11 @@ static bool names_match(const struct btf *lb, uint32_t loff, const struct btf *t
 	return same_essential(ln, tn);
 }
 
-static int types_match(const struct btf *lb, uint32_t lid, const struct btf *tb, uint32_t tid,
+static int types_match(const struct bvf_btf_ref *lb, uint32_t lid, const struct bvf_btf_ref *tb, uint32_t tid,
 		       bool behind_ptr, int level);
 
-static int enums_match(const struct btf *lb, const struct btf_type *lt,
-		       const struct btf *tb, const struct btf_type *tt)
+static int enums_match(const struct bvf_btf_ref *lb, const struct btf_type *lt,
+		       const struct bvf_btf_ref *tb, const struct btf_type *tt)
 {
 	uint16_t ln = btf_vlen(lt), tn = btf_vlen(tt);
 
@@ -659,8 +678,8 @@ static int enums_match(const struct btf *lb, const struct btf_type *lt,
 	return 1;
 }
 
-static int composites_match(const struct btf *lb, const struct btf_type *lt,
-			    const struct btf *tb, const struct btf_type *tt,
+static int composites_match(const struct bvf_btf_ref *lb, const struct btf_type *lt,
+			    const struct bvf_btf_ref *tb, const struct btf_type *tt,
 			    bool behind_ptr, int level)
 {
 	uint16_t ln = btf_vlen(lt), tn = btf_vlen(tt);
@@ -693,14 +712,14 @@ static int composites_match(const struct btf *lb, const struct btf_type *lt,
  * the same size and signedness, arrays of the same length, local members
  * and enumerators present in the target by name, function prototypes
  * argument by argument. Root names are checked by the candidate search. */
-static int types_match(const struct btf *lb, uint32_t lid, const struct btf *tb, uint32_t tid,
+static int types_match(const struct bvf_btf_ref *lb, uint32_t lid, const struct bvf_btf_ref *tb, uint32_t tid,
 		       bool behind_ptr, int level)
 {
 	if (level <= 0)
 		return -EINVAL;
 	for (int depth = 0; depth < COMPAT_LEVELS; depth++) {
-		const struct btf_type *lt = bvf_btf_skip_mods(lb, lid, &lid);
-		const struct btf_type *tt = bvf_btf_skip_mods(tb, tid, &tid);
+		const struct btf_type *lt = bref_skip_mods(lb, lid, &lid);
+		const struct btf_type *tt = bref_skip_mods(tb, tid, &tid);
 		uint16_t lk, tk;
 
 		if (!lt || !tt)
@@ -782,7 +801,7 @@ static int types_match(const struct btf *lb, uint32_t lid, const struct btf *tb,
 
 /* Matches local spec `ls` against target type `tid`: 1 with `ts` filled,
  * 0 when the candidate does not fit, <0 on malformed BTF. */
-static int spec_match(const struct spec *ls, const struct btf *tb, uint32_t tid, struct spec *ts)
+static int spec_match(const struct spec *ls, const struct bvf_btf_ref *tb, uint32_t tid, struct spec *ts)
 {
 	const struct btf_type *tt;
 
@@ -798,7 +817,7 @@ static int spec_match(const struct spec *ls, const struct btf *tb, uint32_t tid,
 	if (kind_is_enumval(ls->kind)) {
 		const char *want = ls->acc[0].name;
 
-		tt = bvf_btf_skip_mods(tb, tid, &tid);
+		tt = bref_skip_mods(tb, tid, &tid);
 		if (!tt || !btf_is_any_enum(tt))
 			return 0;
 		for (uint16_t i = 0; i < btf_vlen(tt); i++) {
@@ -817,7 +836,7 @@ static int spec_match(const struct spec *ls, const struct btf *tb, uint32_t tid,
 	for (int i = 0; i < ls->len; i++) {
 		const struct accessor *la = &ls->acc[i];
 
-		tt = bvf_btf_skip_mods(tb, tid, &tid);
+		tt = bref_skip_mods(tb, tid, &tid);
 		if (!tt)
 			return -EINVAL;
 		if (la->name) {
@@ -836,7 +855,7 @@ static int spec_match(const struct spec *ls, const struct btf *tb, uint32_t tid,
 			a = btf_array(tt);
 			if (!is_flex(tb, &ts->acc[ts->len - 1], a) && la->idx >= a->nelems)
 				return 0;
-			if (!bvf_btf_skip_mods(tb, a->type, &tid))
+			if (!bref_skip_mods(tb, a->type, &tid))
 				return -EINVAL;
 		}
 		if (ts->raw_len == SPEC_MAX || ts->len == SPEC_MAX)
@@ -844,7 +863,7 @@ static int spec_match(const struct spec *ls, const struct btf *tb, uint32_t tid,
 		ts->acc[ts->len++] = (struct accessor){ tid, la->idx, NULL };
 		ts->raw[ts->raw_len++] = la->idx;
 		{
-			int64_t sz = btf__resolve_size(tb, tid);
+			int64_t sz = bref_resolve_size(tb, tid);
 
 			if (sz < 0)
 				return -EINVAL;
@@ -876,7 +895,7 @@ static int calc_field(struct ctx *c, const struct spec *sp, uint64_t *val, uint3
 		return 1;  /* poison */
 	acc = &sp->acc[sp->len - 1];
 	if (!acc->name) {
-		int64_t sz = btf__resolve_size(sp->btf, acc->type_id);
+		int64_t sz = bref_resolve_size(sp->btf, acc->type_id);
 
 		if (sz < 0)
 			return fail(c, -EINVAL, "cannot size type [%u]", acc->type_id);
@@ -893,11 +912,11 @@ static int calc_field(struct ctx *c, const struct spec *sp, uint64_t *val, uint3
 			*validate = true;
 		return 0;
 	}
-	t = btf__type_by_id(sp->btf, acc->type_id);
+	t = bref_type(sp->btf, acc->type_id);
 	if (!t || !btf_is_composite(t) || acc->idx >= btf_vlen(t))
 		return fail(c, -EINVAL, "bad field accessor");
 	m = btf_members(t) + acc->idx;
-	mt = bvf_btf_skip_mods(sp->btf, m->type, &field_id);
+	mt = bref_skip_mods(sp->btf, m->type, &field_id);
 	if (!mt)
 		return fail(c, -EINVAL, "bad field type [%u]", m->type);
 	bit_off = sp->bit_off;
@@ -916,7 +935,7 @@ static int calc_field(struct ctx *c, const struct spec *sp, uint64_t *val, uint3
 			byte_off = bit_off / 8 / byte_sz * byte_sz;
 		}
 	} else {
-		int64_t sz = btf__resolve_size(sp->btf, field_id);
+		int64_t sz = bref_resolve_size(sp->btf, field_id);
 
 		if (sz < 0)
 			return fail(c, -EINVAL, "cannot size field type [%u]", field_id);
@@ -981,7 +1000,7 @@ static int calc_type(struct ctx *c, const struct spec *sp, uint64_t *val, bool *
 		*val = 1;
 		return 0;
 	case BVF_CORE_TYPE_SIZE:
-		sz = btf__resolve_size(sp->btf, sp->root_id);
+		sz = bref_resolve_size(sp->btf, sp->root_id);
 		if (sz < 0)
 			return fail(c, -EINVAL, "cannot size type [%u]", sp->root_id);
 		*val = (uint64_t)sz;
@@ -1001,7 +1020,7 @@ static int calc_enumval(struct ctx *c, const struct spec *sp, uint64_t *val)
 	}
 	if (!sp)
 		return 1;  /* poison */
-	t = btf__type_by_id(sp->btf, sp->acc[0].type_id);
+	t = bref_type(sp->btf, sp->acc[0].type_id);
 	if (!t || !btf_is_any_enum(t) || sp->acc[0].idx >= btf_vlen(t))
 		return fail(c, -EINVAL, "bad enumerator accessor");
 	*val = enumerator_value(t, sp->acc[0].idx);
@@ -1026,8 +1045,8 @@ static int calc(struct ctx *c, const struct spec *local, const struct spec *targ
 			/* Changing a load's size keeps the value only for
 			 * pointers (a 32-bit kernel's) and unsigned integers,
 			 * thanks to zero extension. */
-			const struct btf_type *ot = btf__type_by_id(local->btf, res->orig_type);
-			const struct btf_type *nt = btf__type_by_id(targ->btf, res->new_type);
+			const struct btf_type *ot = bref_type(local->btf, res->orig_type);
+			const struct btf_type *nt = bref_type(targ->btf, res->new_type);
 
 			if (ot && nt && btf_is_ptr(ot) && btf_is_ptr(nt))
 				goto out;
@@ -1066,7 +1085,7 @@ static struct cands *find_cands(struct ctx *c, uint32_t local_id, const struct b
 				const char *lname)
 {
 	size_t ess = bvf_core_essential_len(lname), cap = 0, nr_ids = 0;
-	uint32_t n = btf__type_cnt(c->targ);
+	uint32_t n = bref_type_cnt(c->targ);
 	const uint32_t *ids = NULL;
 	struct cands *grown, *cs;
 
@@ -1085,7 +1104,7 @@ static struct cands *find_cands(struct ctx *c, uint32_t local_id, const struct b
 		nr_ids = bvdb_names__find(c->names, lname, ess, &ids);
 	for (size_t k = indexed ? 0 : 1, total = indexed ? nr_ids : n; k < total; k++) {
 		uint32_t id = indexed ? ids[k] : (uint32_t)k;
-		const struct btf_type *t = btf__type_by_id(c->targ, id);
+		const struct btf_type *t = bref_type(c->targ, id);
 		const char *tn;
 
 		if (!t || !btf_kind_core_compat(t, lt))
@@ -1106,6 +1125,7 @@ static struct cands *find_cands(struct ctx *c, uint32_t local_id, const struct b
 		}
 		cs->ids[cs->len++] = id;
 	}
+	cs->initial_len = cs->len;
 	c->nr_cache++;
 	return cs;
 }
@@ -1123,7 +1143,7 @@ static int resolve(struct ctx *c, struct calc *res, struct spec specs[3], struct
 {
 	struct spec *local = &specs[0], *cand = &specs[1], *targ = &specs[2];
 	const struct bvf_core_relo *r = c->r;
-	const struct btf_type *lt = btf__type_by_id(c->local, r->type_id);
+	const struct btf_type *lt = bref_type(c->local, r->type_id);
 	const char *lname;
 	struct cands *cs;
 	size_t matched = 0;
@@ -1135,7 +1155,7 @@ static int resolve(struct ctx *c, struct calc *res, struct spec specs[3], struct
 	err = parse_spec(c, local);
 	if (err) {
 		if (o) {   /* libbpf's words */
-			const char *acc = btf__name_by_offset(c->local, r->access_str_off);
+			const char *acc = bref_str(c->local, r->access_str_off);
 
 			snprintf(o->libbpf_error, sizeof(o->libbpf_error),
 				 "relo #%u: parsing [%u] %s %s + %s failed: %d", r->rec_idx,
@@ -1149,6 +1169,7 @@ static int resolve(struct ctx *c, struct calc *res, struct spec specs[3], struct
 	if (r->kind == BVF_CORE_TYPE_ID_LOCAL) {
 		memset(res, 0, sizeof(*res));
 		res->orig_val = res->new_val = local->root_id;
+		c->memo_ok = true;
 		return 0;
 	}
 	if (!*lname)
@@ -1157,6 +1178,9 @@ static int resolve(struct ctx *c, struct calc *res, struct spec specs[3], struct
 	cs = find_cands(c, r->type_id, lt, lname);
 	if (!cs)
 		return fail(c, -ENOMEM, "out of memory");
+	/* With at most one candidate there is nothing to narrow: the result is
+	 * the same whatever was resolved before. */
+	c->memo_ok = cs->initial_len <= 1;
 	for (size_t i = 0; i < cs->len; i++) {
 		struct calc cr;
 
@@ -1321,6 +1345,50 @@ poison:
 	}
 }
 
+/* resolve(), or what an earlier call resolved for the same key. */
+static int resolve_memo(struct ctx *c, struct calc *res, struct spec specs[3],
+			struct bvf_core_outcome *o)
+{
+	const struct bvf_core_relo *r = c->r;
+	const struct memo_value *mv = NULL;
+	struct memo_value *keep;
+	int ret;
+
+	if (c->memo && o)
+		mv = bvf_core_memo_get(c->memo, r->type_id, r->access_str_off, r->kind);
+	if (mv && mv->local_btf != c->local->lib)   /* another object's: not ours to use */
+		mv = NULL;
+	if (mv) {
+		*res = mv->res;
+		specs[0] = mv->local;
+		specs[0].btf = c->local;
+		*o = mv->o;
+		o->insn = r->insn;
+		return 0;
+	}
+	c->memo_ok = false;
+	ret = resolve(c, res, specs, o);
+	if (ret || !c->memo || !o || !c->memo_ok)
+		return ret;
+	keep = malloc(sizeof(*keep));   /* ~2.5 KiB: off the stack */
+	if (keep) {   /* a memo that cannot grow only costs time */
+		keep->local_btf = c->local->lib;
+		keep->res = *res;
+		keep->local = specs[0];
+		keep->o = *o;
+		bvf_core_memo_put(c->memo, r->type_id, r->access_str_off, r->kind, keep,
+				  sizeof(*keep));
+		free(keep);
+	}
+	return 0;
+}
+
+static int relocate(const struct btf *local, const struct bvf_btf_ref *targ_ref,
+		    const void *targ_key, const struct bvdb_names *names,
+		    struct bvf_core_memo *memo, const char *targ_name,
+		    const struct bvf_core_relo *relos, size_t n, struct bv_insn *insns,
+		    uint32_t cnt, struct bvf_core_outcome *out, char *err, size_t errsz);
+
 int bvf_core_relocate(const struct btf *local, const struct btf *targ, const char *targ_name,
 		      const struct bvf_core_relo *relos, size_t n,
 		      struct bv_insn *insns, uint32_t cnt,
@@ -1336,7 +1404,43 @@ int bvf_core_relocate_indexed(const struct btf *local, const struct btf *targ,
 			      struct bv_insn *insns, uint32_t cnt,
 			      struct bvf_core_outcome *out, char *err, size_t errsz)
 {
-	struct ctx c = { .local = local, .targ = targ, .names = names, .targ_name = targ_name,
+	return bvf_core_relocate_memo(local, targ, names, NULL, targ_name, relos, n, insns, cnt,
+				      out, err, errsz);
+}
+
+int bvf_core_relocate_memo(const struct btf *local, const struct btf *targ,
+			   const struct bvdb_names *names, struct bvf_core_memo *memo,
+			   const char *targ_name, const struct bvf_core_relo *relos, size_t n,
+			   struct bv_insn *insns, uint32_t cnt,
+			   struct bvf_core_outcome *out, char *err, size_t errsz)
+{
+	struct bvf_btf_ref t = { .lib = targ };
+
+	return relocate(local, targ ? &t : NULL, targ, names, memo, targ_name, relos, n, insns,
+			cnt, out, err, errsz);
+}
+
+int bvf_core_relocate_view(const struct btf *local, const struct bvdb_btf *targ,
+			   const struct bvdb_names *names, struct bvf_core_memo *memo,
+			   const char *targ_name, const struct bvf_core_relo *relos, size_t n,
+			   struct bv_insn *insns, uint32_t cnt,
+			   struct bvf_core_outcome *out, char *err, size_t errsz)
+{
+	struct bvf_btf_ref t = { .view = targ };
+
+	return relocate(local, targ ? &t : NULL, targ, names, memo, targ_name, relos, n, insns,
+			cnt, out, err, errsz);
+}
+
+/* The driver: targ_ref is libbpf's or a view; targ_key names it for the memo. */
+static int relocate(const struct btf *local, const struct bvf_btf_ref *targ_ref,
+		    const void *targ_key, const struct bvdb_names *names,
+		    struct bvf_core_memo *memo, const char *targ_name,
+		    const struct bvf_core_relo *relos, size_t n, struct bv_insn *insns,
+		    uint32_t cnt, struct bvf_core_outcome *out, char *err, size_t errsz)
+{
+	struct ctx c = { .local_ref = { .lib = local }, .names = names, .targ_name = targ_name,
+			 .memo = memo && bvf_core_memo_target(memo) == targ_key ? memo : NULL,
 			 .insns = insns,
 			 .cnt = cnt, .err = err, .errsz = errsz };
 	struct spec *specs = NULL;
@@ -1346,10 +1450,14 @@ int bvf_core_relocate_indexed(const struct btf *local, const struct btf *targ,
 		err[0] = '\0';
 	if (!n)
 		return 0;
-	if (!local || !targ || !relos || !insns) {
+	c.local = &c.local_ref;
+	if (targ_ref)
+		c.targ_ref = *targ_ref;
+	c.targ = &c.targ_ref;
+	if (!local || !targ_ref || !relos || !insns) {
 		if (err && errsz)
 			snprintf(err, errsz, "CO-RE relocation without %s",
-				 !local ? "local BTF" : !targ ? "target BTF" : "instructions");
+				 !local ? "local BTF" : !targ_ref ? "target BTF" : "instructions");
 		return -EINVAL;
 	}
 	specs = calloc(3, sizeof(*specs));   /* ~1.3 KiB each: off the stack */
@@ -1379,7 +1487,7 @@ int bvf_core_relocate_indexed(const struct btf *local, const struct btf *targ,
 			ret = fail(&c, -EOPNOTSUPP, "unrecognized CO-RE relocation kind %u", c.r->kind);
 			break;
 		}
-		ret = resolve(&c, &res, specs, o);
+		ret = resolve_memo(&c, &res, specs, o);
 		c.patching = true;
 		if (!ret)
 			ret = patch(&c, &res, o);

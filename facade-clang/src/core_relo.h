@@ -115,4 +115,26 @@ int bvf_core_relocate_indexed(const struct btf *local, const struct btf *targ,
 			      struct bv_insn *insns, uint32_t cnt,
 			      struct bvf_core_outcome *out, char *err, size_t errsz);
 
+/* The same, remembering resolutions in `memo` (core_memo.h, made for
+ * `targ`; NULL: none) for later calls with the same local BTF: the
+ * programs of one object. A memo made for another target is not used.
+ * Only relocations whose result cannot depend on the ones before are
+ * remembered (a root type with at most one candidate; TYPE_ID_LOCAL), so
+ * the results are identical to resolving each anew. */
+struct bvf_core_memo;
+int bvf_core_relocate_memo(const struct btf *local, const struct btf *targ,
+			   const struct bvdb_names *names, struct bvf_core_memo *memo,
+			   const char *targ_name, const struct bvf_core_relo *relos, size_t n,
+			   struct bv_insn *insns, uint32_t cnt,
+			   struct bvf_core_outcome *out, char *err, size_t errsz);
+
+/* The same against a target read in place (bvdb.h's view of a kernel
+ * profile's BTF): identical results, without libbpf's struct btf. */
+struct bvdb_btf;
+int bvf_core_relocate_view(const struct btf *local, const struct bvdb_btf *targ,
+			   const struct bvdb_names *names, struct bvf_core_memo *memo,
+			   const char *targ_name, const struct bvf_core_relo *relos, size_t n,
+			   struct bv_insn *insns, uint32_t cnt,
+			   struct bvf_core_outcome *out, char *err, size_t errsz);
+
 #endif

@@ -29,6 +29,7 @@
 
 #include <bpf/btf.h>
 
+#include "bpfverify/bvdb.h"
 #include "bvf_internal.h"
 #include "externs.h"
 #include "ksyms.h"
@@ -223,15 +224,18 @@ static bool config_value(const char *cfg, size_t len, const char *name, char *bu
 
 static int enum_has(const struct bvf_kernel *k, const char *enum_name, const char *val_name)
 {
-	struct btf *b = bvf_kernel_btf(k, NULL, 0);
+	const struct bvdb_btf *b = bvf_kernel_view(k, NULL, 0);
 	int id = b ? bvf_kernel_enum_id(k, enum_name) : -1;
-	const struct btf_type *t = id > 0 ? btf__type_by_id(b, (uint32_t)id) : NULL;
+	const struct btf_type *t = id > 0 ? bvdb_btf__type_by_id(b, (uint32_t)id) : NULL;
 
 	if (!t || !btf_is_enum(t))
 		return -1;
-	for (uint16_t i = 0; i < btf_vlen(t); i++)
-		if (strcmp(btf__name_by_offset(b, btf_enum(t)[i].name_off), val_name) == 0)
+	for (uint16_t i = 0; i < btf_vlen(t); i++) {
+		const char *n = bvdb_btf__str(b, btf_enum(t)[i].name_off);
+
+		if (n && strcmp(n, val_name) == 0)
 			return 1;
+	}
 	return 0;
 }
 

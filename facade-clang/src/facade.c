@@ -23,6 +23,7 @@
 #include <bpf/btf.h>
 #include <linux/bpf.h>
 
+#include "bpfverify/bvdb.h"
 #include "kb_kfuncs.h"
 #include "bpfverify/verifier.h"
 #include "bvf_internal.h"
@@ -58,6 +59,7 @@ struct facade_ctx {
 	bool session_retval;       /* a kprobe/uprobe session the kernel knows: R0 in [0, 1] */
 	struct bvf_kfuncs *kfuncs; /* the profile's kfunc facts, NULL if none */
 	struct btf *vmlinux;       /* the kernel's BTF, for kfunc prototypes */
+	bool tr_btf_tried;         /* tr->btf asked for (tr_btf) */
 };
 
 /* A global function's argument kinds from its BTF prototype. */
@@ -69,7 +71,7 @@ static void op_func_proto(void *ctx, uint32_t insn_off, struct bv_func_proto *ou
 	struct bvf_func_proto_env e = {
 		.prog_type = c->env.prog_type,
 		.arg_tags = bvf_kernel_features(c->k) & BV_FEAT_BIT(BV_FEAT_GLOBAL_FUNC_ARG_TAGS),
-		.kernel_btf = bvf_kernel_btf(c->k, NULL, 0),
+		.kernel = c->k,
 	};
 
 	for (uint32_t i = 0; fd && i < n; i++)
@@ -83,15 +85,18 @@ static void op_func_proto(void *ctx, uint32_t insn_off, struct bv_func_proto *ou
  * and checks no return value.) */
 static bool kernel_has_attach_type(const struct bvf_kernel *k, const char *name)
 {
-	struct btf *b = bvf_kernel_btf(k, NULL, 0);
-	int id = b ? bvf_kernel_enum_id(k, "bpf_attach_type") : -1;
-	const struct btf_type *t = id > 0 ? btf__type_by_id(b, (uint32_t)id) : NULL;
+	const struct bvdb_btf *v = bvf_kernel_view(k, NULL, 0);
+	int id = v ? bvf_kernel_enum_id(k, "bpf_attach_type") : -1;
+	const struct btf_type *t = id > 0 ? bvdb_btf__type_by_id(v, (uint32_t)id) : NULL;
 
 	if (!t || !btf_is_enum(t))
 		return false;
-	for (uint16_t i = 0; i < btf_vlen(t); i++)
-		if (strcmp(btf__name_by_offset(b, btf_enum(t)[i].name_off), name) == 0)
+	for (uint16_t i = 0; i < btf_vlen(t); i++) {
+		const char *n = bvdb_btf__str(v, btf_enum(t)[i].name_off);
+
+		if (n && strcmp(n, name) == 0)
 			return true;
+	}
 	return false;
 }
 
@@ -154,6 +159,18 @@ static bool patch_kfunc_refs(const struct bvf_program *prog, const struct bvf_ke
 	return true;
 }
 
+/* The kernel's BTF as libbpf parses it, for BTF-typed pointers: asked for
+ * on first use, as most programs never hold one (the view serves the
+ * rest). Tracing programs have it from bvf_tracing_init. */
+static const struct btf *tr_btf(struct facade_ctx *c)
+{
+	if (!c->tr->btf && !c->tr_btf_tried) {
+		c->tr_btf_tried = true;
+		c->tr->btf = bvf_kernel_btf(c->k, NULL, 0);
+	}
+	return c->tr->btf;
+}
+
 static int op_helper(void *ctx, int32_t func_id, const struct bv_helper_proto **proto)
 {
 	struct facade_ctx *c = ctx;
@@ -163,7 +180,12 @@ static int op_helper(void *ctx, int32_t func_id, const struct bv_helper_proto **
 	    !(bvf_kernel_features(c->k) & BV_FEAT_BIT(BV_FEAT_CHECK_MTU_LEN_IN)))
 		*proto = bvf_kb_check_mtu_uninit();
 	if (!ret && c->tr) {
-		*proto = bvf_tracing_proto(c->tr, c->tr->btf, c->tr->features, *proto);
+		/* only helpers with BTF-typed arguments or results read it */
+		const struct btf *b = c->tr->btf;
+
+		if (!b && *proto && bvf_kb_proto_btf_names((*proto)->func_id))
+			b = tr_btf(c);
+		*proto = bvf_tracing_proto(c->tr, b, c->tr->features, *proto);
 		if (!*proto)
 			return -EOPNOTSUPP;
 	} else if (!ret && *proto && (*proto)->func_id == BPF_FUNC_d_path) {
@@ -202,8 +224,7 @@ static bool op_ctx_access(void *ctx, int32_t off, uint32_t size, enum bv_access 
 	 * kernel's BTF. */
 	if (info && BV_BASE_TYPE(info->reg_type) == BV_PTR_TO_BTF_ID && !info->btf_id &&
 	    (name = bvf_kb_cgroup_ctx_btf_struct(c->env.prog_type, off))) {
-		struct btf *kbtf = bvf_kernel_btf(c->k, NULL, 0);
-		int id = kbtf ? btf__find_by_name_kind(kbtf, name, BTF_KIND_STRUCT) : -1;
+		int id = bvf_kernel_find(c->k, name, BTF_KIND_STRUCT);
 
 		if (id > 0)
 			info->btf_id = (uint32_t)id;
@@ -217,8 +238,10 @@ static int op_btf_struct_access(void *ctx, uint32_t btf_id, int32_t off, uint32_
 	struct facade_ctx *c = ctx;
 
 	(void)access;
+	if (!tr_btf(c))
+		return -EACCES;
 	/* non-sleepable programs run inside an RCU read-side section */
-	return bvf_btf_struct_access(c->tr->btf, c->tr->features, !c->tr->sleepable, btf_id,
+	return bvf_btf_struct_access(tr_btf(c), c->tr->features, !c->tr->sleepable, btf_id,
 				     off, size, out);
 }
 
@@ -229,9 +252,9 @@ static int64_t op_map_btf_id(void *ctx, uint32_t map_type)
 	const char *name = bvf_kb_map_struct_name(map_type);
 	int id;
 
-	if (!name || !c->tr || !c->tr->btf)
+	if (!name || !c->tr || !tr_btf(c))
 		return -1;
-	id = btf__find_by_name_kind(c->tr->btf, name, BTF_KIND_STRUCT);
+	id = bvf_kernel_find(c->k, name, BTF_KIND_STRUCT);
 	return id > 0 ? id : -1;
 }
 
@@ -239,7 +262,7 @@ static const char *op_btf_type_name(void *ctx, uint32_t btf_id)
 {
 	struct facade_ctx *c = ctx;
 
-	return bvf_btf_struct_name(c->tr->btf, btf_id);
+	return bvf_btf_struct_name(tr_btf(c), btf_id);
 }
 
 static bool op_btf_ids_match(void *ctx, uint32_t btf_id, int32_t off, uint32_t want_id,
@@ -247,7 +270,7 @@ static bool op_btf_ids_match(void *ctx, uint32_t btf_id, int32_t off, uint32_t w
 {
 	struct facade_ctx *c = ctx;
 
-	return bvf_btf_ids_match(c->tr->btf, btf_id, off, want_id, strict);
+	return tr_btf(c) && bvf_btf_ids_match(tr_btf(c), btf_id, off, want_id, strict);
 }
 
 static int op_btf_pointee(void *ctx, uint32_t btf_id, bool var, struct bv_btf_pointee *out)
@@ -255,8 +278,8 @@ static int op_btf_pointee(void *ctx, uint32_t btf_id, bool var, struct bv_btf_po
 	struct facade_ctx *c = ctx;
 
 	if (c->percpu_datasec < 0)
-		c->percpu_datasec = bvf_btf_percpu_datasec(c->tr->btf);
-	return bvf_btf_pointee(c->tr->btf, (uint32_t)c->percpu_datasec, btf_id, var, out);
+		c->percpu_datasec = bvf_btf_percpu_datasec(tr_btf(c));
+	return bvf_btf_pointee(tr_btf(c), (uint32_t)c->percpu_datasec, btf_id, var, out);
 }
 
 static const struct bv_map_desc *op_map(void *ctx, uint32_t index)
@@ -305,9 +328,9 @@ static void op_return_range(void *ctx, struct bv_retval_range *range)
  * BTF, no such struct): the knowledge base's model then applies. */
 static uint32_t kernel_struct_size(const struct bvf_kernel *k, const char *name)
 {
-	struct btf *kbtf = name ? bvf_kernel_btf(k, NULL, 0) : NULL;
-	int id = kbtf ? btf__find_by_name_kind(kbtf, name, BTF_KIND_STRUCT) : -1;
-	const struct btf_type *t = id > 0 ? btf__type_by_id(kbtf, (uint32_t)id) : NULL;
+	const struct bvdb_btf *kbtf = name ? bvf_kernel_view(k, NULL, 0) : NULL;
+	int id = kbtf ? bvf_kernel_find(k, name, BTF_KIND_STRUCT) : -1;
+	const struct btf_type *t = id > 0 ? bvdb_btf__type_by_id(kbtf, (uint32_t)id) : NULL;
 
 	return t ? t->size : 0;
 }
@@ -386,12 +409,12 @@ static void prog_type_enum_name(const char *type, char *buf, size_t size)
  * are left out)? 1 yes, 0 no, -1 when the BTF has no such enum (a BTF that
  * is not a kernel's: then nothing is assumed). On 0, *last (when given)
  * names the highest enumerator, for messages. */
-static int kernel_enum_has(const struct bvf_kernel *k, const struct btf *kbtf,
+static int kernel_enum_has(const struct bvf_kernel *k, const struct bvdb_btf *kbtf,
 			   const char *enum_name, const char *prefix, uint32_t val,
 			   char *last, size_t size)
 {
 	int id = bvf_kernel_enum_id(k, enum_name);
-	const struct btf_type *e = id > 0 ? btf__type_by_id(kbtf, (uint32_t)id) : NULL;
+	const struct btf_type *e = id > 0 ? bvdb_btf__type_by_id(kbtf, (uint32_t)id) : NULL;
 	const struct btf_enum *v;
 	size_t plen = strlen(prefix);
 	int32_t best = -1;
@@ -400,7 +423,7 @@ static int kernel_enum_has(const struct bvf_kernel *k, const struct btf *kbtf,
 		return -1;
 	v = btf_enum(e);
 	for (uint16_t i = 0; i < btf_vlen(e); i++) {
-		const char *n = btf__name_by_offset(kbtf, v[i].name_off);
+		const char *n = bvdb_btf__str(kbtf, v[i].name_off);
 
 		if (!n || strncmp(n, prefix, plen) != 0)
 			continue;
@@ -423,10 +446,10 @@ static bool map_type_refused(const struct bvf_program *prog, const struct bvf_ke
 {
 	uint32_t n;
 	const struct bv_map_desc *maps = bvf_program_maps(prog, &n);
-	struct btf *kbtf;
+	const struct bvdb_btf *kbtf;
 	char text[BV_MSG_MAX];
 
-	if (!maps || n == 0 || !(kbtf = bvf_kernel_btf(k, NULL, 0)))
+	if (!maps || n == 0 || !(kbtf = bvf_kernel_view(k, NULL, 0)))
 		return false;
 	for (uint32_t i = 0; i < n; i++) {
 		if (kernel_enum_has(k, kbtf, "bpf_map_type", "BPF_MAP_TYPE_", maps[i].type,
@@ -457,7 +480,7 @@ static bool prog_type_refused(const struct bvf_program *prog, const struct bvf_k
 {
 	char err[BV_MSG_MAX - 96], last[96] = "", enum_name[64], text[BV_MSG_MAX];
 	const char *tname = bvf_prog_type_name(type);
-	struct btf *kbtf = bvf_kernel_btf(k, err, sizeof(err));
+	const struct bvdb_btf *kbtf = bvf_kernel_view(k, err, sizeof(err));
 
 	if (!kbtf) {
 		fail(res, "cannot read the kernel profile's BTF: %s", err);
@@ -492,14 +515,15 @@ static int apply_core(const struct bvf_program *prog, const struct bvf_kernel *k
 	const struct bvf_core_relo *relos = bvf_program_core_relos(prog, n);
 	const char *name = bvf_program_name(prog);
 	char err[BV_MSG_MAX - 64];
-	struct btf *kbtf;
+	struct bvf_core_memo *memo;
+	const struct bvdb_btf *kbtf;
 	int ret;
 
 	*copy = NULL;
 	*outcomes = NULL;
 	if (!*n)
 		return 0;
-	kbtf = bvf_kernel_btf(k, err, sizeof(err));
+	kbtf = bvf_kernel_view(k, err, sizeof(err));
 	if (!kbtf)
 		return fail(res, "program '%s' has %zu CO-RE relocation%s, which need the kernel's BTF: %s",
 			    name, *n, *n == 1 ? "" : "s", err), -ENOENT;
@@ -510,9 +534,11 @@ static int apply_core(const struct bvf_program *prog, const struct bvf_kernel *k
 	memcpy(*copy, insns, (size_t)cnt * sizeof(**copy));
 	/* Reasons read "is not found in the kernel's BTF": the kernels an
 	 * outcome applies to are named once, by whoever reports it. */
-	ret = bvf_core_relocate_indexed(bvf_program_btf(prog), kbtf, bvf_kernel_names(k),
-					"the kernel's", relos, *n, *copy, cnt, *outcomes,
-					err, sizeof(err));
+	memo = bvf_program_core_memo_acquire(prog, k, kbtf);
+	ret = bvf_core_relocate_view(bvf_program_btf(prog), kbtf, bvf_kernel_names(k), memo,
+				     "the kernel's", relos, *n, *copy, cnt, *outcomes,
+				     err, sizeof(err));
+	bvf_program_core_memo_release(prog, memo);
 	if (ret) {
 		for (size_t i = 0; i < *n; i++)
 			if ((*outcomes)[i].refused)
@@ -657,10 +683,9 @@ static int verify_with(const struct bvf_program *prog, const struct bvf_kernel *
 	if (!c.tr_ctx) {
 		/* BTF pointers from helpers (bpf_get_current_task_btf, socket
 		 * casts) exist in every program type */
-		c.tr->btf = bvf_kernel_btf(k, NULL, 0);
 		c.tr->features = bvf_kernel_features(k);
 		c.tr->sleepable = bvf_program_sleepable(prog);
-		if (!c.tr->btf) {
+		if (!bvf_kernel_view(k, NULL, 0)) {   /* libbpf's parse: tr_btf() */
 			free(c.tr);
 			c.tr = NULL;
 		}

@@ -174,7 +174,7 @@ static bool is_void_ptr(const struct btf *btf, const struct btf_type *t)
 	return id == 0;
 }
 
-static void arg_ptr(const struct btf *btf, const struct btf *kbtf, const char *fname,
+static void arg_ptr(const struct btf *btf, const struct bvf_kernel *kernel, const char *fname,
 		    uint32_t i, const struct btf_type *t, uint32_t tags,
 		    const struct bvf_func_proto_env *e, struct bv_func_proto *out)
 {
@@ -217,8 +217,8 @@ static void arg_ptr(const struct btf *btf, const struct btf *kbtf, const char *f
 				 "arg#%u has invalid combination of tags", i);
 			return;
 		}
-		kid = ref && btf_is_struct(ref) && n && kbtf ?
-		      btf__find_by_name_kind(kbtf, n, BTF_KIND_STRUCT) : -1;
+		kid = ref && btf_is_struct(ref) && n && kernel ?
+		      bvf_kernel_find(kernel, n, BTF_KIND_STRUCT) : -1;
 		if (kid <= 0) {
 			snprintf(out->unsupported, sizeof(out->unsupported),
 				 "arg:trusted on a pointer to a type the kernel does not have");
@@ -304,7 +304,7 @@ void bvf_func_proto(const struct btf *btf, uint32_t func_id, const struct bvf_fu
 			return;
 		t = obj_btf_skip_mods(btf, params[i].type, NULL);
 		if (t && btf_is_ptr(t)) {
-			arg_ptr(btf, e->kernel_btf, name, i, t, tags, e, out);
+			arg_ptr(btf, e->kernel, name, i, t, tags, e, out);
 			if (out->err[0] || out->unsupported[0])
 				return;
 			continue;

@@ -9,11 +9,12 @@
 #include "bpfverify/facade.h"
 
 struct btf;
+struct bvf_kernel;
 
 struct bvf_func_proto_env {
 	uint32_t prog_type;           /* enum bv_prog_type */
 	bool arg_tags;                /* the kernel honours "arg:" decl tags */
-	const struct btf *kernel_btf; /* for arg:trusted structs; may be NULL */
+	const struct bvf_kernel *kernel; /* its BTF for arg:trusted structs; may be NULL */
 };
 
 /* The prototype of the FUNC func_id of the program's BTF. */

@@ -22,6 +22,7 @@
 #include <bpf/btf.h>
 #include <cjson/cJSON.h>
 
+#include "bpfverify/bvdb.h"
 #include "bvf_internal.h"
 #include "kb.h"
 
@@ -60,27 +61,30 @@ char *bvf_facts_read(const char *path)
 }
 
 /* Value of enumerator `name` of `enum bpf_func_id` in the kernel's BTF. */
-static bool btf_func_id(const struct btf *btf, const char *name, int32_t *val)
+static bool btf_func_id(const struct bvf_kernel *k, const char *name, int32_t *val)
 {
-	int id = btf ? btf__find_by_name_kind(btf, "bpf_func_id", BTF_KIND_ENUM) : -1;
-	const struct btf_type *t;
+	const struct bvdb_btf *v = k ? bvf_kernel_view(k, NULL, 0) : NULL;
+	int id = v ? bvf_kernel_enum_id(k, "bpf_func_id") : -1;
+	const struct btf_type *t = id > 0 ? bvdb_btf__type_by_id(v, (uint32_t)id) : NULL;
 	const struct btf_enum *e;
 
-	if (id < 0)
+	if (!t || !btf_is_enum(t))
 		return false;
-	t = btf__type_by_id(btf, id);
 	e = btf_enum(t);
-	for (uint16_t i = 0; i < btf_vlen(t); i++, e++)
-		if (strcmp(btf__name_by_offset(btf, e->name_off), name) == 0) {
+	for (uint16_t i = 0; i < btf_vlen(t); i++, e++) {
+		const char *n = bvdb_btf__str(v, e->name_off);
+
+		if (n && strcmp(n, name) == 0) {
 			*val = e->val;
 			return true;
 		}
+	}
 	return false;
 }
 
 /* The id of helper `name` ("get_current_comm"): the kernel's BTF first,
  * the knowledge base's names when the BTF does not say. */
-static int32_t helper_id(const struct btf *btf, const char *name)
+static int32_t helper_id(const struct bvf_kernel *btf, const char *name)
 {
 	char full[128];
 	int32_t v;
@@ -99,7 +103,7 @@ static int32_t helper_id(const struct btf *btf, const char *name)
 }
 
 /* Sets the bits of the helpers listed under `key` and "*" of `obj`. */
-static int take_list(const cJSON *obj, const char *key, const struct btf *btf,
+static int take_list(const cJSON *obj, const char *key, const struct bvf_kernel *btf,
 		     uint64_t bits[4], const char *path, char *err, size_t errsz)
 {
 	const char *keys[2] = { "*", key };
@@ -129,7 +133,7 @@ int bvf_kb_helper_facts_load(const struct bvf_kernel *k, uint32_t prog_type,
 {
 	const char *db = getenv("BPFVERIFY_DB");
 	const char *type = bvf_prog_type_name(prog_type);
-	const struct btf *btf;
+	const struct bvf_kernel *btf;   /* k, when its BTF can be read */
 	char path[4096], berr[256];
 	const cJSON *helpers;
 	cJSON *doc;
@@ -138,7 +142,7 @@ int bvf_kb_helper_facts_load(const struct bvf_kernel *k, uint32_t prog_type,
 	int ret = 0;
 
 	memset(out, 0, sizeof(*out));
-	btf = bvf_kernel_btf(k, berr, sizeof(berr));
+	btf = bvf_kernel_view(k, berr, sizeof(berr)) ? k : NULL;
 	if (btf && btf_func_id(btf, "__BPF_FUNC_MAX_ID", &max))
 		out->nr_ids = max;
 	snprintf(path, sizeof(path), "%s/%s/facts.json", db && *db ? db : BVF_DB_DIR,

@@ -56,6 +56,12 @@ struct bvf_kernel {
 	bool btf_tried;
 	struct btf *btf;
 	char btf_err[PATH_MAX_LEN + 600];
+	/* The same BTF read in place (bvdb_btf): what most lookups need,
+	 * without libbpf's copy and index of every type; btf is made from
+	 * its bytes only when something needs libbpf's struct btf. */
+	bool view_tried;
+	struct bvdb_btf *view;
+	char view_err[PATH_MAX_LEN + 600];
 	/* Name index of btf for CO-RE candidate search, built on first use. */
 	bool names_tried;
 	struct bvdb_names *names;
@@ -405,6 +411,7 @@ void bvf_kernel_close(struct bvf_kernel *k)
 		btf__free(k->modules[i]);
 	free(k->modules);
 	btf__free(k->btf);
+	bvdb_btf__free(k->view);
 	bvdb_profile__close(k->prof);
 	pthread_mutex_destroy(&k->lock);
 	free(k);
@@ -480,18 +487,35 @@ const char *bvf_kernel_release(const struct bvf_kernel *k)
 	return k ? k->release : NULL;
 }
 
+static const struct bvdb_btf *view_locked(struct bvf_kernel *k);
+
 static struct btf *load_btf(struct bvf_kernel *k)
 {
-	char perr[PATH_MAX_LEN + 400];
 	struct btf *b;
 	long e;
 
 	if (k->prof) {
-		b = bvdb_profile__load_btf(k->prof, perr, sizeof(perr));
-		if (!b)
-			snprintf(k->btf_err, sizeof(k->btf_err), "kernel profile '%.200s': %.4000s",
-				 k->name, perr);
-		return b;
+		/* libbpf's struct btf over the view's bytes: one read of the
+		 * profile, and the ids and layouts both see are the same */
+		const struct bvdb_btf *v = view_locked(k);
+		size_t size = 0;
+		const void *raw = v ? bvdb_btf__raw(v, &size) : NULL;
+
+		if (!raw) {
+			snprintf(k->btf_err, sizeof(k->btf_err), "%s", k->view_err);
+			return NULL;
+		}
+		b = btf__new(raw, (uint32_t)size);
+		e = libbpf_get_error(b);
+		if (b && !e)
+			return b;
+		/* the view checks records as they are read, libbpf all of them:
+		 * a damaged cache entry can pass the one and fail the other */
+		bvdb_profile__drop_cache(k->prof);
+		snprintf(k->btf_err, sizeof(k->btf_err),
+			 "kernel profile '%.200s': its BTF is corrupt (%s); a damaged cache entry has been removed, and the next run decompresses the profile anew",
+			 k->name, strerror(e ? (int)-e : errno));
+		return NULL;
 	}
 	b = btf__parse(k->btf_path, NULL);
 	e = libbpf_get_error(b);
@@ -525,29 +549,118 @@ struct btf *bvf_kernel_btf(const struct bvf_kernel *k, char *err, size_t errsz)
 	return btf;
 }
 
+/* The view, made on first use; called under k->lock. A profile maps its
+ * cache entry; host and a path have only libbpf's parse, whose raw bytes
+ * the view then reads. */
+static const struct bvdb_btf *view_locked(struct bvf_kernel *k)
+{
+	char perr[PATH_MAX_LEN + 400];
+
+	if (k->view_tried)
+		return k->view;
+	k->view_tried = true;
+	if (k->prof) {
+		k->view = bvdb_profile__load_view(k->prof, perr, sizeof(perr));
+		if (!k->view)
+			snprintf(k->view_err, sizeof(k->view_err), "kernel profile '%.200s': %.4000s",
+				 k->name, perr);
+		return k->view;
+	}
+	if (!k->btf_tried) {
+		k->btf_tried = true;
+		k->btf = load_btf(k);
+	}
+	if (!k->btf) {
+		snprintf(k->view_err, sizeof(k->view_err), "%s", k->btf_err);
+		return NULL;
+	}
+	{
+		uint32_t size = 0;
+		const void *raw = btf__raw_data(k->btf, &size);
+
+		k->view = raw ? bvdb_btf__new(raw, size, perr, sizeof(perr)) : NULL;
+		if (!k->view)
+			snprintf(k->view_err, sizeof(k->view_err), "kernel profile '%.200s': %.4000s",
+				 k->name, raw ? perr : "out of memory");
+	}
+	return k->view;
+}
+
+const struct bvdb_btf *bvf_kernel_view(const struct bvf_kernel *k, char *err, size_t errsz)
+{
+	struct bvf_kernel *mk = (struct bvf_kernel *)k;
+	const struct bvdb_btf *v;
+
+	if (!k) {
+		set_err(err, errsz, "%s", "no kernel profile");
+		return NULL;
+	}
+	pthread_mutex_lock(&mk->lock);
+	v = view_locked(mk);
+	if (!v)
+		set_err(err, errsz, "%s", mk->view_err);
+	pthread_mutex_unlock(&mk->lock);
+	return v;
+}
+
 const struct bvdb_names *bvf_kernel_names(const struct bvf_kernel *k)
 {
 	struct bvf_kernel *mk = (struct bvf_kernel *)k;
+	const struct bvdb_btf *v;
 	struct bvdb_names *ix;
 
 	/* BPFVERIFY_NO_NAME_INDEX: CO-RE scans every type instead (bench/btf-db
 	 * measures the index against that) */
-	if (!k || !bvf_kernel_btf(k, NULL, 0) || getenv("BPFVERIFY_NO_NAME_INDEX"))
+	if (!k || !(v = bvf_kernel_view(k, NULL, 0)) || getenv("BPFVERIFY_NO_NAME_INDEX"))
 		return NULL;
 	pthread_mutex_lock(&mk->lock);
 	if (!mk->names_tried) {
 		mk->names_tried = true;
 		/* NULL (no memory): callers scan */
-		mk->names = mk->prof ? bvdb_profile__names(mk->prof, mk->btf) : bvdb_names__new(mk->btf);
+		mk->names = mk->prof ? bvdb_profile__names_view(mk->prof, v) : bvdb_names__new_view(v);
 	}
 	ix = mk->names;
 	pthread_mutex_unlock(&mk->lock);
 	return ix;
 }
 
+int bvf_kernel_find(const struct bvf_kernel *k, const char *name, int kind)
+{
+	const struct bvdb_btf *v = bvf_kernel_view(k, NULL, 0);
+	const struct bvdb_names *ix = v ? bvf_kernel_names(k) : NULL;
+	uint32_t n = bvdb_btf__type_cnt(v);
+
+	if (!v || !name)
+		return -ENOENT;
+	if (ix && bvdb_names__kind_indexed(kind)) {
+		const uint32_t *ids;
+		size_t cnt = bvdb_names__find(ix, name, bvdb_essential_len(name), &ids);
+
+		for (size_t i = 0; i < cnt; i++) {
+			const struct btf_type *t = bvdb_btf__type_by_id(v, ids[i]);
+			const char *tn = t ? bvdb_btf__str(v, t->name_off) : NULL;
+
+			if (t && (int)btf_kind(t) == kind && tn && strcmp(tn, name) == 0)
+				return (int)ids[i];
+		}
+		return -ENOENT;
+	}
+	for (uint32_t id = 1; id < n; id++) {   /* the first, as libbpf */
+		const struct btf_type *t = bvdb_btf__type_by_id(v, id);
+		const char *tn;
+
+		if (!t || (int)btf_kind(t) != kind)
+			continue;
+		tn = bvdb_btf__str(v, t->name_off);
+		if (tn && strcmp(tn, name) == 0)
+			return (int)id;
+	}
+	return -ENOENT;
+}
+
 int bvf_kernel_preload(struct bvf_kernel *k)
 {
-	if (!bvf_kernel_btf(k, NULL, 0))
+	if (!bvf_kernel_view(k, NULL, 0))
 		return -1;
 	bvf_kernel_names(k);
 	return 0;
@@ -656,10 +769,10 @@ int bvf_kernel_helper_facts(const struct bvf_kernel *k, uint32_t prog_type,
 int bvf_kernel_enum_id(const struct bvf_kernel *k, const char *name)
 {
 	struct bvf_kernel *mk = (struct bvf_kernel *)k;
-	struct btf *btf = bvf_kernel_btf(k, NULL, 0);
+	const struct bvdb_btf *v = bvf_kernel_view(k, NULL, 0);
 	int id;
 
-	if (!btf || !name)
+	if (!v || !name)
 		return -1;
 	pthread_mutex_lock(&mk->lock);
 	for (size_t i = 0; i < mk->nr_enums; i++)
@@ -669,7 +782,7 @@ int bvf_kernel_enum_id(const struct bvf_kernel *k, const char *name)
 			return id;
 		}
 	pthread_mutex_unlock(&mk->lock);
-	id = btf__find_by_name_kind(btf, name, BTF_KIND_ENUM);
+	id = bvf_kernel_find(k, name, BTF_KIND_ENUM);
 	pthread_mutex_lock(&mk->lock);
 	/* names are the callers' string literals: kept by pointer */
 	if (mk->nr_enums < sizeof(mk->enums) / sizeof(mk->enums[0])) {

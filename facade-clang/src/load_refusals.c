@@ -15,6 +15,7 @@
 
 #include <bpf/btf.h>
 
+#include "bpfverify/bvdb.h"
 #include "bvf_internal.h"
 #include "load_refusals.h"
 
@@ -22,9 +23,9 @@
  * __MAX_BPF_ATTACH_TYPE), or -1 when the BTF has no such enum. */
 static int64_t max_attach_type(const struct bvf_kernel *k, char *name, size_t size)
 {
-	struct btf *btf = bvf_kernel_btf(k, NULL, 0);
+	const struct bvdb_btf *btf = bvf_kernel_view(k, NULL, 0);
 	int id = btf ? bvf_kernel_enum_id(k, "bpf_attach_type") : -1;
-	const struct btf_type *t = id > 0 ? btf__type_by_id(btf, (uint32_t)id) : NULL;
+	const struct btf_type *t = id > 0 ? bvdb_btf__type_by_id(btf, (uint32_t)id) : NULL;
 	const struct btf_enum *e;
 	int64_t best = -1;
 
@@ -32,7 +33,7 @@ static int64_t max_attach_type(const struct bvf_kernel *k, char *name, size_t si
 		return -1;
 	e = btf_enum(t);
 	for (uint16_t i = 0; i < btf_vlen(t); i++) {
-		const char *n = btf__name_by_offset(btf, e[i].name_off);
+		const char *n = bvdb_btf__str(btf, e[i].name_off);
 
 		if (!n || strncmp(n, "BPF_", 4) != 0 || strncmp(n, "__", 2) == 0)
 			continue;

@@ -10,6 +10,7 @@
 #ifndef BVF_OBJ_INTERNAL_H
 #define BVF_OBJ_INTERNAL_H
 
+#include <pthread.h>
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -200,7 +201,15 @@ struct bvf_object {
 	size_t nr_extern_vars;
 	size_t nr_kconfig;
 	int kconfig_map;
+	/* CO-RE memos per target kernel (obj_core_memo.c) */
+	pthread_mutex_t memo_lock;
+	bool memos_ready;
+	struct obj_memo { const void *key; struct bvf_core_memo *memo; } *memos;
+	size_t nr_memos;
 };
+
+void obj_core_memos_init(struct bvf_object *obj);
+void obj_core_memos_free(struct bvf_object *obj);
 
 /* Error reporting: "<object name>: <message>" into err[errsz]. */
 struct obj_err {

@@ -82,6 +82,7 @@ void bvf_object_close(struct bvf_object *obj)
 	if (!obj)
 		return;
 	free_programs(obj);
+	obj_core_memos_free(obj);
 	free(obj->extern_funcs);
 	free(obj->extern_vars);
 	free(obj->funcs);
@@ -234,6 +235,7 @@ static struct bvf_object *open_image(struct bvf_object *obj, struct obj_err *e)
 	int ret;
 
 	e->obj_name = obj->name;
+	obj_core_memos_init(obj);
 	ret = obj_elf_load(obj, e);
 	if (!ret)
 		ret = obj_btf_load(obj, e);

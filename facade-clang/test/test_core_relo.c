@@ -22,8 +22,10 @@
 
 #include <bpf/btf.h>
 
+#include "bpfverify/bvdb.h"
 #include "bpfverify/bvf.h"
 #include "bvf_internal.h"
+#include "core_memo.h"
 #include "core_relo.h"
 #include "obj_internal.h"
 
@@ -822,6 +824,74 @@ out:
 	remove_btf(path);
 }
 
+/* A memo shared by the programs of an object gives, program after program
+ * and on a second pass where every eligible resolution is remembered,
+ * exactly what resolving each relocation anew gives: the same
+ * instructions, the same outcomes, the same return and message. A memo
+ * made for another target is not used. The third pass also reads the
+ * target in place (bvdb_btf view, as the CLI does): the same again. */
+static void test_memo(const struct bvf_object *obj, const struct btf *targ)
+{
+	struct bvf_core_memo *memo = bvf_core_memo_new(targ), *other = bvf_core_memo_new(obj);
+	uint32_t raw_size = 0;
+	const void *raw = btf__raw_data(targ, &raw_size);
+	struct bvdb_btf *view = raw ? bvdb_btf__new(raw, raw_size, NULL, 0) : NULL;
+	struct bvf_core_memo *vmemo = bvf_core_memo_new(view);
+	size_t compared = 0;
+
+	CHECK(view != NULL, "a view of the target");
+
+	CHECK(memo && other, "memo_new");
+	for (int pass = 0; pass < 3 && memo && other; pass++) {
+		for (size_t i = 0; i < bvf_object_program_count(obj); i++) {
+			const struct bvf_program *p = bvf_object_program(obj, i);
+			size_t n;
+			const struct bvf_core_relo *r = bvf_program_core_relos(p, &n);
+			uint32_t cnt;
+			const struct bv_insn *in = bvf_program_insns(p, &cnt);
+			struct bv_insn *a = malloc(cnt * sizeof(*a)), *b = malloc(cnt * sizeof(*b));
+			struct bvf_core_outcome *oa = calloc(n + 1, sizeof(*oa));
+			struct bvf_core_outcome *ob = calloc(n + 1, sizeof(*ob));
+			char ea[512], eb[512];
+			int ra, rb;
+
+			if (!n || !a || !b || !oa || !ob)
+				goto next;
+			memcpy(a, in, cnt * sizeof(*a));
+			memcpy(b, in, cnt * sizeof(*b));
+			ra = bvf_core_relocate(bvf_program_btf(p), targ, "kernel test", r, n, a, cnt, oa,
+					       ea, sizeof(ea));
+			/* pass 0 fills the memo (and hits what earlier programs put
+			 * there), pass 1 only hits, pass 2 has a memo of another target */
+			rb = bvf_core_relocate_memo(bvf_program_btf(p), targ, NULL,
+						    pass < 2 ? memo : other, "kernel test", r, n, b,
+						    cnt, ob, eb, sizeof(eb));
+			if (pass == 2 && view) {   /* the target read in place, with its own memo */
+				memcpy(b, in, cnt * sizeof(*b));
+				rb = bvf_core_relocate_view(bvf_program_btf(p), view, NULL, vmemo,
+							    "kernel test", r, n, b, cnt, ob, eb,
+							    sizeof(eb));
+			}
+			CHECK(ra == rb && strcmp(ea, eb) == 0 &&
+			      memcmp(a, b, cnt * sizeof(*a)) == 0 &&
+			      memcmp(oa, ob, n * sizeof(*oa)) == 0,
+			      "memo pass %d, program %s: %d '%s' vs %d '%s'", pass,
+			      bvf_program_name(p), ra, ea, rb, eb);
+			compared++;
+next:
+			free(a);
+			free(b);
+			free(oa);
+			free(ob);
+		}
+	}
+	CHECK(compared >= 4, "memo: %zu programs with relocations compared", compared);
+	bvf_core_memo_free(memo);
+	bvf_core_memo_free(other);
+	bvf_core_memo_free(vmemo);
+	bvdb_btf__free(view);
+}
+
 int main(void)
 {
 	char err[512];
@@ -838,6 +908,7 @@ int main(void)
 		test_bitfields(obj, targ);
 		test_flavor_types_enums(obj, targ);
 		test_end_to_end(obj, targ);
+		test_memo(obj, targ);
 		test_vmlinux(obj);
 		test_corrupt(targ);
 	}

@@ -18,6 +18,7 @@
 #include <stdint.h>
 
 struct btf;
+struct btf_type;
 
 /* ---- profiles ---- */
 
@@ -57,6 +58,20 @@ struct btf *bvdb_profile__load_btf(const struct bvdb_profile *p, char *err, size
  * with bvdb_names__free, before the BTF. */
 struct bvdb_names;
 struct bvdb_names *bvdb_profile__names(const struct bvdb_profile *p, const struct btf *btf);
+/* The profile's BTF read in place (struct bvdb_btf below), without
+ * libbpf's copy and index of every type: the raw cache entry mapped with
+ * its type-offset table (SHA256-SIZE.types, built and cached on first
+ * use); without the cache, the decompressed bytes. Free with
+ * bvdb_btf__free. */
+struct bvdb_btf;
+struct bvdb_btf *bvdb_profile__load_view(const struct bvdb_profile *p, char *err, size_t errsz);
+/* Removes the profile's cache entry (raw BTF, offsets, name index): for a
+ * caller that found it damaged; the next load decompresses anew. */
+void bvdb_profile__drop_cache(const struct bvdb_profile *p);
+/* The name index of the view (what bvdb_profile__load_view returned),
+ * cached like bvdb_profile__names; free it before the view. */
+struct bvdb_names *bvdb_profile__names_view(const struct bvdb_profile *p,
+					    const struct bvdb_btf *v);
 /* modules/MOD.btf.zst as split BTF on top of `base` (the profile's BTF). */
 struct btf *bvdb_profile__load_module_btf(const struct bvdb_profile *p, const char *module,
 					  const struct btf *base, char *err, size_t errsz);
@@ -70,6 +85,26 @@ void bvdb_profiles__free(struct bvdb_profile **v, size_t cnt);
  * LINUX_KERNEL_VERSION (patch clamped to 255); 0 when unparsable. */
 uint32_t bvdb_release_version(const char *release);
 
+/* ---- a BTF read in place ---- */
+
+/* A raw BTF (this machine's byte order) read where it lies: the header is
+ * checked here, the type records are indexed by one walk (no copy), and
+ * each type's extent is checked when it is asked for. `data` must stay
+ * valid and 4-byte aligned while the view lives. NULL with a message on a
+ * malformed BTF. */
+struct bvdb_btf *bvdb_btf__new(const void *data, size_t size, char *err, size_t errsz);
+void bvdb_btf__free(struct bvdb_btf *v);
+/* As libbpf's btf__type_cnt, btf__type_by_id (NULL out of range or for a
+ * record that does not fit), btf__str_by_offset and btf__resolve_size. */
+uint32_t bvdb_btf__type_cnt(const struct bvdb_btf *v);
+const struct btf_type *bvdb_btf__type_by_id(const struct bvdb_btf *v, uint32_t id);
+const char *bvdb_btf__str(const struct bvdb_btf *v, uint32_t off);
+int64_t bvdb_btf__resolve_size(const struct bvdb_btf *v, uint32_t id);
+/* Size of a pointer: libbpf's rule for a BTF without a base ("long"'s). */
+int bvdb_btf__ptr_size(const struct bvdb_btf *v);
+/* The raw bytes (for btf__new, when libbpf's struct btf is needed). */
+const void *bvdb_btf__raw(const struct bvdb_btf *v, size_t *size);
+
 /* ---- the name index (CO-RE candidate search) ---- */
 
 /* Every named type of a BTF whose kind bvdb_names__kind_indexed accepts,
@@ -79,6 +114,7 @@ uint32_t bvdb_release_version(const char *release);
 struct bvdb_names;
 
 struct bvdb_names *bvdb_names__new(const struct btf *btf);
+struct bvdb_names *bvdb_names__new_view(const struct bvdb_btf *btf);
 void bvdb_names__free(struct bvdb_names *ix);
 /* Ids of the types whose essential name is name[0..len) (itself an
  * essential name), ascending; the count, 0 when none. */
