@@ -717,6 +717,7 @@ skip_loop_check:
 	cur->parent = k;
 	cur->dfs_depth = k->st->dfs_depth + 1;
 	bv_hist_reset(cur, idx);
+	env->hist_kept_step = env->insn_processed + 1;
 	k->next = e->at[idx];
 	e->at[idx] = k;
 	k->all_next = e->all;

@@ -81,6 +81,14 @@ int bv_hist_arrive(struct bv_env *env)
 	env->hist_from = prev;
 	if (!jmp_point && linear)
 		return 0;
+	/* the older backtracking (6.1) records an arrival only when no
+	 * state is kept there: a kept state's part starts with no entry, so
+	 * a walk that reaches first_insn through the one entry a loop's
+	 * back-edge left there stops (get_prev_insn_idx's -ENOENT) */
+	if (!bv_kernel_has(env->f, BV_FEAT_PRECISE_FRAMES) &&
+	    env->hist_kept_step == env->insn_processed + 1 && env->cur->first_insn == idx &&
+	    !env->cur->hist_len)
+		return 0;
 	return hist_push(env, env->cur) ? 0 : -ENOMEM;
 }
 
@@ -197,12 +205,23 @@ static bool bt_reg(const struct bt *bt, uint32_t r) { return bt->regs[bt->frame]
 static void bt_set(struct bt *bt, uint32_t r) { bt->regs[bt->frame] |= 1u << r; }
 static void bt_clear(struct bt *bt, uint32_t r) { bt->regs[bt->frame] &= ~(1u << r); }
 
-/* ---- level-2 log: the kernel's mark_precise lines (kernels with
- * precise-frames; older kernels word them differently: not printed) ---- */
+/* ---- level-2 log: the kernel's backtracking lines ----
+ * Kernels with precise-frames print "mark_precise: frameN: ..." lines with
+ * register names and stack offsets; the older backtracking (6.1) words
+ * them with hex masks: "last_idx N first_idx M", "regs=%x stack=%llx
+ * before N: insn", "parent didn't have|already had regs=%x stack=%llx
+ * marks: <frame>" and one "frame N: propagating rK" line per register.
+ * The wording goes with the backtracking it describes, so the same
+ * feature bit picks it. */
 
 static bool log_marks(const struct bv_env *env)
 {
 	return (env->log.level & BV_LOG_LEVEL2) && bv_kernel_has(env->f, BV_FEAT_PRECISE_FRAMES);
+}
+
+static bool log_marks_old(const struct bv_env *env)
+{
+	return (env->log.level & BV_LOG_LEVEL2) && !bv_kernel_has(env->f, BV_FEAT_PRECISE_FRAMES);
 }
 
 /* "r1,r6" (kernel: fmt_reg_mask) */
@@ -303,6 +322,12 @@ static int backtrack_insn(struct bv_env *env, int32_t idx, int32_t subseq,
 		log_masks(env, "", bt->regs[bt->frame], bt->stack[bt->frame]);
 		bv_log_insn_text(env, insn, text, sizeof(text));
 		bv_log_printf(&env->log, " before %d: %s\n", idx, text);
+	} else if (log_marks_old(env)) {
+		char text[256];
+
+		bv_log_insn_text(env, insn, text, sizeof(text));
+		bv_log_printf(&env->log, "regs=%x stack=%llx before %d: %s\n",
+			      bt->regs[bt->frame], (unsigned long long)bt->stack[bt->frame], idx, text);
 	}
 	if (h && h->nlinked)
 		bt_linked(bt, h);
@@ -607,6 +632,11 @@ static bool mark_in(struct bv_env *env, struct bt *bt, struct bv_state *st, bool
 			continue;
 		}
 		f = st->frame[fr];
+		/* the older kernels' log keeps the marks the state already had */
+		uint32_t shown_regs = bt->regs[fr];
+		uint64_t shown_stack = bt->stack[fr];
+		bool fr_fresh = false, fr_oob = false;
+
 		for (uint32_t want = bt->regs[fr]; want; want &= want - 1) {
 			struct bv_reg *r;
 
@@ -614,29 +644,40 @@ static bool mark_in(struct bv_env *env, struct bt *bt, struct bv_state *st, bool
 			if (i >= BV_MAX_REG)
 				break;
 			r = &f->regs[i];
+			if (r->type != BV_SCALAR)
+				shown_regs &= ~(1u << i);
 			if (r->type != BV_SCALAR || r->precise) {
 				bt->regs[fr] &= ~(1u << i);
 				continue;
 			}
 			r->precise = true;
-			fresh = true;
+			fresh = fr_fresh = true;
 		}
 		for (uint64_t want = bt->stack[fr]; want; want &= want - 1) {
 			struct bv_stack_slot *s;
 
 			i = (uint32_t)__builtin_ctzll(want);
 			if (i >= f->allocated_stack / BV_REG_SIZE) {
-				*oob = true;
+				*oob = fr_oob = true;
 				continue;
 			}
 			s = &f->stack[i];
+			if (s->slot_type[BV_REG_SIZE - 1] != BV_STACK_SPILL ||
+			    s->spilled_ptr.type != BV_SCALAR)
+				shown_stack &= ~(1ull << i);
 			if (s->slot_type[BV_REG_SIZE - 1] != BV_STACK_SPILL ||
 			    s->spilled_ptr.type != BV_SCALAR || s->spilled_ptr.precise) {
 				bt->stack[fr] &= ~(1ull << i);
 				continue;
 			}
 			s->spilled_ptr.precise = true;
-			fresh = true;
+			fresh = fr_fresh = true;
+		}
+		if (log_marks_old(env) && (uint32_t)fr == bt->frame && !fr_oob) {
+			bv_log_printf(&env->log, "parent %s regs=%x stack=%llx marks:",
+				      fr_fresh ? "didn't have" : "already had", shown_regs,
+				      (unsigned long long)shown_stack);
+			bv_log_kept_frame(env, st, (uint32_t)fr);
 		}
 		if (log_marks(env)) {
 			bv_log_printf(&env->log, "mark_precise: frame%d: ", fr);
@@ -763,6 +804,7 @@ static int mark_chain_from(struct bv_env *env, struct bv_state *start, int32_t l
 	struct bv_prec_memo *memo = NULL;
 	uint32_t seq = 0;
 	bool log = log_marks(env);
+	bool log_old = log_marks_old(env);
 
 	if (!env->f->bpf_capable || bt_empty(bt))
 		return 0;
@@ -790,6 +832,8 @@ static int mark_chain_from(struct bv_env *env, struct bv_state *start, int32_t l
 			bv_log_printf(&env->log,
 				      "mark_precise: frame%u: last_idx %d first_idx %d subseq_idx %d \n",
 				      bt->frame, last, first, subseq);
+		else if (log_old)
+			bv_log_printf(&env->log, "last_idx %d first_idx %d\n", last, first);
 
 		if (last < 0) {
 			/* a global function's entry: its arguments */
@@ -844,7 +888,7 @@ static int mark_chain_from(struct bv_env *env, struct bv_state *start, int32_t l
 									  hist_end, bt->regs[0],
 									  bt->stack[0], seq };
 				}
-				if (log || !insn_inert(&env->info.insns[i], h, bt))
+				if (log || log_old || !insn_inert(&env->info.insns[i], h, bt))
 					err = backtrack_insn(env, i, subseq, h, bt);
 			}
 			if (err < 0) {
@@ -994,6 +1038,8 @@ int bv_propagate_precision_from(struct bv_env *env, const struct bv_state *old,
 			memset(&one, 0, sizeof(one));
 			one.frame = fr;
 			one.regs[fr] = 1u << i;
+			if (log_marks_old(env))
+				bv_log_printf(&env->log, "frame %u: propagating r%u\n", fr, i);
 			err = mark_chain_from(env, st, insn, &one, changed);
 			if (err)
 				return err;
@@ -1006,6 +1052,9 @@ int bv_propagate_precision_from(struct bv_env *env, const struct bv_state *old,
 			memset(&one, 0, sizeof(one));
 			one.frame = fr;
 			one.stack[fr] = 1ull << i;
+			if (log_marks_old(env))
+				bv_log_printf(&env->log, "frame %u: propagating fp%d\n", fr,
+					      -(int)(i + 1) * BV_REG_SIZE);
 			err = mark_chain_from(env, st, insn, &one, changed);
 			if (err)
 				return err;

@@ -324,6 +324,9 @@ struct bv_env {
 	 * walk moves env->prev_insn_idx on before the instruction's checks
 	 * record their entries) */
 	int32_t hist_at, hist_from;
+	/* explore.c: insn_processed + 1 when a state was last kept (its
+	 * path part starts at the instruction being arrived at) */
+	uint32_t hist_kept_step;
 	/* precision.c: backtracking results on the current path part, reused
 	 * when a later backtracking reaches the same point the same way */
 	struct bv_prec_memo *prec_memo;
