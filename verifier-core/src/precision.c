@@ -808,6 +808,7 @@ static int mark_chain_from(struct bv_env *env, struct bv_state *start, int32_t l
 		}
 		for (;;) {
 			int err = 0;
+			bool moved = false;     /* bt may have changed */
 
 			if (skip_first) {
 				skip_first = false;
@@ -815,8 +816,11 @@ static int mark_chain_from(struct bv_env *env, struct bv_state *start, int32_t l
 				const struct bv_hist_entry *h =
 					hist_end && st->hist[hist_end - 1].idx == i ?
 					&st->hist[hist_end - 1] : NULL;
+				bool inert = !log && insn_inert(&env->info.insns[i], h, bt);
 
-				if (memo && st == env->cur && bt->frame == 0) {
+				/* the memo notes only steps that do something: from
+				 * an inert one the walk goes on unchanged to the next */
+				if (!inert && memo && st == env->cur && bt->frame == 0) {
 					struct memo_point *p = memo_slot(memo, i, hist_end, bt);
 					const struct memo_walk *hit =
 						memo_find(memo, p, st->hist_stamp, i, subseq,
@@ -827,6 +831,7 @@ static int mark_chain_from(struct bv_env *env, struct bv_state *start, int32_t l
 
 						if (o == MEMO_REACHED)
 							*bt = hit->out;
+						moved = true;
 						memo_close(memo, seq, o, bt);
 						if (o == MEMO_DONE)
 							return 0;
@@ -844,8 +849,10 @@ static int mark_chain_from(struct bv_env *env, struct bv_state *start, int32_t l
 									  hist_end, bt->regs[0],
 									  bt->stack[0], seq };
 				}
-				if (log || !insn_inert(&env->info.insns[i], h, bt))
+				if (!inert) {
 					err = backtrack_insn(env, i, subseq, h, bt);
+					moved = true;
+				}
 			}
 			if (err < 0) {
 				memo_close(memo, seq, MEMO_OPEN, NULL);
@@ -856,7 +863,7 @@ static int mark_chain_from(struct bv_env *env, struct bv_state *start, int32_t l
 				mark_all_precise(env, start);
 				return 0;
 			}
-			if (bt_empty(bt)) {
+			if (moved && bt_empty(bt)) {
 				memo_close(memo, seq, MEMO_DONE, NULL);
 				return 0;
 			}
