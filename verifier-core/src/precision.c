@@ -503,26 +503,20 @@ static inline bool insn_inert(const struct bv_insn *insn, const struct bv_hist_e
 }
 
 /* The instruction before idx on st's part of the path: from the history
- * when idx was reached from elsewhere, else the one before it. -1: st's
- * part starts here. */
-static int32_t prev_insn(const struct bv_env *env, const struct bv_state *st, int32_t idx,
-			 uint32_t *hist_end)
+ * when idx was reached from elsewhere (h), else the one before it. -1:
+ * st's part starts here. */
+static inline int32_t prev_insn(const struct bv_state *st, int32_t idx,
+				const struct bv_hist_entry *h, uint32_t *hist_end)
 {
-	uint32_t n = *hist_end;
-
-	if (idx == st->first_insn) {
-		if (n == 0)
-			return -1;
-		if (n == 1 && st->hist[0].idx == idx)
-			return -1;
-	}
-	if (n && st->hist[n - 1].idx == idx) {
+	/* h: idx's entry, the last of the first *hist_end ones, or NULL */
+	if (idx == st->first_insn && (*hist_end == 0 || (*hist_end == 1 && h)))
+		return -1;
+	if (h) {
 		(*hist_end)--;
-		return st->hist[n - 1].prev_idx;
+		return h->prev_idx;
 	}
 	/* straight-line code (an ld_imm64's second half is skipped by
 	 * backtrack_insn) */
-	(void)env;
 	return idx - 1;
 }
 
@@ -809,13 +803,14 @@ static int mark_chain_from(struct bv_env *env, struct bv_state *start, int32_t l
 		for (;;) {
 			int err = 0;
 			bool moved = false;     /* bt may have changed */
+			/* i's history entry, if it was reached from elsewhere */
+			const struct bv_hist_entry *h =
+				hist_end && st->hist[hist_end - 1].idx == i ?
+				&st->hist[hist_end - 1] : NULL;
 
 			if (skip_first) {
 				skip_first = false;
 			} else {
-				const struct bv_hist_entry *h =
-					hist_end && st->hist[hist_end - 1].idx == i ?
-					&st->hist[hist_end - 1] : NULL;
 				bool inert = !log && insn_inert(&env->info.insns[i], h, bt);
 
 				/* the memo notes only steps that do something: from
@@ -868,7 +863,7 @@ static int mark_chain_from(struct bv_env *env, struct bv_state *start, int32_t l
 				return 0;
 			}
 			subseq = i;
-			i = prev_insn(env, st, i, &hist_end);
+			i = prev_insn(st, i, h, &hist_end);
 			if (i < 0)
 				break;
 			/* a path part is finite; this bounds a corrupt one */
