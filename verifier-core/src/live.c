@@ -393,17 +393,23 @@ int bv_liveness_compute(const struct bv_env *env, struct bv_liveness *lv)
 	const struct bv_insn *insns = env->info.insns;
 	uint32_t cnt = env->info.insn_cnt, i;
 	struct regs_kind *kinds = calloc(cnt, sizeof(*kinds));
+	/* what each call reads, asked of the facade once, not on every
+	 * pass of the fixpoint (a kfunc's prototype is a BTF walk) */
+	uint16_t *args = malloc(cnt * sizeof(*args));
 	bool changed = true;
 
 	memset(lv, 0, sizeof(*lv));
 	lv->regs = calloc(cnt, sizeof(*lv->regs));
 	lv->stack = calloc(cnt, sizeof(*lv->stack));
-	if (!kinds || !lv->regs || !lv->stack) {
+	if (!kinds || !args || !lv->regs || !lv->stack) {
 		free(kinds);
+		free(args);
 		bv_liveness_free(lv);
 		return -ENOMEM;
 	}
 	forward_kinds(env, kinds);
+	for (i = 0; i < cnt; i++)
+		args[i] = call_args(env, i);
 
 	while (changed) {
 		changed = false;
@@ -415,10 +421,8 @@ int bv_liveness_compute(const struct bv_env *env, struct bv_liveness *lv)
 
 			if (env->info.insn_flags[i] & BV_INSN_LDIMM64_HI)
 				continue;
-			uint16_t args = call_args(env, i);
-
-			insn_use_def(insn, args, &use, &def);
-			stack_use_def(insn, &kinds[i], args, &suse, &sdef);
+			insn_use_def(insn, args[i], &use, &def);
+			stack_use_def(insn, &kinds[i], args[i], &suse, &sdef);
 			successors(insn, i, &next, &target);
 			if (next >= 0 && next < cnt) {
 				out |= lv->regs[next];
@@ -438,6 +442,7 @@ int bv_liveness_compute(const struct bv_env *env, struct bv_liveness *lv)
 		}
 	}
 	free(kinds);
+	free(args);
 	return 0;
 }
 

@@ -528,26 +528,20 @@ static inline bool insn_inert(const struct bv_insn *insn, const struct bv_hist_e
 }
 
 /* The instruction before idx on st's part of the path: from the history
- * when idx was reached from elsewhere, else the one before it. -1: st's
- * part starts here. */
-static int32_t prev_insn(const struct bv_env *env, const struct bv_state *st, int32_t idx,
-			 uint32_t *hist_end)
+ * when idx was reached from elsewhere (h), else the one before it. -1:
+ * st's part starts here. */
+static inline int32_t prev_insn(const struct bv_state *st, int32_t idx,
+				const struct bv_hist_entry *h, uint32_t *hist_end)
 {
-	uint32_t n = *hist_end;
-
-	if (idx == st->first_insn) {
-		if (n == 0)
-			return -1;
-		if (n == 1 && st->hist[0].idx == idx)
-			return -1;
-	}
-	if (n && st->hist[n - 1].idx == idx) {
+	/* h: idx's entry, the last of the first *hist_end ones, or NULL */
+	if (idx == st->first_insn && (*hist_end == 0 || (*hist_end == 1 && h)))
+		return -1;
+	if (h) {
 		(*hist_end)--;
-		return st->hist[n - 1].prev_idx;
+		return h->prev_idx;
 	}
 	/* straight-line code (an ld_imm64's second half is skipped by
 	 * backtrack_insn) */
-	(void)env;
 	return idx - 1;
 }
 
@@ -852,15 +846,21 @@ static int mark_chain_from(struct bv_env *env, struct bv_state *start, int32_t l
 		}
 		for (;;) {
 			int err = 0;
+			bool moved = false;     /* bt may have changed */
+			/* i's history entry, if it was reached from elsewhere */
+			const struct bv_hist_entry *h =
+				hist_end && st->hist[hist_end - 1].idx == i ?
+				&st->hist[hist_end - 1] : NULL;
 
 			if (skip_first) {
 				skip_first = false;
 			} else {
-				const struct bv_hist_entry *h =
-					hist_end && st->hist[hist_end - 1].idx == i ?
-					&st->hist[hist_end - 1] : NULL;
+				bool inert = !log && !log_old &&
+					     insn_inert(&env->info.insns[i], h, bt);
 
-				if (memo && st == env->cur && bt->frame == 0) {
+				/* the memo notes only steps that do something: from
+				 * an inert one the walk goes on unchanged to the next */
+				if (!inert && memo && st == env->cur && bt->frame == 0) {
 					struct memo_point *p = memo_slot(memo, i, hist_end, bt);
 					const struct memo_walk *hit =
 						memo_find(memo, p, st->hist_stamp, i, subseq,
@@ -871,6 +871,7 @@ static int mark_chain_from(struct bv_env *env, struct bv_state *start, int32_t l
 
 						if (o == MEMO_REACHED)
 							*bt = hit->out;
+						moved = true;
 						memo_close(memo, seq, o, bt);
 						if (o == MEMO_DONE)
 							return 0;
@@ -888,8 +889,10 @@ static int mark_chain_from(struct bv_env *env, struct bv_state *start, int32_t l
 									  hist_end, bt->regs[0],
 									  bt->stack[0], seq };
 				}
-				if (log || log_old || !insn_inert(&env->info.insns[i], h, bt))
+				if (!inert) {
 					err = backtrack_insn(env, i, subseq, h, bt);
+					moved = true;
+				}
 			}
 			if (err < 0) {
 				memo_close(memo, seq, MEMO_OPEN, NULL);
@@ -900,12 +903,12 @@ static int mark_chain_from(struct bv_env *env, struct bv_state *start, int32_t l
 				mark_all_precise(env, start);
 				return 0;
 			}
-			if (bt_empty(bt)) {
+			if (moved && bt_empty(bt)) {
 				memo_close(memo, seq, MEMO_DONE, NULL);
 				return 0;
 			}
 			subseq = i;
-			i = prev_insn(env, st, i, &hist_end);
+			i = prev_insn(st, i, h, &hist_end);
 			if (i < 0)
 				break;
 			/* a path part is finite; this bounds a corrupt one */
