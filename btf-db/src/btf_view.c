@@ -364,25 +364,16 @@ struct bvdb_btf *bvdb_btf_load_offsets(const void *data, size_t size, const char
 {
 	const struct types_hdr *h;
 	struct bvdb_btf *v = NULL;
-	struct stat st;
-	void *map;
-	int fd = open(path, O_RDONLY | O_CLOEXEC);
+	size_t len;
+	void *map = bvdb_map_file(path, sizeof(*h), 0, &len);
 
-	if (fd < 0)
-		return NULL;
-	if (fstat(fd, &st) != 0 || (size_t)st.st_size < sizeof(*h)) {
-		close(fd);
-		return NULL;
-	}
-	map = mmap(NULL, (size_t)st.st_size, PROT_READ, MAP_PRIVATE, fd, 0);
-	close(fd);
-	if (map == MAP_FAILED)
+	if (!map)
 		return NULL;
 	h = map;
 	v = view_of(data, size, NULL, 0);
 	if (!v || memcmp(h->magic, TYPES_MAGIC, sizeof(h->magic)) != 0 || h->btf_size != size ||
 	    h->type_cnt < 1 || h->type_cnt > MAX_TYPES ||
-	    (uint64_t)st.st_size != sizeof(*h) + (uint64_t)h->type_cnt * sizeof(uint32_t) ||
+	    (uint64_t)len != sizeof(*h) + (uint64_t)h->type_cnt * sizeof(uint32_t) ||
 	    h->types_len != v->types_len || h->strs_len != v->strs_len ||
 	    (h->ptr_sz != 4 && h->ptr_sz != 8))
 		goto bad;
@@ -392,10 +383,10 @@ struct bvdb_btf *bvdb_btf_load_offsets(const void *data, size_t size, const char
 	if (!offsets_sound(v))
 		goto bad;
 	v->offs_map = map;
-	v->offs_map_len = (size_t)st.st_size;
+	v->offs_map_len = len;
 	return v;
 bad:
 	free(v);
-	munmap(map, (size_t)st.st_size);
+	munmap(map, len);
 	return NULL;
 }

@@ -24,6 +24,9 @@ void bvdb_set_err(char *err, size_t errsz, const char *fmt, ...)
 /* Whole file, NUL-terminated (not counted in *len); NULL with errno set and
  * "PATH: reason" in err. Larger than max: EFBIG. */
 void *bvdb_read_file(const char *path, size_t max, size_t *len, char *err, size_t errsz);
+/* The file mapped read-only (munmap with *len); NULL when missing, empty,
+ * shorter than min or not exact bytes (exact 0: any). */
+void *bvdb_map_file(const char *path, size_t min, uint64_t exact, size_t *len);
 /* Writes through PATH.tmp and a rename; creates no folders. */
 int bvdb_write_file(const char *path, const void *data, size_t len, char *err, size_t errsz);
 

@@ -268,24 +268,15 @@ struct bvdb_names *bvdb_names__load(const char *path, const struct bvdb_btf *btf
 	struct bvdb_names *ix = NULL;
 	const struct file_hdr *h;
 	uint32_t n = btf ? bvdb_btf__type_cnt(btf) : 0;
-	struct stat st;
-	void *map;
-	int fd = open(path, O_RDONLY | O_CLOEXEC);
+	size_t len;
+	void *map = btf ? bvdb_map_file(path, sizeof(*h), 0, &len) : NULL;
 
-	if (fd < 0)
-		return NULL;
-	if (!btf || fstat(fd, &st) != 0 || (size_t)st.st_size < sizeof(*h)) {
-		close(fd);
-		return NULL;
-	}
-	map = mmap(NULL, (size_t)st.st_size, PROT_READ, MAP_PRIVATE, fd, 0);
-	close(fd);
-	if (map == MAP_FAILED)
+	if (!map)
 		return NULL;
 	h = map;
 	if (memcmp(h->magic, FILE_MAGIC, sizeof(h->magic)) != 0 || h->type_cnt != n ||
 	    h->cap < 16 || h->cap > (1u << 26) || (h->cap & (h->cap - 1)) || h->nr_ids >= n ||
-	    (uint64_t)st.st_size != sizeof(*h) + h->cap * sizeof(struct group) +
+	    (uint64_t)len != sizeof(*h) + h->cap * sizeof(struct group) +
 				   (uint64_t)h->nr_ids * sizeof(uint32_t))
 		goto bad;
 	ix = calloc(1, sizeof(*ix));
@@ -297,7 +288,7 @@ struct bvdb_names *bvdb_names__load(const char *path, const struct bvdb_btf *btf
 	ix->nr_ids = h->nr_ids;
 	ix->ids = (uint32_t *)(ix->tab + ix->cap);
 	ix->map = map;
-	ix->map_len = (size_t)st.st_size;
+	ix->map_len = len;
 	{
 		size_t used = 0;
 
@@ -319,6 +310,6 @@ struct bvdb_names *bvdb_names__load(const char *path, const struct bvdb_btf *btf
 	return ix;
 bad:
 	free(ix);
-	munmap(map, (size_t)st.st_size);
+	munmap(map, len);
 	return NULL;
 }

@@ -280,23 +280,14 @@ static bool cache_path(const struct bvdb_profile *p, char *path, size_t size)
 
 static struct btf *cache_load(const struct bvdb_profile *p, const char *path)
 {
-	struct stat st;
 	struct btf *b;
-	void *map;
-	int fd = open(path, O_RDONLY | O_CLOEXEC);
+	size_t len;
+	void *map = p->btf_raw_size ? bvdb_map_file(path, 0, p->btf_raw_size, &len) : NULL;
 
-	if (fd < 0)
+	if (!map)
 		return NULL;
-	if (fstat(fd, &st) != 0 || (uint64_t)st.st_size != p->btf_raw_size) {
-		close(fd);
-		return NULL;
-	}
-	map = mmap(NULL, (size_t)st.st_size, PROT_READ, MAP_PRIVATE, fd, 0);
-	close(fd);
-	if (map == MAP_FAILED)
-		return NULL;
-	b = btf__new(map, (uint32_t)st.st_size);   /* copies and validates */
-	munmap(map, (size_t)st.st_size);
+	b = btf__new(map, (uint32_t)len);   /* copies and validates */
+	munmap(map, len);
 	if (libbpf_get_error(b))
 		return NULL;
 	return b;
@@ -455,32 +446,23 @@ static struct bvdb_btf *cache_view(const struct bvdb_profile *p, const char *pat
 {
 	char tpath[4600];
 	struct bvdb_btf *v;
-	struct stat st;
-	void *map;
-	int fd = open(path, O_RDONLY | O_CLOEXEC);
+	size_t len;
+	void *map = p->btf_raw_size ? bvdb_map_file(path, 0, p->btf_raw_size, &len) : NULL;
 
-	if (fd < 0)
-		return NULL;
-	if (fstat(fd, &st) != 0 || (uint64_t)st.st_size != p->btf_raw_size || st.st_size == 0) {
-		close(fd);
-		return NULL;
-	}
-	map = mmap(NULL, (size_t)st.st_size, PROT_READ, MAP_PRIVATE, fd, 0);
-	close(fd);
-	if (map == MAP_FAILED)
+	if (!map)
 		return NULL;
 	snprintf(tpath, sizeof(tpath), "%.*s.types", (int)(strlen(path) - 4), path);
-	v = bvdb_btf_load_offsets(map, (size_t)st.st_size, tpath);
+	v = bvdb_btf_load_offsets(map, len, tpath);
 	if (!v) {
-		v = bvdb_btf__new(map, (size_t)st.st_size, NULL, 0);
+		v = bvdb_btf__new(map, len, NULL, 0);
 		if (!v) {
-			munmap(map, (size_t)st.st_size);
+			munmap(map, len);
 			unlink(path);
 			return NULL;
 		}
 		bvdb_btf_save_offsets(v, tpath);   /* best effort */
 	}
-	bvdb_btf_take_data(v, NULL, map, (size_t)st.st_size);
+	bvdb_btf_take_data(v, NULL, map, len);
 	return v;
 }
 

@@ -263,3 +263,27 @@ struct btf *bvdb_btf_new_split(const void *data, size_t len, const struct btf *b
 	}
 	return b;
 }
+
+/* The whole of a regular file mapped read-only (cache entries, offset
+ * tables, name indexes): NULL when it is missing, empty, shorter than
+ * `min`, or not `exact` bytes long (exact 0: any size). */
+void *bvdb_map_file(const char *path, size_t min, uint64_t exact, size_t *len)
+{
+	struct stat st;
+	void *map;
+	int fd = open(path, O_RDONLY | O_CLOEXEC);
+
+	if (fd < 0)
+		return NULL;
+	if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode) || st.st_size == 0 ||
+	    (size_t)st.st_size < min || (exact && (uint64_t)st.st_size != exact)) {
+		close(fd);
+		return NULL;
+	}
+	map = mmap(NULL, (size_t)st.st_size, PROT_READ, MAP_PRIVATE, fd, 0);
+	close(fd);
+	if (map == MAP_FAILED)
+		return NULL;
+	*len = (size_t)st.st_size;
+	return map;
+}

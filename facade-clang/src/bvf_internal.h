@@ -7,6 +7,7 @@
 #define BVF_INTERNAL_H
 
 #include <stdbool.h>
+#include <stdio.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -147,5 +148,10 @@ size_t bvf_program_kfunc_refs(const struct bvf_program *prog, const struct bvf_k
 
 /* libbpf-style name of a program type ("sched_cls"), NULL if unknown. */
 const char *bvf_prog_type_name(uint32_t prog_type);
+
+/* report.c: a JSON document printed to `out`, newline-terminated
+ * (0 or -errno). */
+struct cJSON;
+int bvf_json_print(const struct cJSON *doc, FILE *out);
 
 #endif

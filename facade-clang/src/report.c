@@ -256,20 +256,26 @@ int bvf_report_write_string(const struct bvf_report *rep, char **text)
 	return *text ? 0 : -ENOMEM;
 }
 
-int bvf_report_write(const struct bvf_report *rep, FILE *out)
+/* A JSON document printed to `out` with a final newline (the results
+ * document here, the SARIF log in sarif.c). */
+int bvf_json_print(const cJSON *doc, FILE *out)
 {
-	char *text;
+	char *text = cJSON_Print(doc);
 	int err = 0;
 
-	if (!rep || !out)
-		return -EINVAL;
-	text = cJSON_Print(rep->root);
 	if (!text)
 		return -ENOMEM;
 	if (fputs(text, out) == EOF || fputc('\n', out) == EOF || fflush(out) == EOF)
 		err = errno ? -errno : -EIO;
 	cJSON_free(text);
 	return err;
+}
+
+int bvf_report_write(const struct bvf_report *rep, FILE *out)
+{
+	if (!rep || !out)
+		return -EINVAL;
+	return bvf_json_print(rep->root, out);
 }
 
 int bvf_report_write_file(const struct bvf_report *rep, const char *path)

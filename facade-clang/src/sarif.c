@@ -370,21 +370,12 @@ int bvf_sarif_add_problem(struct bvf_sarif *s, const char *object, const char *t
 
 int bvf_sarif_write(struct bvf_sarif *s, FILE *out, bool success)
 {
-	char *text;
-	int err = 0;
-
 	if (!s || !out)
 		return -EINVAL;
 	cJSON_DeleteItemFromObject(s->invocation, "executionSuccessful");
 	if (!cJSON_AddBoolToObject(s->invocation, "executionSuccessful", success))
 		return -ENOMEM;
-	text = cJSON_Print(s->root);
-	if (!text)
-		return -ENOMEM;
-	if (fputs(text, out) == EOF || fputc('\n', out) == EOF || fflush(out) == EOF)
-		err = errno ? -errno : -EIO;
-	cJSON_free(text);
-	return err;
+	return bvf_json_print(s->root, out);
 }
 
 void bvf_sarif_free(struct bvf_sarif *s)
