@@ -101,17 +101,18 @@ int BPF_PROG(track_fork, struct task_struct *parent, struct task_struct *child)
 	bpf_probe_read_kernel_str(e->parent_comm, sizeof(e->parent_comm), parent->comm);
 
 	bpf_rcu_read_lock();
-	cur = parent;
+	cur = parent->real_parent;
 	for (i = 0; i < MAX_DEPTH; i++) {
-		struct task_struct *up = cur->real_parent;
+		struct task_struct *up;
 
-		if (!up || up->pid == 0)
+		if (!cur || cur->pid == 0)
 			break;
-		e->ancestors[i] = up->tgid;
+		e->ancestors[i] = cur->tgid;
 		watch = bpf_map_lookup_elem(&watched, &e->ancestors[i]);
 		if (watch && *watch)
 			hit = 1;
 		depth++;
+		up = cur->real_parent;
 		if (up == cur)
 			break;
 		cur = up;
