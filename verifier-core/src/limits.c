@@ -88,14 +88,12 @@ static void note_too_large(struct bv_env *env, uint32_t limit)
 		hot, env->aux[hot].visits);
 }
 
-int bv_limit_count_insn(struct bv_env *env, int32_t idx)
+/* bv_limit_count_insn (state.h) found the count past the limit */
+int bv_limit_too_large(struct bv_env *env)
 {
 	uint32_t limit = env->f->insn_processed_limit ? env->f->insn_processed_limit
 						       : DEFAULT_INSN_LIMIT;
 
-	env->aux[idx].visits++;
-	if (++env->insn_processed <= limit)
-		return 0;
 	bv_reject(&env->log, env->prev_insn_idx, -E2BIG,
 		  "BPF program is too large. Processed %u insn", env->insn_processed);
 	note_too_large(env, limit);

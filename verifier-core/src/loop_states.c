@@ -95,18 +95,18 @@ static void successors(const struct bv_prog_info *info, uint32_t i, int64_t succ
 static int compute_scc(const struct bv_prog_info *info, struct bv_loops *l)
 {
 	uint32_t n = info->insn_cnt, sp = 0, tsp = 0, next_order = 1, i;
-	uint32_t *order = calloc(n, sizeof(*order));
-	uint32_t *low = calloc(n, sizeof(*low));
-	uint32_t *stack = calloc(n, sizeof(*stack));     /* Tarjan's stack */
-	uint32_t *walk = calloc(n, sizeof(*walk));       /* the DFS path */
-	uint8_t *edge = calloc(n, 1);                    /* next successor to try */
-	bool *on_stack = calloc(n, sizeof(*on_stack));
-	int err = 0;
+	/* one zeroed block for all six arrays: a verification runs this once
+	 * and small programs felt six allocations (the u32 arrays first, so
+	 * each stays aligned) */
+	uint32_t *order = calloc(n ? n : 1, 4 * sizeof(uint32_t) + 1 + sizeof(bool));
+	uint32_t *low = order + n;
+	uint32_t *stack = low + n;                       /* Tarjan's stack */
+	uint32_t *walk = stack + n;                      /* the DFS path */
+	uint8_t *edge = (uint8_t *)(walk + n);           /* next successor to try */
+	bool *on_stack = (bool *)(edge + n);
 
-	if (!order || !low || !stack || !walk || !edge || !on_stack) {
-		err = -ENOMEM;
-		goto out;
-	}
+	if (!order)
+		return -ENOMEM;
 	for (i = 0; i < n; i++) {
 		if (order[i] || (info->insn_flags[i] & BV_INSN_LDIMM64_HI))
 			continue;
@@ -155,14 +155,8 @@ static int compute_scc(const struct bv_prog_info *info, struct bv_loops *l)
 			} while (w != v);
 		}
 	}
-out:
 	free(order);
-	free(low);
-	free(stack);
-	free(walk);
-	free(edge);
-	free(on_stack);
-	return err;
+	return 0;
 }
 
 int bv_loops_new(struct bv_env *env, struct bv_loops **out)

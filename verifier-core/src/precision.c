@@ -730,9 +730,15 @@ static struct bv_prec_memo *memo_new(const struct bv_env *env)
 
 	while (n < env->info.insn_cnt && n < MEMO_POINTS_MAX)
 		n *= 2;
-	m = calloc(1, sizeof(*m) + n * sizeof(m->pt[0]));
-	if (m)
-		m->mask = n - 1;
+	/* walk[] is not cleared (most of the block for a small program): a
+	 * slot is read only through a point naming its seq, and it was
+	 * written when that walk began */
+	m = malloc(sizeof(*m) + n * sizeof(m->pt[0]));
+	if (!m)
+		return NULL;
+	m->seq = 0;
+	m->mask = n - 1;
+	memset(m->pt, 0, n * sizeof(m->pt[0]));
 	return m;
 }
 

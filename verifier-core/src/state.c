@@ -91,13 +91,17 @@ struct bv_state *bv_state_copy(const struct bv_state *src)
 	st->hist_cap = 0;
 	st->hist_stamp = 0;      /* the copy's path part grows its own way */
 	if (src->hist_len) {
-		st->hist = malloc(src->hist_len * sizeof(*st->hist));
+		/* room to grow: a pushed branch records its first jumps
+		 * without a realloc that would copy the whole history again */
+		uint32_t cap = src->hist_len + 16;
+
+		st->hist = malloc(cap * sizeof(*st->hist));
 		if (!st->hist) {
 			st->hist_len = 0;
 			goto fail;
 		}
 		memcpy(st->hist, src->hist, src->hist_len * sizeof(*st->hist));
-		st->hist_cap = src->hist_len;
+		st->hist_cap = cap;
 	}
 	for (i = 0; i <= src->curframe; i++) {
 		st->frame[i] = frame_copy(src->frame[i]);

@@ -459,7 +459,15 @@ void bv_fastcall_free(struct bv_env *env);
  * processed at idx (0, or -E2BIG past the limit); too many branches
  * pending (from: the instruction that queued each, `stride` bytes apart);
  * the state at prune point idx repeats one still being walked. */
-int bv_limit_count_insn(struct bv_env *env, int32_t idx);
+int bv_limit_too_large(struct bv_env *env);
+/* inline: it runs on every processed instruction; the limit is rare */
+static inline int bv_limit_count_insn(struct bv_env *env, int32_t idx)
+{
+	uint32_t limit = env->f->insn_processed_limit ? env->f->insn_processed_limit : 1000000u;
+
+	env->aux[idx].visits++;
+	return ++env->insn_processed <= limit ? 0 : bv_limit_too_large(env);
+}
 int bv_limit_jmp_seq(struct bv_env *env, uint32_t pending, const int32_t *from,
 		     size_t stride);
 int bv_limit_infinite_loop(struct bv_env *env, int32_t idx);
