@@ -1,5 +1,5 @@
 /* compile_commands.json lookup and the check's command; see compdb.h. */
-#define _POSIX_C_SOURCE 200809L
+#define _XOPEN_SOURCE 700 /* realpath */
 #include "compdb.h"
 
 #include <limits.h>

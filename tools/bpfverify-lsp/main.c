@@ -13,7 +13,7 @@
  * traffic; a check that crashes or hangs is just a child that is reaped
  * or killed at its deadline; a result for an older version of the text
  * than the editor's is dropped. */
-#define _POSIX_C_SOURCE 200809L
+#define _XOPEN_SOURCE 700 /* realpath */
 #include <errno.h>
 #include <limits.h>
 #include <poll.h>
@@ -408,23 +408,18 @@ static int run(struct proxy *px)
 				start_check(px, d, now);
 		long long wake = -1;
 		for (struct document *d = px->docs; d; d = d->next) {
-			if (d->check.pid > 0) {
-				if (d->check.deadline_ms <= now) {
-					check_timed_out(px, d);
-					continue;
-				}
-				if (d->check.out_fd < 0) {
-					if (check_try_finish(d))
-						check_done(px, d);
-					else
-						wake = wake < 0 || now + 20 < wake ? now + 20 : wake;
-					continue;
-				}
-				if (wake < 0 || d->check.deadline_ms < wake)
-					wake = d->check.deadline_ms;
-			}
-			if (d->due_ms && (wake < 0 || d->due_ms < wake))
-				wake = d->due_ms;
+			if (d->check.pid > 0 && d->check.deadline_ms <= now)
+				check_timed_out(px, d);
+			else if (d->check.pid > 0 && d->check.out_fd < 0 && check_try_finish(d))
+				check_done(px, d);
+			long long at = 0;
+			if (d->check.pid > 0)
+				/* its deadline, or soon if it is exiting */
+				at = d->check.out_fd < 0 ? now + 20 : d->check.deadline_ms;
+			if (d->due_ms && (!at || d->due_ms < at))
+				at = d->due_ms < now ? now : d->due_ms;
+			if (at && (wake < 0 || at < wake))
+				wake = at;
 		}
 		int n = 0;
 		if (!px->editor_in.eof) {
@@ -534,7 +529,7 @@ static int run(struct proxy *px)
 				clangd_done = 1;
 				break;
 			}
-			usleep(20000);
+			nanosleep(&(struct timespec){.tv_nsec = 20000000}, NULL);
 		}
 		if (!clangd_done) {
 			kill(px->clangd_pid, SIGTERM);
