@@ -32,6 +32,10 @@
 #include "lsp_io.h"
 #include "report.h"
 
+#ifndef BVLSP_LIBDIR
+#define BVLSP_LIBDIR "lib"
+#endif
+
 struct pending_action {
 	struct pending_action *next;
 	char *id;               /* the request id, printed */
@@ -77,8 +81,8 @@ static void usage(FILE *f)
 }
 
 /* The plugin beside the program: <prefix>/bin/bpfverify-lsp ->
- * <prefix>/lib/libbpfverify.so (the build tree), or an installed
- * <prefix>/lib/bpfverify/libbpfverify.so. */
+ * <prefix>/lib/libbpfverify.so (the build tree), or an installed one in
+ * <prefix>/LIBDIR or <prefix>/LIBDIR/bpfverify. */
 static char *default_plugin(void)
 {
 	const char *env = getenv("BPFVERIFY_PLUGIN");
@@ -92,8 +96,10 @@ static char *default_plugin(void)
 		if (slash) {
 			*slash = '\0';
 			static const char *const tails[] = {"/../lib/libbpfverify.so",
-							    "/../lib/bpfverify/libbpfverify.so"};
-			for (size_t i = 0; i < 2; i++) {
+							    "/../lib/bpfverify/libbpfverify.so",
+							    "/../" BVLSP_LIBDIR "/libbpfverify.so",
+							    "/../" BVLSP_LIBDIR "/bpfverify/libbpfverify.so"};
+			for (size_t i = 0; i < sizeof tails / sizeof *tails; i++) {
 				char *p = malloc(strlen(self) + strlen(tails[i]) + 1);
 				sprintf(p, "%s%s", self, tails[i]);
 				char real[PATH_MAX];
@@ -596,6 +602,15 @@ int main(int argc, char **argv)
 	}
 	cargv[0] = (char *)clangd;
 	cargv[cargc] = NULL;
+	/* `clangd --version` is how editors (VS Code's clangd extension) ask
+	 * which clangd they have: clangd answers on standard output itself. */
+	for (int i = 1; i < cargc; i++) {
+		if (!strcmp(cargv[i], "--version") || !strcmp(cargv[i], "-version")) {
+			execvp(cargv[0], cargv);
+			fprintf(stderr, "bpfverify-lsp: cannot run %s: %s\n", cargv[0], strerror(errno));
+			return 127;
+		}
+	}
 	px.check.plugin = plugin ? plugin : default_plugin();
 	if (px.debounce_ms < 0 || px.timeout_ms <= 0) {
 		usage(stderr);
