@@ -1,5 +1,5 @@
 /* Check processes; see check.h. */
-#define _POSIX_C_SOURCE 200809L
+#define _DEFAULT_SOURCE /* wait4 */
 #include "check.h"
 
 #include <errno.h>
@@ -8,6 +8,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/resource.h>
+#include <sys/time.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -138,9 +140,13 @@ int check_try_finish(struct document *d)
 		/* Output closed: the compiler is exiting; the loop retries
 		 * until it has (or its deadline kills it). */
 		int status;
-		pid_t r = waitpid(d->check.pid, &status, WNOHANG);
+		struct rusage ru;
+		pid_t r = wait4(d->check.pid, &status, WNOHANG, &ru);
 		if (r == 0 || (r < 0 && errno == EINTR))
 			return 0;
+		if (r > 0)
+			d->check.cpu_ms = (ru.ru_utime.tv_sec + ru.ru_stime.tv_sec) * 1000LL +
+					  (ru.ru_utime.tv_usec + ru.ru_stime.tv_usec) / 1000;
 		/* Anything of its group still alive goes with it. */
 		kill(-d->check.pid, SIGKILL);
 	}

@@ -15,6 +15,7 @@ struct check_run {
 	struct byte_buf out;
 	long long version;      /* document version it checks */
 	long long started_ms;
+	long long cpu_ms;       /* its CPU time, once reaped */
 	long long deadline_ms;  /* killed after this */
 	char *input_path;       /* temp file with the text, removed after */
 };

@@ -203,8 +203,8 @@ static void start_check(struct proxy *px, struct document *d, long long now)
 static void check_done(struct proxy *px, struct document *d)
 {
 	if (px->check.verbose)
-		fprintf(stderr, "bpfverify-lsp: check of %s (version %lld) took %lld ms%s\n", d->uri,
-			d->check.version, now_ms() - d->check.started_ms,
+		fprintf(stderr, "bpfverify-lsp: check of %s (version %lld) took %lld ms (CPU %lld ms)%s\n",
+			d->uri, d->check.version, now_ms() - d->check.started_ms, d->check.cpu_ms,
 			d->check.version != d->version ? "; stale, dropped" : "");
 	if (!d->open || d->check.version != d->version) {
 		d->check.out.len = 0; /* stale: a newer text is (to be) checked */
@@ -336,8 +336,8 @@ static void from_editor(struct proxy *px, const char *body, size_t len)
 static void merge_code_actions(struct proxy *px, cJSON *msg, struct pending_action *pa)
 {
 	struct document *d = doc_find(&px->docs, pa->uri, 0);
-	if (!d || !cJSON_GetArraySize(d->bv_actions))
-		return;
+	if (!d || !cJSON_GetArraySize(d->bv_actions) || cJSON_GetObjectItemCaseSensitive(msg, "error"))
+		return; /* nothing to add, or clangd failed (or it was cancelled) */
 	cJSON *ours = report_actions_for(d, pa->first, pa->last);
 	cJSON *result = cJSON_GetObjectItemCaseSensitive(msg, "result");
 	if (!cJSON_IsArray(result)) {
