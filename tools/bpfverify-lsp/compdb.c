@@ -243,8 +243,10 @@ static int drops_alone(const char *a)
 		if (strcmp(a, opts[i]) == 0)
 			return 1;
 	/* Our own plugin and report replace the entry's; GCC's BTF and CO-RE
-	 * switches mean nothing to clang. */
-	return starts_with(a, "-fplugin=") || starts_with(a, "-fplugin-arg-bpfverify-json=") ||
+	 * switches mean nothing to clang; a warning made an error would stop
+	 * the compile before verification (clangd shows the warning). */
+	return starts_with(a, "-fplugin=") || strcmp(a, "-Werror") == 0 || starts_with(a, "-Werror=") ||
+	       strcmp(a, "-pedantic-errors") == 0 || starts_with(a, "-fplugin-arg-bpfverify-json=") ||
 	       starts_with(a, "-fplugin-arg-bpfverify-log=") || (starts_with(a, "-o") && a[2]) ||
 	       starts_with(a, "-MF") || starts_with(a, "-MT") || starts_with(a, "-MQ") ||
 	       strcmp(a, "-gbtf") == 0 || strcmp(a, "-mco-re") == 0 || strcmp(a, "-mno-co-re") == 0;
