@@ -6,7 +6,8 @@
 - a crashing check takes nothing down;
 - a check overtaken by a newer text never publishes its result;
 - one rejection for two kernels is one diagnostic naming both;
-- fix-its in the report become quick fixes in clangd's codeAction reply.
+- fix-its in the report become quick fixes in clangd's codeAction reply;
+- closing the file clears bpfverify's diagnostics.
 
 usage: robustness_test.py --proxy BIN [--clangd P]
 Exit 0: passed; 1: failed; 77: skipped (no clangd)."""
@@ -160,6 +161,13 @@ def main():
         acts = client.response(rid).get("result") or []
         check(not [a for a in acts if isinstance(a, dict) and a.get("title", "").startswith("bpfverify:")],
               "no fix-it offered on another line")
+
+        # -- closing the file takes bpfverify's diagnostics away
+        client.backlog = []
+        client.notify("textDocument/didClose", {"textDocument": {"uri": uri(prog)}})
+        _, m = client.wait(lambda m: diags(m) is not None and not bv(diags(m)), 10,
+                           "diagnostics cleared on close")
+        check(True, "closing the file clears bpfverify's diagnostics")
     finally:
         rc = client.close()
     check(rc == 0, "the proxy exits cleanly (status %s)" % rc)

@@ -310,6 +310,14 @@ static void from_editor(struct proxy *px, const char *body, size_t len)
 			struct document *d = doc_find(&px->docs, uri, 0);
 			if (d) {
 				check_kill(d);
+				/* Take ours away; clangd clears its own. */
+				if (cJSON_GetArraySize(d->bv_diags)) {
+					cJSON_Delete(d->bv_diags);
+					cJSON_Delete(d->clangd_diags);
+					d->bv_diags = d->clangd_diags = NULL;
+					d->open = 0;
+					publish(px, d);
+				}
 				doc_close(&px->docs, d);
 			}
 		} else if (!strcmp(method, "textDocument/codeAction") && uri && px->code_action_literals) {
