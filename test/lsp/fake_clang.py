@@ -36,6 +36,6 @@ for i, line in enumerate(lines):
             "file": path, "line": i + 1, "column": col,
             "notes": [{"message": "R0 may be NULL", "file": path, "line": i, "column": 1}],
             "fixits": [{"file": path, "line": i + 1, "column": 1, "end_line": i + 1, "end_column": 1,
-                        "text": "if (!p) return 0; ", "message": "check p against NULL"}]})
+                        "text": "if (!p) return 0; ", "description": "check p against NULL"}]})
         results.append(dict(results[-1], kernel="6.18"))
 json.dump({"version": 1, "source": path, "results": results}, sys.stdout)

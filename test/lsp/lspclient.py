@@ -95,15 +95,16 @@ class LspClient:
                 return
 
     def close(self):
+        """shutdown, exit, end of input: the server's exit status (None
+        when it had to be killed)."""
+        for step in (lambda: self.response(self.request("shutdown", None), timeout=30),
+                     lambda: self.notify("exit", None), lambda: self.proc.stdin.close()):
+            try:
+                step()
+            except Exception as e:
+                print("note: closing: %s" % e)
         try:
-            rid = self.request("shutdown", None)
-            self.response(rid, timeout=10)
-            self.notify("exit", None)
-            self.proc.stdin.close()
-        except Exception:
-            pass
-        try:
-            return self.proc.wait(timeout=10)
+            return self.proc.wait(timeout=30)
         except subprocess.TimeoutExpired:
             self.proc.kill()
             self.proc.wait()

@@ -167,15 +167,33 @@ def main():
             "context": {"diagnostics": ours}})
         ca = client.response(rid)
         check("result" in ca, "codeAction answers")
+        fixes = [a for a in ca.get("result") or []
+                 if isinstance(a, dict) and a.get("title", "").startswith("bpfverify:")]
+        fix_edits = None
+        if fixes:
+            fix_edits = fixes[0]["edit"]["changes"].get(uri(prog)) or []
+            check(fixes[0].get("kind") == "quickfix" and fix_edits, "bpfverify's fix-it is a quick fix: "
+                  + fixes[0]["title"])
+            check(any("cnt" in e["newText"] for e in fix_edits), "the fix-it checks cnt")
+        else:
+            print("note: this plugin gives no fix-it for the missing NULL check; the fix is typed")
 
-        # -- the fix, as an incremental change: the diagnostic goes away
+        # -- the fix (bpfverify's own fix-it where the plugin gives one),
+        # as an incremental change: the diagnostic goes away
         client.drain()
         line = PROG.splitlines()[BAD_LINE]
+        if fix_edits:
+            # the edits' ranges refer to the text before any of them:
+            # applied from the last to the first, they stay valid
+            key = lambda e: (e["range"]["start"]["line"], e["range"]["start"]["character"])
+            changes = [{"range": e["range"], "text": e["newText"]}
+                       for e in sorted(fix_edits, key=key, reverse=True)]
+        else:
+            changes = [{"range": {"start": {"line": BAD_LINE, "character": 0},
+                                  "end": {"line": BAD_LINE, "character": len(line)}},
+                        "text": FIXED}]
         client.notify("textDocument/didChange", {
-            "textDocument": {"uri": uri(prog), "version": 2},
-            "contentChanges": [{"range": {"start": {"line": BAD_LINE, "character": 0},
-                                          "end": {"line": BAD_LINE, "character": len(line)}},
-                                "text": FIXED}]})
+            "textDocument": {"uri": uri(prog), "version": 2}, "contentChanges": changes})
         t_change = time.monotonic()
 
         def cleared(m):

@@ -181,8 +181,9 @@ static cJSON *make_diagnostic(const struct document *d, const struct entry *e)
 }
 
 /* A fix-it: {file, line, column|col, end_line, end_column|end_col,
- * text|replacement|insert, message?}, lines and columns 1-based as clang
- * gives them; a missing end is an insertion at the start. */
+ * text|replacement|insert, description|message|title?}, lines and
+ * columns 1-based as clang gives them, the range [start, end) replaced by
+ * text; a missing end is an insertion at the start. */
 static cJSON *make_edit(const struct document *d, const cJSON *fix)
 {
 	const char *file = str(fix, "file");
@@ -223,6 +224,8 @@ static cJSON *make_action(const struct document *d, const cJSON *result, const c
 		cJSON *edit = make_edit(d, fix);
 		if (edit)
 			cJSON_AddItemToArray(edits, edit);
+		if (!title)
+			title = str(fix, "description");
 		if (!title)
 			title = str(fix, "message");
 		if (!title)
