@@ -55,6 +55,7 @@ struct proxy {
 	long long debounce_ms, timeout_ms;
 	int max_checks;
 	int code_action_literals; /* the editor takes CodeAction objects */
+	int related_information;  /* the editor shows relatedInformation */
 	int shutting_down;
 };
 
@@ -211,7 +212,8 @@ static void check_done(struct proxy *px, struct document *d)
 		return;
 	}
 	cJSON *diags, *actions;
-	report_to_lsp(d->check.out.len ? d->check.out.data : NULL, d, &diags, &actions);
+	report_to_lsp(d->check.out.len ? d->check.out.data : NULL, d, px->related_information, &diags,
+		      &actions);
 	d->check.out.len = 0;
 	cJSON_Delete(d->bv_diags);
 	cJSON_Delete(d->bv_actions);
@@ -278,6 +280,8 @@ static void from_editor(struct proxy *px, const char *body, size_t len)
 		if (!strcmp(method, "initialize")) {
 			px->code_action_literals =
 				get(params, "capabilities.textDocument.codeAction.codeActionLiteralSupport") != NULL;
+			px->related_information = cJSON_IsTrue(
+				get(params, "capabilities.textDocument.publishDiagnostics.relatedInformation"));
 		} else if (!strcmp(method, "textDocument/didOpen") && uri) {
 			struct document *d = doc_find(&px->docs, uri, 1);
 			d->open = 1;

@@ -116,7 +116,7 @@ static void add_kernel(struct entry *e, const char *k)
 	e->nkernels++;
 }
 
-static cJSON *make_diagnostic(const struct document *d, const struct entry *e)
+static cJSON *make_diagnostic(const struct document *d, const struct entry *e, int with_related)
 {
 	const cJSON *r = e->result;
 	const char *verdict = str(r, "verdict");
@@ -172,6 +172,26 @@ static cJSON *make_diagnostic(const struct document *d, const struct entry *e)
 			cJSON_AddItemToObject(ri, "location", location(d, NULL, 1, 1));
 		cJSON_AddStringToObject(ri, "message", nmsg);
 		cJSON_AddItemToArray(related, ri);
+	}
+	if (!with_related && cJSON_GetArraySize(related)) {
+		/* The editor would not show them: the notes become lines of the
+		 * message ("LINE: note"). */
+		size_t len = strlen(cJSON_GetStringValue(cJSON_GetObjectItem(diag, "message"))) + 1;
+		cJSON_ArrayForEach(note, related)
+			len += strlen(cJSON_GetStringValue(cJSON_GetObjectItem(note, "message"))) + 32;
+		char *full = malloc(len);
+		strcpy(full, cJSON_GetStringValue(cJSON_GetObjectItem(diag, "message")));
+		cJSON_ArrayForEach(note, related) {
+			const cJSON *start = cJSON_GetObjectItem(
+				cJSON_GetObjectItem(cJSON_GetObjectItem(note, "location"), "range"), "start");
+			sprintf(full + strlen(full), "\n%d: %s",
+				(int)cJSON_GetNumberValue(cJSON_GetObjectItem(start, "line")) + 1,
+				cJSON_GetStringValue(cJSON_GetObjectItem(note, "message")));
+		}
+		cJSON_ReplaceItemInObject(diag, "message", cJSON_CreateString(full));
+		free(full);
+		cJSON_Delete(related);
+		return diag;
 	}
 	if (cJSON_GetArraySize(related))
 		cJSON_AddItemToObject(diag, "relatedInformation", related);
@@ -249,7 +269,8 @@ static cJSON *make_action(const struct document *d, const cJSON *result, const c
 	return action;
 }
 
-void report_to_lsp(const char *report, const struct document *d, cJSON **diags, cJSON **actions)
+void report_to_lsp(const char *report, const struct document *d, int related, cJSON **diags,
+		   cJSON **actions)
 {
 	*diags = cJSON_CreateArray();
 	*actions = cJSON_CreateArray();
@@ -286,7 +307,7 @@ void report_to_lsp(const char *report, const struct document *d, cJSON **diags, 
 		add_kernel(&entries[i], str(r, "kernel"));
 	}
 	for (int i = 0; i < ne; i++) {
-		cJSON *diag = make_diagnostic(d, &entries[i]);
+		cJSON *diag = make_diagnostic(d, &entries[i], related);
 		cJSON *action = make_action(d, entries[i].result, diag);
 		if (action)
 			cJSON_AddItemToArray(*actions, action);

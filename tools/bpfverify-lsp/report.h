@@ -12,8 +12,10 @@
 /* Parses report (the plugin's standard output) for document d, whose text
  * was checked; sets *diags (array of Diagnostic) and *actions (array of
  * CodeAction). A report that is not JSON (the compile failed before the
- * plugin ran) gives empty arrays. */
-void report_to_lsp(const char *report, const struct document *d, cJSON **diags, cJSON **actions);
+ * plugin ran) gives empty arrays. related: the editor shows
+ * relatedInformation; else the notes are lines of the message. */
+void report_to_lsp(const char *report, const struct document *d, int related, cJSON **diags,
+		   cJSON **actions);
 
 /* The actions of d that apply to lines [first, last] (0-based). */
 cJSON *report_actions_for(const struct document *d, long first, long last);

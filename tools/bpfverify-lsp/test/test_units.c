@@ -168,7 +168,7 @@ static void test_report(void)
 		"{\"program\":\"r\",\"kernel\":\"6.1\",\"verdict\":\"error\",\"message\":\"unsupported X\","
 		" \"file\":\"/w/inc.h\",\"line\":7,\"column\":1,\"notes\":[]}]}";
 	cJSON *diags, *actions;
-	report_to_lsp(report, d, &diags, &actions);
+	report_to_lsp(report, d, 1, &diags, &actions);
 	EXPECT(cJSON_GetArraySize(diags) == 2);
 	cJSON *a = cJSON_GetArrayItem(diags, 0);
 	const char *msg = cJSON_GetStringValue(cJSON_GetObjectItem(a, "message"));
@@ -192,8 +192,15 @@ static void test_report(void)
 	cJSON_Delete(off);
 	cJSON_Delete(diags);
 	/* Not JSON (the compile failed): nothing. */
-	report_to_lsp("garbage", d, &diags, &actions);
+	report_to_lsp("garbage", d, 1, &diags, &actions);
 	EXPECT(cJSON_GetArraySize(diags) == 0 && cJSON_GetArraySize(actions) == 0);
+	cJSON_Delete(diags);
+	cJSON_Delete(actions);
+	/* An editor without relatedInformation: the notes in the message. */
+	report_to_lsp(report, d, 0, &diags, &actions);
+	msg = cJSON_GetStringValue(cJSON_GetObjectItem(cJSON_GetArrayItem(diags, 0), "message"));
+	EXPECT(msg && !strcmp(msg, "M [bpfverify: p, kernels 6.1, 6.18]\n2: N\n3: unplaced"));
+	EXPECT(!cJSON_GetObjectItem(cJSON_GetArrayItem(diags, 0), "relatedInformation"));
 	cJSON_Delete(diags);
 	cJSON_Delete(actions);
 	doc_close(&list, d);
