@@ -7,7 +7,8 @@
 - a check overtaken by a newer text never publishes its result;
 - one rejection for two kernels is one diagnostic naming both;
 - fix-its in the report become quick fixes in clangd's codeAction reply;
-- closing the file clears bpfverify's diagnostics.
+- closing the file clears bpfverify's diagnostics;
+- a missing plugin or compiler gives a warning, not silence.
 
 usage: robustness_test.py --proxy BIN [--clangd P]
 Exit 0: passed; 1: failed; 77: skipped (no clangd)."""
@@ -58,7 +59,7 @@ def main():
                     "arguments": ["clang-19", "-target", "bpf", "-O2", "-c", "p.bpf.c"]}], f)
     os.environ["BV_FAKE_PIDFILE"] = pidfile
     client = LspClient([os.path.abspath(args.proxy), "--clangd=" + args.clangd, "--clang=" + fake,
-                        "--plugin=/nonexistent.so", "--debounce=2000", "--timeout=3000",
+                        "--plugin=" + fake, "--debounce=2000", "--timeout=3000",
                         "--log=error", "--background-index=false"] + (["--verbose"] if os.environ.get("BV_VERBOSE") else []), cwd=tmp)
     version = [1]
 
@@ -171,6 +172,22 @@ def main():
     finally:
         rc = client.close()
     check(rc == 0, "the proxy exits cleanly (status %s)" % rc)
+
+    # -- a missing plugin or compiler is said, not silent
+    for opts, text in ((["--clang=" + fake, "--plugin=/nonexistent/libbpfverify.so"], "no plugin at"),
+                       (["--clang=/nonexistent/clang-19", "--plugin=" + fake], "cannot run the compiler")):
+        c = LspClient([os.path.abspath(args.proxy), "--clangd=" + args.clangd] + opts +
+                      ["--log=error", "--background-index=false"], cwd=tmp)
+        try:
+            initialize(c, tmp)
+            c.notify("textDocument/didOpen", {"textDocument": {
+                "uri": uri(prog), "languageId": "c", "version": 1, "text": src("FAST")}})
+            _, m = c.wait(lambda m: any(text in d["message"] for d in bv(diags(m))), 20, text)
+            check(bv(diags(m))[0]["severity"] == 2, "a warning: " + bv(diags(m))[0]["message"])
+        except (TimeoutError, EOFError) as e:
+            check(False, "%s: %s" % (text, e))
+        finally:
+            c.close()
     shutil.rmtree(tmp, ignore_errors=True)
     if failures:
         print("%d check(s) failed" % len(failures))

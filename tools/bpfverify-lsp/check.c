@@ -145,6 +145,8 @@ int check_try_finish(struct document *d)
 		if (r == 0 || (r < 0 && errno == EINTR))
 			return 0;
 		if (r > 0)
+			d->check.status = status;
+		if (r > 0)
 			d->check.cpu_ms = (ru.ru_utime.tv_sec + ru.ru_stime.tv_sec) * 1000LL +
 					  (ru.ru_utime.tv_usec + ru.ru_stime.tv_usec) / 1000;
 		/* Anything of its group still alive goes with it. */

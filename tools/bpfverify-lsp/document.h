@@ -16,6 +16,7 @@ struct check_run {
 	long long version;      /* document version it checks */
 	long long started_ms;
 	long long cpu_ms;       /* its CPU time, once reaped */
+	int status;             /* its wait status, once reaped */
 	long long deadline_ms;  /* killed after this */
 	char *input_path;       /* temp file with the text, removed after */
 };

@@ -164,6 +164,8 @@ static void publish(struct proxy *px, struct document *d)
 	cJSON_Delete(msg);
 }
 
+static void publish_problem(struct proxy *px, struct document *d, const char *text);
+
 /* Is the document a BPF source? Decided once per open, from the compile
  * command clangd would use. */
 static int is_bpf(struct proxy *px, struct document *d)
@@ -189,6 +191,13 @@ static void start_check(struct proxy *px, struct document *d, long long now)
 	if (d->check.pid > 0) /* an older text's check: its result is stale */
 		check_kill(d);
 	d->due_ms = 0;
+	if (access(px->check.plugin, R_OK) != 0) {
+		char text[PATH_MAX + 96];
+		snprintf(text, sizeof text, "bpfverify: no plugin at '%s' (--plugin=); not verified",
+			 px->check.plugin);
+		publish_problem(px, d, text);
+		return;
+	}
 	struct compile_command *cc = compdb_lookup(d->path, px->compdb_dir);
 	if (!cc || !compile_command_is_bpf(cc)) {
 		compile_command_free(cc);
@@ -211,6 +220,13 @@ static void check_done(struct proxy *px, struct document *d)
 		d->check.out.len = 0; /* stale: a newer text is (to be) checked */
 		return;
 	}
+	if (WIFEXITED(d->check.status) && WEXITSTATUS(d->check.status) == 127 && !d->check.out.len) {
+		char text[PATH_MAX + 96];
+		snprintf(text, sizeof text, "bpfverify: cannot run the compiler '%s' (--clang=); not verified",
+			 px->check.clang);
+		publish_problem(px, d, text);
+		return;
+	}
 	cJSON *diags, *actions;
 	report_to_lsp(d->check.out.len ? d->check.out.data : NULL, d, px->related_information, &diags,
 		      &actions);
@@ -222,11 +238,9 @@ static void check_done(struct proxy *px, struct document *d)
 	publish(px, d);
 }
 
-static void check_timed_out(struct proxy *px, struct document *d)
+/* bpfverify's set becomes one warning at the top of the file. */
+static void publish_problem(struct proxy *px, struct document *d, const char *text)
 {
-	check_kill(d);
-	if (!d->open || d->check.version != d->version)
-		return;
 	cJSON_Delete(d->bv_diags);
 	cJSON_Delete(d->bv_actions);
 	d->bv_actions = cJSON_CreateArray();
@@ -241,12 +255,20 @@ static void check_timed_out(struct proxy *px, struct document *d)
 	cJSON_AddNumberToObject(e, "character", 1);
 	cJSON_AddNumberToObject(diag, "severity", 2);
 	cJSON_AddStringToObject(diag, "source", "bpfverify");
-	char text[128];
-	snprintf(text, sizeof text, "bpfverify: the check did not finish within %lld ms; not verified",
-		 px->timeout_ms);
 	cJSON_AddStringToObject(diag, "message", text);
 	cJSON_AddItemToArray(d->bv_diags, diag);
 	publish(px, d);
+}
+
+static void check_timed_out(struct proxy *px, struct document *d)
+{
+	check_kill(d);
+	if (!d->open || d->check.version != d->version)
+		return;
+	char text[128];
+	snprintf(text, sizeof text, "bpfverify: the check did not finish within %lld ms; not verified",
+		 px->timeout_ms);
+	publish_problem(px, d, text);
 }
 
 /* ---- messages from the editor ---- */
@@ -422,7 +444,8 @@ static int run(struct proxy *px)
 		long long now = now_ms();
 		/* Due checks start now, a few at a time. */
 		for (struct document *d = px->docs; d; d = d->next)
-			if (d->open && d->due_ms && d->due_ms <= now && running_checks(px) < px->max_checks)
+			if (d->open && d->due_ms && d->due_ms <= now &&
+			    (d->check.pid > 0 || running_checks(px) < px->max_checks))
 				start_check(px, d, now);
 		long long wake = -1;
 		for (struct document *d = px->docs; d; d = d->next) {
