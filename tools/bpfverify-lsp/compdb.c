@@ -247,7 +247,9 @@ static int drops_alone(const char *a)
 	 * the compile before verification (clangd shows the warning). */
 	return starts_with(a, "-fplugin=") || strcmp(a, "-Werror") == 0 || starts_with(a, "-Werror=") ||
 	       strcmp(a, "-pedantic-errors") == 0 || starts_with(a, "-fplugin-arg-bpfverify-json=") ||
-	       starts_with(a, "-fplugin-arg-bpfverify-log=") || (starts_with(a, "-o") && a[2]) ||
+	       starts_with(a, "-fplugin-arg-bpfverify-log=") ||
+	       /* exact mode boots a kernel: not on every keystroke */
+	       starts_with(a, "-fplugin-arg-bpfverify-exact=") || (starts_with(a, "-o") && a[2]) ||
 	       starts_with(a, "-MF") || starts_with(a, "-MT") || starts_with(a, "-MQ") ||
 	       strcmp(a, "-gbtf") == 0 || strcmp(a, "-mco-re") == 0 || strcmp(a, "-mno-co-re") == 0;
 }

@@ -97,7 +97,7 @@ static void test_compdb(void)
 	snprintf(entry, sizeof entry,
 		 "{\"directory\":\"%s\",\"file\":\"sub/p.bpf.c\",\"command\":"
 		 "\"clang -target bpf -O2 -g '-DNAME=a b' -DX=c\\\\ d -Wall -Werror -I inc -MD -MF p.d -c sub/p.bpf.c -o p.o "
-		 "-fplugin=/old.so -fplugin-arg-bpfverify-kernel=6.1\"}",
+		 "-fplugin=/old.so -fplugin-arg-bpfverify-kernel=6.1 -fplugin-arg-bpfverify-exact=6.1\"}",
 		 dir);
 	struct compile_command *cc = db_entry(dir, entry);
 	EXPECT(cc != NULL);
@@ -111,7 +111,7 @@ static void test_compdb(void)
 		       has(argv, "-fplugin-arg-bpfverify-json=-") && has(argv, "-fplugin-arg-bpfverify-kernel=6.1"));
 		EXPECT(!has(argv, "-c") && !has(argv, "-o") && !has(argv, "p.o") && !has(argv, "-MD") &&
 		       !has(argv, "p.d") && !has(argv, "sub/p.bpf.c") && !has(argv, "-fplugin=/old.so"));
-		EXPECT(has(argv, "-Wall") && !has(argv, "-Werror"));
+		EXPECT(has(argv, "-Wall") && !has(argv, "-Werror") && !has(argv, "-fplugin-arg-bpfverify-exact=6.1"));
 		EXPECT(has(argv, "inc") && has(argv, "-iquote") && has(argv, sub) && !has(argv, "--target=bpf"));
 		int n = 0;
 		while (argv[n])
