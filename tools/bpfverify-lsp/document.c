@@ -145,6 +145,14 @@ void doc_apply_change(struct document *d, const cJSON *change)
 	if (b < a)
 		b = a;
 	size_t ins = strlen(text->valuestring);
+	long added = 0;
+	for (const char *p = text->valuestring; *p; p++)
+		added += *p == '\n';
+	long delta = added - (el - sl);
+	if (delta) {
+		doc_shift_ranges(d->bv_diags, d->uri, sl, el, delta);
+		doc_shift_ranges(d->bv_actions, d->uri, sl, el, delta);
+	}
 	size_t n = d->len - (b - a) + ins;
 	char *t = malloc(n + 1);
 	memcpy(t, d->text, a);
@@ -154,6 +162,49 @@ void doc_apply_change(struct document *d, const cJSON *change)
 	free(d->text);
 	d->text = t;
 	d->len = n;
+}
+
+static void shift_position(cJSON *pos, long first, long last, long delta)
+{
+	cJSON *line = cJSON_GetObjectItemCaseSensitive(pos, "line");
+	if (!cJSON_IsNumber(line))
+		return;
+	long l = (long)line->valuedouble;
+	if (l > last)
+		l += delta;
+	else if (l > first && delta < 0)
+		l = first; /* its lines are gone */
+	cJSON_SetNumberValue(line, l < 0 ? 0 : l);
+}
+
+void doc_shift_ranges(cJSON *node, const char *uri, long first, long last, long delta)
+{
+	if (!node)
+		return;
+	if (cJSON_IsObject(node)) {
+		const char *u = cJSON_GetStringValue(cJSON_GetObjectItemCaseSensitive(node, "uri"));
+		if (u && strcmp(u, uri))
+			return; /* a place in another file */
+		cJSON *range = cJSON_GetObjectItemCaseSensitive(node, "range");
+		if (cJSON_IsObject(range)) {
+			shift_position(cJSON_GetObjectItemCaseSensitive(range, "start"), first, last, delta);
+			shift_position(cJSON_GetObjectItemCaseSensitive(range, "end"), first, last, delta);
+		}
+		/* a WorkspaceEdit's changes are keyed by URI */
+		cJSON *changes = cJSON_GetObjectItemCaseSensitive(node, "changes");
+		if (cJSON_IsObject(changes)) {
+			cJSON *mine = cJSON_GetObjectItemCaseSensitive(changes, uri);
+			doc_shift_ranges(mine, uri, first, last, delta);
+		}
+	}
+	cJSON *child;
+	cJSON_ArrayForEach(child, node) {
+		if (cJSON_IsArray(child) || (cJSON_IsObject(child) && child->string && strcmp(child->string, "range") &&
+					     strcmp(child->string, "changes")))
+			doc_shift_ranges(child, uri, first, last, delta);
+		else if (cJSON_IsObject(child) && !child->string)
+			doc_shift_ranges(child, uri, first, last, delta);
+	}
 }
 
 static int hexval(char c)

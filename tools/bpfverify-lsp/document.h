@@ -40,8 +40,14 @@ struct document {
 struct document *doc_find(struct document **list, const char *uri, int create);
 void doc_close(struct document **list, struct document *d);
 void doc_set_text(struct document *d, const char *text);
-/* Applies one TextDocumentContentChangeEvent (with or without range). */
+/* Applies one TextDocumentContentChangeEvent (with or without range), and
+ * moves bpfverify's diagnostics and fix-its below the edit by the lines it
+ * added or removed, so that until the new text's check ends they stay on
+ * their lines (clangd's new set goes out with them meanwhile). */
 void doc_apply_change(struct document *d, const cJSON *change);
+/* Shifts every range of this document under node starting after line
+ * last by delta lines; ranges starting inside [first, last] go to first. */
+void doc_shift_ranges(cJSON *node, const char *uri, long first, long last, long delta);
 /* Byte offset of an LSP position (line, UTF-16 character), clamped. */
 size_t doc_offset(const struct document *d, long line, long character);
 /* Column (0-based, UTF-16) of byte column bcol (0-based) on line

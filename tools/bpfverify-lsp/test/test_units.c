@@ -62,6 +62,43 @@ static void test_document(void)
 	EXPECT(list == NULL);
 }
 
+static long line_at(const cJSON *o, const char *path)
+{
+	char buf[128];
+	snprintf(buf, sizeof buf, "%s", path);
+	for (char *k = strtok(buf, "."); k && o; k = strtok(NULL, "."))
+		o = (*k >= '0' && *k <= '9') ? cJSON_GetArrayItem(o, atoi(k)) : cJSON_GetObjectItemCaseSensitive(o, k);
+	return o ? (long)cJSON_GetNumberValue(o) : -1;
+}
+
+/* bpfverify's ranges move with edits above them until the next check. */
+static void test_shift(void)
+{
+	struct document *list = NULL;
+	struct document *d = doc_find(&list, "file:///w/s.c", 1);
+	doc_set_text(d, "0\n1\n2\n3\n4\n5\n6\n");
+	d->bv_diags = cJSON_Parse(
+		"[{\"range\":{\"start\":{\"line\":5,\"character\":1},\"end\":{\"line\":5,\"character\":3}},"
+		"  \"relatedInformation\":["
+		"   {\"location\":{\"uri\":\"file:///w/s.c\",\"range\":{\"start\":{\"line\":4,\"character\":0},\"end\":{\"line\":4,\"character\":1}}}},"
+		"   {\"location\":{\"uri\":\"file:///w/h.h\",\"range\":{\"start\":{\"line\":4,\"character\":0},\"end\":{\"line\":4,\"character\":1}}}}]}]");
+	d->bv_actions = cJSON_Parse(
+		"[{\"edit\":{\"changes\":{\"file:///w/s.c\":[{\"range\":{\"start\":{\"line\":4,\"character\":0},"
+		"\"end\":{\"line\":4,\"character\":0}},\"newText\":\"x\"}]}}}]");
+	change(d, 1, 0, 1, 0, "a\\nb\\n"); /* two lines above */
+	EXPECT(line_at(d->bv_diags, "0.range.start.line") == 7);
+	EXPECT(line_at(d->bv_diags, "0.range.end.line") == 7);
+	EXPECT(line_at(d->bv_diags, "0.relatedInformation.0.location.range.start.line") == 6);
+	EXPECT(line_at(d->bv_diags, "0.relatedInformation.1.location.range.start.line") == 4); /* other file */
+	EXPECT(line_at(cJSON_GetObjectItem(cJSON_GetObjectItem(cJSON_GetObjectItem(cJSON_GetArrayItem(d->bv_actions, 0),
+		"edit"), "changes"), "file:///w/s.c"), "0.range.start.line") == 6);
+	change(d, 8, 0, 8, 0, "below\\n");   /* below: nothing moves */
+	EXPECT(line_at(d->bv_diags, "0.range.start.line") == 7);
+	change(d, 0, 0, 3, 0, "");           /* three lines above go */
+	EXPECT(line_at(d->bv_diags, "0.range.start.line") == 4);
+	doc_close(&list, d);
+}
+
 static struct compile_command *db_entry(const char *dir, const char *entry_json)
 {
 	char path[256];
@@ -209,6 +246,7 @@ static void test_report(void)
 int main(void)
 {
 	test_document();
+	test_shift();
 	test_compdb();
 	test_report();
 	if (failures)
