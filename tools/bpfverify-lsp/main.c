@@ -182,5 +182,6 @@ int main(int argc, char **argv)
 	set_nonblocking(1);
 	int rc = proxy_run(&px);
 	free(cargv);
+	free((char *)px.check.plugin);
 	return rc;
 }

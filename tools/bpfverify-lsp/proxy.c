@@ -446,8 +446,21 @@ int proxy_run(struct proxy *px)
 		if (px->editor_out.broken)
 			break;
 	}
-	for (struct document *d = px->docs; d; d = d->next)
-		check_kill(d);
+	while (px->docs) {
+		check_kill(px->docs);
+		doc_close(&px->docs, px->docs);
+	}
+	while (px->actions) {
+		struct pending_action *pa = px->actions;
+		px->actions = pa->next;
+		free(pa->id);
+		free(pa->uri);
+		free(pa);
+	}
+	buf_free(&px->editor_in.in);
+	buf_free(&px->clangd_out.in);
+	buf_free(&px->editor_out.out);
+	buf_free(&px->clangd_in.out);
 	if (!clangd_done) {
 		if (!px->clangd_in.broken)
 			close(px->clangd_in.fd);
