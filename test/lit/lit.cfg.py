@@ -45,6 +45,9 @@ config.substitutions.append(("%clang", config.bv_clang))
 # %bpf_flags: the examples' flags without --target and -g.
 config.substitutions.append(("%bpf_flags", bpf_flags))
 config.substitutions.append(("%plugin_dir", os.path.dirname(plugin)))
+# %plugin_real: the real plugin the shim opens in the clang under test.
+config.substitutions.append(("%plugin_real", os.path.join(
+    config.bv_obj_root, "lib", "libbpfverify-llvm%s.so" % (llvm_param or config.bv_default_llvm))))
 config.substitutions.append(("%plugin", plugin))
 config.substitutions.append(("%bpfverify", os.path.join(config.bv_obj_root, "bin", "bpfverify")))
 config.substitutions.append(("%inputs", inputs))
