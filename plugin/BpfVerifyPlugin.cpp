@@ -15,6 +15,7 @@
 // that records instead of printing, so the compiler's own diagnostics are
 // never duplicated.
 #include "Isolate.h"
+#include "LlvmCompat.h"
 #include "Options.h"
 #include "Verify.h"
 
@@ -122,12 +123,14 @@ public:
     LLCtx.setDiagnosticHandler(
         std::make_unique<RecordingLLVMHandler>(&BackendError));
     auto *Rec = new RecordingDiagConsumer();
+    compat::OwnedDiagOptions PrivDiagOpts;
     DiagnosticsEngine PrivDiags(CI.getDiagnostics().getDiagnosticIDs(),
-                                new DiagnosticOptions(), Rec,
+                                PrivDiagOpts.get(), Rec,
                                 /*ShouldOwnClient=*/true);
     PrivDiags.setSourceManager(&CI.getSourceManager());
     auto failed = [&] {
-      return PrivDiags.hasErrorOccurred() || !BackendError.empty();
+      return PrivDiags.hasErrorOccurred() || Rec->getNumErrors() > 0 ||
+             !BackendError.empty();
     };
     auto why = [&] {
       if (!Rec->FirstError.empty())
@@ -149,7 +152,7 @@ public:
         Out.InternalError = "code generation failed: " + why();
         return Out;
       }
-      M.reset(Gen->ReleaseModule());
+      M = compat::ownModule(Gen->ReleaseModule());
     }
     if (!M) {
       Out.InternalError = "code generation produced no module";
@@ -162,12 +165,11 @@ public:
       return Out; // declarations and data only: no program to verify
 
     llvm::SmallString<0> Object;
-    EmitBackendOutput(PrivDiags, CI.getHeaderSearchOpts(), CGOpts,
-                      CI.getTargetOpts(), CI.getLangOpts(),
-                      C.getTargetInfo().getDataLayoutString(), M.get(),
-                      Backend_EmitObj,
-                      CI.getFileManager().getVirtualFileSystemPtr(),
-                      std::make_unique<llvm::raw_svector_ostream>(Object));
+    compat::emitBackendOutput(CI, PrivDiags, CGOpts,
+                              C.getTargetInfo().getDataLayoutString(), M.get(),
+                              Backend_EmitObj,
+                              CI.getFileManager().getVirtualFileSystemPtr(),
+                              std::make_unique<llvm::raw_svector_ostream>(Object));
     M.reset();
     if (failed()) {
       Out.InternalError = "BPF code generation failed: " + why();

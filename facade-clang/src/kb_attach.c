@@ -17,6 +17,7 @@
 
 #include <cjson/cJSON.h>
 
+#include "bpfverify/bvdb.h"
 #include "bvf_internal.h"
 #include "kb_attach.h"
 
@@ -28,7 +29,7 @@
  * frees *doc. */
 static const cJSON *attach_facts(const struct bvf_kernel *k, cJSON **doc)
 {
-	const char *db = getenv("BPFVERIFY_DB");
+	const char *db = bvdb_default_dir(BVF_DB_DIR);
 	const cJSON *a;
 	char path[4096];
 	char *text;

@@ -131,7 +131,7 @@ static int take_list(const cJSON *obj, const char *key, const struct bvf_kernel 
 int bvf_kb_helper_facts_load(const struct bvf_kernel *k, uint32_t prog_type,
 			     struct bvf_kb_helper_facts *out, char *err, size_t errsz)
 {
-	const char *db = getenv("BPFVERIFY_DB");
+	const char *db = bvdb_default_dir(BVF_DB_DIR);
 	const char *type = bvf_prog_type_name(prog_type);
 	const struct bvf_kernel *btf;   /* k, when its BTF can be read */
 	char path[4096], berr[256];

@@ -12,6 +12,7 @@
 
 #include <cjson/cJSON.h>
 
+#include "bpfverify/bvdb.h"
 #include "bvf_internal.h"
 #include "kb_sleepable.h"
 
@@ -20,7 +21,7 @@
 #endif
 int bvf_kernel_lsm_hook_sleepable(const struct bvf_kernel *k, const char *func)
 {
-	const char *db = getenv("BPFVERIFY_DB");
+	const char *db = bvdb_default_dir(BVF_DB_DIR);
 	const cJSON *sl, *hooks, *it;
 	char path[4096];
 	cJSON *doc;

@@ -9,8 +9,9 @@
  *    the newest profile not newer than it;
  *  - a path to a raw BTF or a vmlinux ELF: its BTF with the newest
  *    profile's behaviours; named by the file's basename.
- * The profiles folder is $BPFVERIFY_DB when set, else the one this build
- * was configured with; btf-db's bvdb library reads it (bpfverify/bvdb.h). The BTF of a profile is decompressed and parsed only
+ * The profiles folder is $BPFVERIFY_DB when set, else an installed
+ * bpfverify's own, else the one this build was configured with
+ * (bvdb_default_dir); btf-db's bvdb library reads it (bpfverify/bvdb.h). The BTF of a profile is decompressed and parsed only
  * when something asks for it. A path is parsed at open: the user named a
  * file, and an unreadable one is a usage error worth reporting at once.
  * The name index CO-RE searches candidates with is built once per profile,
@@ -111,7 +112,7 @@ static uint32_t parse_release(const char *rel)
 
 static const char *db_dir(void)
 {
-	const char *d = getenv("BPFVERIFY_DB");
+	const char *d = bvdb_default_dir(BVF_DB_DIR);
 
 	return d && *d ? d : BVF_DB_DIR;
 }

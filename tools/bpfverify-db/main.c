@@ -257,7 +257,7 @@ static int cmd_import(const char *db, int argc, char **argv)
 
 int main(int argc, char **argv)
 {
-	const char *db = getenv("BPFVERIFY_DB");
+	const char *db = bvdb_default_dir(BVDB_DEFAULT_DB);
 	int i = 1;
 
 	if (!db || !*db)

@@ -85,6 +85,12 @@ void bvdb_profiles__free(struct bvdb_profile **v, size_t cnt);
  * LINUX_KERNEL_VERSION (patch clamped to 255); 0 when unparsable. */
 uint32_t bvdb_release_version(const char *release);
 
+/* The profiles folder: $BPFVERIFY_DB when set; else, for an installed
+ * bpfverify, share/bpfverify/profiles of the prefix the calling binary (the
+ * plugin or an executable) was loaded from; else BUILT_IN (the build
+ * tree's). The result is computed once and never freed. */
+const char *bvdb_default_dir(const char *built_in);
+
 /* ---- a BTF read in place ---- */
 
 /* A raw BTF (this machine's byte order) read where it lies: the header is
