@@ -1474,7 +1474,7 @@ static int relocate(const struct btf *local, const struct bvf_btf_ref *targ_ref,
 		c.o = o;
 		c.patching = false;
 		if (o) {
-			memset(o, 0, sizeof(*o));
+			bvf_core_outcome_clear(o);
 			o->insn = c.r->insn;
 			o->kind = c.r->kind;
 		}

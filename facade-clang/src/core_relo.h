@@ -81,6 +81,23 @@ struct bvf_core_outcome {
 	char libbpf_error[200];
 };
 
+/* Clears o as a zeroed struct reads (empty strings, no flags) without
+ * writing its ~720 bytes of text buffers: a program's relocations are
+ * set up once per program and kernel. */
+static inline void bvf_core_outcome_clear(struct bvf_core_outcome *o)
+{
+	o->insn = 0;
+	o->kind = 0;
+	o->poisoned = false;
+	o->orig_val = 0;
+	o->new_val = 0;
+	o->spec[0] = '\0';
+	o->reason[0] = '\0';
+	o->libbpf_spec[0] = '\0';
+	o->refused = false;
+	o->libbpf_error[0] = '\0';
+}
+
 /* Name of a relocation kind as libbpf prints it ("byte_off"), or "unknown". */
 const char *bvf_core_kind_name(uint32_t kind);
 
