@@ -257,8 +257,8 @@ int bvf_report_set_error(struct bvf_report *rep, const char *message)
 	return 0;
 }
 
-/* The whole document, without the final newline. */
-static int document(const struct bvf_report *rep, struct bvf_jtext *t)
+/* The document up to the opening of "results". */
+static void document_head(const struct bvf_report *rep, struct bvf_jtext *t)
 {
 	bvf_jtext_puts(t, "{\n");
 	bvf_jtext_key(t, 1, "version", true);
@@ -271,6 +271,12 @@ static int document(const struct bvf_report *rep, struct bvf_jtext *t)
 	}
 	bvf_jtext_key(t, 1, "results", false);
 	bvf_jtext_put(t, "[", 1);
+}
+
+/* The whole document, without the final newline. */
+static int document(const struct bvf_report *rep, struct bvf_jtext *t)
+{
+	document_head(rep, t);
 	if (rep->results.len)
 		bvf_jtext_put(t, rep->results.s, rep->results.len);
 	bvf_jtext_puts(t, "]\n}");
@@ -310,20 +316,32 @@ int bvf_json_print(const cJSON *doc, FILE *out)
 	return err;
 }
 
-int bvf_report_write(const struct bvf_report *rep, FILE *out)
+int bvf_report_write_unterminated(const struct bvf_report *rep, FILE *out)
 {
-	struct bvf_jtext t = { 0 };
-	int err;
+	struct bvf_jtext head = { 0 };
+	int err = 0;
 
 	if (!rep || !out)
 		return -EINVAL;
-	err = document(rep, &t);
-	if (err)
-		return err;
-	if (fwrite(t.s, 1, t.len, out) != t.len || fputc('\n', out) == EOF ||
-	    fflush(out) == EOF)
+	/* the document's head, then the results as they are (no copy) */
+	document_head(rep, &head);
+	if (head.oom)
+		return -ENOMEM;
+	if (fwrite(head.s, 1, head.len, out) != head.len ||
+	    (rep->results.len &&
+	     fwrite(rep->results.s, 1, rep->results.len, out) != rep->results.len) ||
+	    fputs("]\n}", out) == EOF)
 		err = errno ? -errno : -EIO;
-	bvf_jtext_free(&t);
+	bvf_jtext_free(&head);
+	return err;
+}
+
+int bvf_report_write(const struct bvf_report *rep, FILE *out)
+{
+	int err = bvf_report_write_unterminated(rep, out);
+
+	if (!err && (fputc('\n', out) == EOF || fflush(out) == EOF))
+		err = errno ? -errno : -EIO;
 	return err;
 }
 

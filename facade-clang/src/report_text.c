@@ -139,11 +139,32 @@ void bvf_jtext_num(struct bvf_jtext *t, int64_t v)
 
 void bvf_jtext_key(struct bvf_jtext *t, unsigned depth, const char *key, bool first)
 {
-	if (!first)
-		bvf_jtext_put(t, ",\n", 2);
-	bvf_jtext_tabs(t, depth);
-	bvf_jtext_str(t, key);
-	bvf_jtext_put(t, ":\t", 2);
+	char buf[128];
+	size_t n = 0, klen = strlen(key);
+
+	/* one write: the keys are the document's own names, which need no
+	 * escapes (a longer one takes the general path) */
+	if (depth + klen + 6 > sizeof(buf)) {
+		if (!first)
+			bvf_jtext_put(t, ",\n", 2);
+		bvf_jtext_tabs(t, depth);
+		bvf_jtext_str(t, key);
+		bvf_jtext_put(t, ":\t", 2);
+		return;
+	}
+	if (!first) {
+		buf[n++] = ',';
+		buf[n++] = '\n';
+	}
+	memset(buf + n, '\t', depth);
+	n += depth;
+	buf[n++] = '"';
+	memcpy(buf + n, key, klen);
+	n += klen;
+	buf[n++] = '"';
+	buf[n++] = ':';
+	buf[n++] = '\t';
+	bvf_jtext_put(t, buf, n);
 }
 
 void bvf_jtext_free(struct bvf_jtext *t)

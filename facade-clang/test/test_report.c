@@ -492,6 +492,16 @@ static void test_same_as_cjson(void)
 		      strncmp(file, got, strlen(got)) == 0 && file[strlen(got)] == '\n',
 		      "variant %d: write = write_string + newline", variant);
 		free(file);
+		{
+			char *buf = NULL;
+			size_t len = 0;
+			FILE *f = open_memstream(&buf, &len);
+
+			CHECK(f && rep && bvf_report_write_unterminated(rep, f) == 0 &&
+			      fclose(f) == 0 && got && strcmp(buf, got) == 0,
+			      "variant %d: write_unterminated = write_string", variant);
+			free(buf);
+		}
 		free(got);
 		cJSON_free(want);
 		cJSON_Delete(doc);
