@@ -1346,26 +1346,43 @@ poison:
 }
 
 /* resolve(), or what an earlier call resolved for the same key. */
-static int resolve_memo(struct ctx *c, struct calc *res, struct spec specs[3],
-			struct bvf_core_outcome *o)
+/* specs is allocated on first need (~4 KiB, zeroed): a relocation the
+ * memo answers needs it only when poisoned (libbpf's rendering). */
+static struct spec *need_specs(struct ctx *c, struct spec **specs)
+{
+	if (!*specs) {
+		*specs = calloc(3, sizeof(**specs));   /* ~1.3 KiB each: off the stack */
+		if (!*specs)
+			fail(c, -ENOMEM, "out of memory");
+	}
+	return *specs;
+}
+
+static int resolve_memo(struct ctx *c, struct calc *res, struct spec **specsp,
+			struct bvf_core_outcome *o, const struct memo_value **hit)
 {
 	const struct bvf_core_relo *r = c->r;
 	const struct memo_value *mv = NULL;
 	struct memo_value *keep;
+	struct spec *specs;
 	int ret;
 
 	if (c->memo && o)
 		mv = bvf_core_memo_get(c->memo, r->type_id, r->access_str_off, r->kind);
 	if (mv && mv->local_btf != c->local->lib)   /* another object's: not ours to use */
 		mv = NULL;
+	*hit = NULL;
 	if (mv) {
+		/* the local spec (mv->local) is the caller's to copy when
+		 * the relocation ends up poisoned */
+		*hit = mv;
 		*res = mv->res;
-		specs[0] = mv->local;
-		specs[0].btf = c->local;
-		*o = mv->o;
+		bvf_core_outcome_copy(o, &mv->o);
 		o->insn = r->insn;
 		return 0;
 	}
+	if (!(specs = need_specs(c, specsp)))
+		return -ENOMEM;
 	c->memo_ok = false;
 	ret = resolve(c, res, specs, o);
 	if (ret || !c->memo || !o || !c->memo_ok)
@@ -1460,21 +1477,16 @@ static int relocate(const struct btf *local, const struct bvf_btf_ref *targ_ref,
 				 !local ? "local BTF" : !targ_ref ? "target BTF" : "instructions");
 		return -EINVAL;
 	}
-	specs = calloc(3, sizeof(*specs));   /* ~1.3 KiB each: off the stack */
-	if (!specs) {
-		if (err && errsz)
-			snprintf(err, errsz, "out of memory");
-		return -ENOMEM;
-	}
 	for (size_t i = 0; i < n && !ret; i++) {
 		struct bvf_core_outcome *o = out ? &out[i] : NULL;
+		const struct memo_value *hit = NULL;
 		struct calc res;
 
 		c.r = &relos[i];
 		c.o = o;
 		c.patching = false;
 		if (o) {
-			memset(o, 0, sizeof(*o));
+			bvf_core_outcome_clear(o);
 			o->insn = c.r->insn;
 			o->kind = c.r->kind;
 		}
@@ -1487,7 +1499,7 @@ static int relocate(const struct btf *local, const struct bvf_btf_ref *targ_ref,
 			ret = fail(&c, -EOPNOTSUPP, "unrecognized CO-RE relocation kind %u", c.r->kind);
 			break;
 		}
-		ret = resolve_memo(&c, &res, specs, o);
+		ret = resolve_memo(&c, &res, &specs, o, &hit);
 		c.patching = true;
 		if (!ret)
 			ret = patch(&c, &res, o);
@@ -1496,7 +1508,11 @@ static int relocate(const struct btf *local, const struct bvf_btf_ref *targ_ref,
 			o->new_val = res.new_val;
 			/* Only a poisoned relocation is ever quoted in libbpf's words
 			 * (specs[0] is its parsed local spec). */
-			if (o->poisoned)
+			if (o->poisoned && hit && need_specs(&c, &specs)) {
+				specs[0] = hit->local;
+				specs[0].btf = c.local;
+			}
+			if (o->poisoned && specs)
 				format_libbpf_spec(&specs[0], o->libbpf_spec, sizeof(o->libbpf_spec));
 		}
 	}

@@ -17,6 +17,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <string.h>
 
 #include "bpfverify/insn.h"
 
@@ -80,6 +81,41 @@ struct bvf_core_outcome {
 	bool refused;
 	char libbpf_error[200];
 };
+
+/* Clears o as a zeroed struct reads (empty strings, no flags) without
+ * writing its ~720 bytes of text buffers: a program's relocations are
+ * set up once per program and kernel. */
+static inline void bvf_core_outcome_clear(struct bvf_core_outcome *o)
+{
+	o->insn = 0;
+	o->kind = 0;
+	o->poisoned = false;
+	o->orig_val = 0;
+	o->new_val = 0;
+	o->spec[0] = '\0';
+	o->reason[0] = '\0';
+	o->libbpf_spec[0] = '\0';
+	o->refused = false;
+	o->libbpf_error[0] = '\0';
+}
+
+/* *dst = *src, its strings copied up to their ends. */
+static inline void bvf_core_outcome_copy(struct bvf_core_outcome *dst,
+					 const struct bvf_core_outcome *src)
+{
+	dst->insn = src->insn;
+	dst->kind = src->kind;
+	dst->poisoned = src->poisoned;
+	dst->orig_val = src->orig_val;
+	dst->new_val = src->new_val;
+	memcpy(dst->spec, src->spec, strnlen(src->spec, sizeof(src->spec) - 1) + 1);
+	memcpy(dst->reason, src->reason, strnlen(src->reason, sizeof(src->reason) - 1) + 1);
+	memcpy(dst->libbpf_spec, src->libbpf_spec,
+	       strnlen(src->libbpf_spec, sizeof(src->libbpf_spec) - 1) + 1);
+	dst->refused = src->refused;
+	memcpy(dst->libbpf_error, src->libbpf_error,
+	       strnlen(src->libbpf_error, sizeof(src->libbpf_error) - 1) + 1);
+}
 
 /* Name of a relocation kind as libbpf prints it ("byte_off"), or "unknown". */
 const char *bvf_core_kind_name(uint32_t kind);

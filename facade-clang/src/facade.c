@@ -422,14 +422,23 @@ static int kernel_enum_has(const struct bvf_kernel *k, const struct bvdb_btf *kb
 	if (!e)
 		return -1;
 	v = btf_enum(e);
+	/* the value first (one check per program and kernel): names are
+	 * compared for the enumerators that have it */
 	for (uint16_t i = 0; i < btf_vlen(e); i++) {
+		const char *n;
+
+		if ((uint32_t)v[i].val != val)
+			continue;
+		n = bvdb_btf__str(kbtf, v[i].name_off);
+		if (n && strncmp(n, prefix, plen) == 0)
+			return 1;
+	}
+	for (uint16_t i = 0; i < btf_vlen(e) && last; i++) {
 		const char *n = bvdb_btf__str(kbtf, v[i].name_off);
 
 		if (!n || strncmp(n, prefix, plen) != 0)
 			continue;
-		if ((uint32_t)v[i].val == val)
-			return 1;
-		if (last && v[i].val > best) {
+		if (v[i].val > best) {
 			best = v[i].val;
 			snprintf(last, size, "%s (%d)", n, v[i].val);
 		}
@@ -528,9 +537,11 @@ static int apply_core(const struct bvf_program *prog, const struct bvf_kernel *k
 		return fail(res, "program '%s' has %zu CO-RE relocation%s, which need the kernel's BTF: %s",
 			    name, *n, *n == 1 ? "" : "s", err), -ENOENT;
 	*copy = malloc((size_t)cnt * sizeof(**copy));
-	*outcomes = calloc(*n, sizeof(**outcomes));
+	*outcomes = malloc(*n * sizeof(**outcomes));
 	if (!*copy || !*outcomes)
 		return fail(res, "program '%s': out of memory", name), -ENOMEM;
+	for (size_t i = 0; i < *n; i++)   /* read up to the first refusal */
+		bvf_core_outcome_clear(&(*outcomes)[i]);
 	memcpy(*copy, insns, (size_t)cnt * sizeof(**copy));
 	/* Reasons read "is not found in the kernel's BTF": the kernels an
 	 * outcome applies to are named once, by whoever reports it. */
@@ -671,9 +682,12 @@ static int verify_with(const struct bvf_program *prog, const struct bvf_kernel *
 		return 0;
 	c.env.bpf_capable = !unpriv;
 	c.env.perfmon_capable = !unpriv;
-	c.tr = calloc(1, sizeof(*c.tr));
+	/* not calloc: its helper-prototype table is ~22 KB, written before
+	 * it is read (bvf_tracing_clear) */
+	c.tr = malloc(sizeof(*c.tr));
 	if (!c.tr)
 		return fail(res, "out of memory");
+	bvf_tracing_clear(c.tr);
 	ret = bvf_tracing_init(c.tr, prog, k, res);
 	if (ret < 0) {
 		ret = 0;   /* the verdict is in res */

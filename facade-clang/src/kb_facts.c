@@ -18,6 +18,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include <bpf/btf.h>
 #include <cjson/cJSON.h>
@@ -47,13 +48,19 @@ static int set_err(char *err, size_t errsz, const char *fmt, ...)
 char *bvf_facts_read(const char *path)
 {
 	FILE *f = fopen(path, "rb");
+	struct stat st;
+	size_t n, cap = FACTS_MAX;
 	char *buf;
-	size_t n;
 
 	if (!f)
 		return NULL;
-	buf = malloc(FACTS_MAX + 1);
-	n = buf ? fread(buf, 1, FACTS_MAX, f) : 0;
+	/* the file's size, not the limit: a 1 MiB buffer is an mmap and a
+	 * munmap for a file of a few KiB (read once per program type) */
+	if (fstat(fileno(f), &st) == 0 && S_ISREG(st.st_mode) && st.st_size > 0 &&
+	    (uint64_t)st.st_size < FACTS_MAX)
+		cap = (size_t)st.st_size;
+	buf = malloc(cap + 1);
+	n = buf ? fread(buf, 1, cap, f) : 0;
 	fclose(f);
 	if (buf)
 		buf[n] = '\0';

@@ -745,7 +745,10 @@ int bvf_kernel_helper_facts(const struct bvf_kernel *k, uint32_t prog_type,
 	if (m->done) {
 		*out = m->facts;
 		ret = m->ret;
-		set_err(err, errsz, "%s", m->err);
+		if (m->err[0])
+			set_err(err, errsz, "%s", m->err);
+		else if (err && errsz)
+			err[0] = '\0';   /* once per program: no printf */
 		pthread_mutex_unlock(&mk->lock);
 		return ret;
 	}

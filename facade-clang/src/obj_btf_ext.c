@@ -194,6 +194,23 @@ static int cmp_core(const void *a, const void *b)
 	return x->rec_idx < y->rec_idx ? -1 : x->rec_idx > y->rec_idx;
 }
 
+/* qsort, skipped when the records are in order already: compilers write
+ * them by section and instruction, and sorting sorted records is most of
+ * the cost of opening a large object (glibc's merge sort compares each
+ * record ~log2(n) times). Equal keys keep their order either way. */
+static void sort_recs(void *base, size_t n, size_t size,
+		      int (*cmp)(const void *, const void *))
+{
+	const char *p = base;
+
+	for (size_t i = 1; i < n; i++) {
+		if (cmp(p + (i - 1) * size, p + i * size) > 0) {
+			qsort(base, n, size, cmp);
+			return;
+		}
+	}
+}
+
 int obj_btf_ext_load(struct bvf_object *obj, struct obj_err *e)
 {
 	const struct obj_sec *s;
@@ -252,8 +269,8 @@ int obj_btf_ext_load(struct bvf_object *obj, struct obj_err *e)
 		if (err)
 			return err;
 	}
-	qsort(obj->func_recs, obj->nr_func_recs, sizeof(*obj->func_recs), cmp_func);
-	qsort(obj->line_recs, obj->nr_line_recs, sizeof(*obj->line_recs), cmp_line);
-	qsort(obj->core_recs, obj->nr_core_recs, sizeof(*obj->core_recs), cmp_core);
+	sort_recs(obj->func_recs, obj->nr_func_recs, sizeof(*obj->func_recs), cmp_func);
+	sort_recs(obj->line_recs, obj->nr_line_recs, sizeof(*obj->line_recs), cmp_line);
+	sort_recs(obj->core_recs, obj->nr_core_recs, sizeof(*obj->core_recs), cmp_core);
 	return 0;
 }

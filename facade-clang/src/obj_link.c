@@ -192,7 +192,10 @@ static int64_t subprog_target(struct link *l, uint32_t fi, uint32_t i, bool *is_
 	const struct bvf_object *obj = l->obj;
 	const struct obj_func *f = &obj->funcs[fi];
 	const struct bv_insn *insn = &l->insns[l->placed[fi] + i];
-	const struct obj_rel *rel = find_rel(&obj->secs[f->sec], f->off + i);
+	/* only a call or an ld_imm64 can name a function: the relocation
+	 * lookup is skipped for every other instruction */
+	const struct obj_rel *rel = insn->code == LD_IMM64 || insn->code == (BV_JMP | BV_CALL) ?
+				    find_rel(&obj->secs[f->sec], f->off + i) : NULL;
 	const struct obj_sym *y = rel ? &obj->syms[rel->sym] : NULL;
 	bool is_call = insn->code == (BV_JMP | BV_CALL) &&
 		       (insn->src_reg == BV_PSEUDO_CALL ||

@@ -1,6 +1,7 @@
 /* report.c — how results are told: the one-line error text shared by the
  * plugin and the CLI (bvf_format_error) and the JSON results document of
- * INTERFACE.md (bvf_report_*), written with cJSON.
+ * INTERFACE.md (bvf_report_*), written as text in cJSON_Print's layout
+ * (report_text.c; bvf_json_print prints the SARIF log's cJSON tree).
  *
  * The document, keys in this order:
  *   { "version": 1, "source": S,
@@ -33,12 +34,16 @@
 #include "bvf_internal.h"
 #include "outcomes_internal.h"
 #include "report_internal.h"
+#include "report_text.h"
 
 #define REPORT_VERSION 1
 
+/* The document as text (report_text.c: cJSON_Print's layout): the
+ * results' objects as they are added, the rest when it is written. */
 struct bvf_report {
-	cJSON *root;
-	cJSON *results;   /* owned by root */
+	char *source;              /* NULL: null */
+	char *error;               /* bvf_report_set_error; NULL: no key */
+	struct bvf_jtext results;  /* the objects of "results", joined by ", " */
 };
 
 int bvf_format_error(const struct bvf_program *prog, const struct bvf_kernel *k,
@@ -73,17 +78,8 @@ struct bvf_report *bvf_report_new(const char *source)
 	struct bvf_report *rep = calloc(1, sizeof(*rep));
 
 	if (!rep)
-		return NULL;
-	rep->root = cJSON_CreateObject();
-	if (!rep->root)
 		goto fail;
-	if (!cJSON_AddNumberToObject(rep->root, "version", REPORT_VERSION))
-		goto fail;
-	if (!(source ? cJSON_AddStringToObject(rep->root, "source", source)
-		     : cJSON_AddNullToObject(rep->root, "source")))
-		goto fail;
-	rep->results = cJSON_AddArrayToObject(rep->root, "results");
-	if (!rep->results)
+	if (source && !(rep->source = strdup(source)))
 		goto fail;
 	return rep;
 fail:
@@ -92,67 +88,82 @@ fail:
 	return NULL;
 }
 
-static bool add_str(cJSON *o, const char *key, const char *v)
-{
-	return v ? cJSON_AddStringToObject(o, key, v) != NULL
-		 : cJSON_AddNullToObject(o, key) != NULL;
-}
+/* Depths as cJSON counts them: the document's members 1, "results" 2,
+ * a result's members 3, its "notes" 4, a note's members 5. */
+enum { RESULT_DEPTH = 2, NOTE_DEPTH = 4 };
 
-static bool add_num(cJSON *o, const char *key, int64_t v)
+static void add_notes(struct bvf_jtext *t, const struct bvf_outcome_note *notes, size_t n)
 {
-	return v >= 0 ? cJSON_AddNumberToObject(o, key, (double)v) != NULL
-		      : cJSON_AddNullToObject(o, key) != NULL;
-}
-
-static bool add_notes(cJSON *o, const struct bvf_outcome_note *notes, size_t n)
-{
-	cJSON *arr = cJSON_AddArrayToObject(o, "notes");
-
-	for (size_t i = 0; arr && i < n; i++) {
+	bvf_jtext_key(t, RESULT_DEPTH + 1, "notes", false);
+	bvf_jtext_put(t, "[", 1);
+	for (size_t i = 0; i < n; i++) {
 		const struct bvf_outcome_note *x = &notes[i];
 		bool known = x->loc.file && x->loc.line;
-		cJSON *no = cJSON_CreateObject();
 
-		if (!no || !cJSON_AddItemToArray(arr, no)) {
-			cJSON_Delete(no);
-			return false;
-		}
-		if (!add_str(no, "message", x->text) || !add_num(no, "insn", x->insn) ||
-		    !add_str(no, "file", known ? x->loc.file : NULL) ||
-		    !add_num(no, "line", known ? (int64_t)x->loc.line : -1) ||
-		    !add_num(no, "column", known && x->loc.column ? (int64_t)x->loc.column : -1))
-			return false;
+		bvf_jtext_puts(t, i ? ", {\n" : "{\n");
+		bvf_jtext_key(t, NOTE_DEPTH + 1, "message", true);
+		bvf_jtext_str(t, x->text);
+		bvf_jtext_key(t, NOTE_DEPTH + 1, "insn", false);
+		bvf_jtext_num(t, x->insn);
+		bvf_jtext_key(t, NOTE_DEPTH + 1, "file", false);
+		bvf_jtext_str(t, known ? x->loc.file : NULL);
+		bvf_jtext_key(t, NOTE_DEPTH + 1, "line", false);
+		bvf_jtext_num(t, known ? (int64_t)x->loc.line : -1);
+		bvf_jtext_key(t, NOTE_DEPTH + 1, "column", false);
+		bvf_jtext_num(t, known && x->loc.column ? (int64_t)x->loc.column : -1);
+		bvf_jtext_put(t, "\n", 1);
+		bvf_jtext_tabs(t, NOTE_DEPTH);
+		bvf_jtext_put(t, "}", 1);
 	}
-	return arr != NULL;
+	bvf_jtext_put(t, "]", 1);
+}
+
+static void add_str(struct bvf_jtext *t, const char *key, const char *v, bool first)
+{
+	bvf_jtext_key(t, RESULT_DEPTH + 1, key, first);
+	bvf_jtext_str(t, v);
+}
+
+static void add_num(struct bvf_jtext *t, const char *key, int64_t v)
+{
+	bvf_jtext_key(t, RESULT_DEPTH + 1, key, false);
+	bvf_jtext_num(t, v);
 }
 
 int bvf_report_add_row(struct bvf_report *rep, const struct bvf_report_row *r)
 {
-	cJSON *o;
-	bool ok;
+	struct bvf_jtext *t;
+	size_t mark;
 
 	if (!rep || !r)
 		return -EINVAL;
-	o = cJSON_CreateObject();
-	if (!o)
-		return -ENOMEM;
-	ok = add_str(o, "program", r->program) &&
-	     add_str(o, "section", r->section) &&
-	     add_str(o, "prog_type", r->prog_type) &&
-	     add_str(o, "kernel", r->kernel) &&
-	     add_str(o, "verdict", r->verdict) &&
-	     add_str(o, "message", r->message) &&
-	     add_num(o, "insn", r->insn) &&
-	     add_str(o, "file", r->file) &&
-	     add_num(o, "line", r->line) &&
-	     add_num(o, "column", r->column) &&
-	     add_num(o, "insns_processed", (int64_t)r->insns_processed) &&
-	     add_num(o, "states", (int64_t)r->states) &&
-	     add_num(o, "time_us", (int64_t)r->time_us) &&
-	     add_str(o, "class", r->class_id) &&
-	     add_notes(o, r->notes, r->nr_notes);
-	if (!ok || !cJSON_AddItemToArray(rep->results, o)) {
-		cJSON_Delete(o);
+	t = &rep->results;
+	mark = t->len;
+	bvf_jtext_puts(t, mark ? ", {\n" : "{\n");
+	add_str(t, "program", r->program, true);
+	add_str(t, "section", r->section, false);
+	add_str(t, "prog_type", r->prog_type, false);
+	add_str(t, "kernel", r->kernel, false);
+	add_str(t, "verdict", r->verdict, false);
+	add_str(t, "message", r->message, false);
+	add_num(t, "insn", r->insn);
+	add_str(t, "file", r->file, false);
+	add_num(t, "line", r->line);
+	add_num(t, "column", r->column);
+	add_num(t, "insns_processed", (int64_t)r->insns_processed);
+	add_num(t, "states", (int64_t)r->states);
+	add_num(t, "time_us", (int64_t)r->time_us);
+	add_str(t, "class", r->class_id, false);
+	add_notes(t, r->notes, r->nr_notes);
+	bvf_jtext_put(t, "\n", 1);
+	bvf_jtext_tabs(t, RESULT_DEPTH);
+	bvf_jtext_put(t, "}", 1);
+	if (t->oom) {
+		/* the document stays as it was: the row is not in it */
+		t->oom = false;
+		t->len = mark;
+		if (t->s)
+			t->s[mark] = '\0';
 		return -ENOMEM;
 	}
 	return 0;
@@ -234,26 +245,60 @@ int bvf_report_add_named(struct bvf_report *rep, const struct bvf_program *prog,
 
 int bvf_report_set_error(struct bvf_report *rep, const char *message)
 {
-	cJSON *results;
+	char *copy;
 
 	if (!rep || !message)
 		return -EINVAL;
-	/* before "results", as the CLI writes it for an unreadable object */
-	cJSON_DeleteItemFromObjectCaseSensitive(rep->root, "error");
-	results = cJSON_DetachItemFromObjectCaseSensitive(rep->root, "results");
-	if (!cJSON_AddStringToObject(rep->root, "error", message)) {
-		cJSON_AddItemToObject(rep->root, "results", results);
+	copy = strdup(message);
+	if (!copy)
+		return -ENOMEM;
+	free(rep->error);
+	rep->error = copy;   /* written before "results" */
+	return 0;
+}
+
+/* The document up to the opening of "results". */
+static void document_head(const struct bvf_report *rep, struct bvf_jtext *t)
+{
+	bvf_jtext_puts(t, "{\n");
+	bvf_jtext_key(t, 1, "version", true);
+	bvf_jtext_num(t, REPORT_VERSION);
+	bvf_jtext_key(t, 1, "source", false);
+	bvf_jtext_str(t, rep->source);
+	if (rep->error) {
+		bvf_jtext_key(t, 1, "error", false);
+		bvf_jtext_str(t, rep->error);
+	}
+	bvf_jtext_key(t, 1, "results", false);
+	bvf_jtext_put(t, "[", 1);
+}
+
+/* The whole document, without the final newline. */
+static int document(const struct bvf_report *rep, struct bvf_jtext *t)
+{
+	document_head(rep, t);
+	if (rep->results.len)
+		bvf_jtext_put(t, rep->results.s, rep->results.len);
+	bvf_jtext_puts(t, "]\n}");
+	if (t->oom) {
+		bvf_jtext_free(t);
 		return -ENOMEM;
 	}
-	return cJSON_AddItemToObject(rep->root, "results", results) ? 0 : -ENOMEM;
+	return 0;
 }
 
 int bvf_report_write_string(const struct bvf_report *rep, char **text)
 {
+	struct bvf_jtext t = { 0 };
+	int err;
+
 	if (!rep || !text)
 		return -EINVAL;
-	*text = cJSON_Print(rep->root);
-	return *text ? 0 : -ENOMEM;
+	*text = NULL;
+	err = document(rep, &t);
+	if (!err)
+		*text = t.s;
+	return err;
 }
 
 /* A JSON document printed to `out` with a final newline (the results
@@ -271,11 +316,33 @@ int bvf_json_print(const cJSON *doc, FILE *out)
 	return err;
 }
 
-int bvf_report_write(const struct bvf_report *rep, FILE *out)
+int bvf_report_write_unterminated(const struct bvf_report *rep, FILE *out)
 {
+	struct bvf_jtext head = { 0 };
+	int err = 0;
+
 	if (!rep || !out)
 		return -EINVAL;
-	return bvf_json_print(rep->root, out);
+	/* the document's head, then the results as they are (no copy) */
+	document_head(rep, &head);
+	if (head.oom)
+		return -ENOMEM;
+	if (fwrite(head.s, 1, head.len, out) != head.len ||
+	    (rep->results.len &&
+	     fwrite(rep->results.s, 1, rep->results.len, out) != rep->results.len) ||
+	    fputs("]\n}", out) == EOF)
+		err = errno ? -errno : -EIO;
+	bvf_jtext_free(&head);
+	return err;
+}
+
+int bvf_report_write(const struct bvf_report *rep, FILE *out)
+{
+	int err = bvf_report_write_unterminated(rep, out);
+
+	if (!err && (fputc('\n', out) == EOF || fflush(out) == EOF))
+		err = errno ? -errno : -EIO;
+	return err;
 }
 
 int bvf_report_write_file(const struct bvf_report *rep, const char *path)
@@ -298,6 +365,8 @@ void bvf_report_free(struct bvf_report *rep)
 {
 	if (!rep)
 		return;
-	cJSON_Delete(rep->root);
+	free(rep->source);
+	free(rep->error);
+	bvf_jtext_free(&rep->results);
 	free(rep);
 }

@@ -12,6 +12,7 @@
 #include <errno.h>
 #include <stdarg.h>
 #include <stdio.h>
+#include <stddef.h>
 #include <string.h>
 
 #include <bpf/btf.h>
@@ -197,6 +198,12 @@ static uint32_t func_proto_of(const struct btf *btf, const char *name)
 	return p && btf_is_func_proto(p) ? f->type : 0;
 }
 
+void bvf_tracing_clear(struct bvf_tracing *t)
+{
+	memset(t, 0, offsetof(struct bvf_tracing, protos));
+	memset(t->resolved, 0, sizeof(t->resolved));
+}
+
 int bvf_tracing_init(struct bvf_tracing *t, const struct bvf_program *prog,
 		     const struct bvf_kernel *k, struct bv_result *res)
 {
@@ -207,7 +214,7 @@ int bvf_tracing_init(struct bvf_tracing *t, const struct bvf_program *prog,
 
 	if (type != BV_PROG_TYPE_TRACING && type != BV_PROG_TYPE_LSM)
 		return 0;
-	memset(t, 0, sizeof(*t));
+	bvf_tracing_clear(t);
 	t->prog_type = type;
 	t->attach_type = at;
 	t->sleepable = bvf_program_sleepable(prog);

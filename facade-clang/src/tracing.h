@@ -43,6 +43,12 @@ struct bvf_tracing {
 	bool resolved[BVF_KB_HELPER_ID_MAX + 1];
 };
 
+/* Clears t as a zeroed struct would read: every field, and no helper
+ * prototype resolved yet. protos[] (~22 KB) is left as it is: an entry is
+ * only read once resolved[] says it was written, so the per-program set-up
+ * does not zero it (allocate t with malloc and call this). */
+void bvf_tracing_clear(struct bvf_tracing *t);
+
 /* Sets t up for prog on kernel k when prog is of a type this file models
  * (returns 1), fills res and returns -1 when the load fails or cannot be
  * verified (the attach target is missing: libbpf's load error), returns 0

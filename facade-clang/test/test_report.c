@@ -396,11 +396,125 @@ out:
 }
 #endif
 
+/* The text is cJSON_Print's for the same document, byte for byte (the
+ * writer has no tree: report_text.c): strings with every kind of escape
+ * and raw UTF-8, numbers past int, nulls, notes, the "error" key, and a
+ * document without results. */
+static cJSON *cjson_row(const struct bvf_report_row *r)
+{
+	cJSON *o = cJSON_CreateObject(), *notes;
+#define S(k, v) ((v) ? cJSON_AddStringToObject(o, k, v) : cJSON_AddNullToObject(o, k))
+#define N(k, v) ((int64_t)(v) >= 0 ? cJSON_AddNumberToObject(o, k, (double)(v)) : cJSON_AddNullToObject(o, k))
+	S("program", r->program);
+	S("section", r->section);
+	S("prog_type", r->prog_type);
+	S("kernel", r->kernel);
+	S("verdict", r->verdict);
+	S("message", r->message);
+	N("insn", r->insn);
+	S("file", r->file);
+	N("line", r->line);
+	N("column", r->column);
+	N("insns_processed", r->insns_processed);
+	N("states", r->states);
+	N("time_us", r->time_us);
+	S("class", r->class_id);
+	notes = cJSON_AddArrayToObject(o, "notes");
+	for (size_t i = 0; i < r->nr_notes; i++) {
+		const struct bvf_outcome_note *x = &r->notes[i];
+		bool known = x->loc.file && x->loc.line;
+		cJSON *no = cJSON_CreateObject(), *keep = o;
+
+		cJSON_AddItemToArray(notes, no);
+		o = no;
+		S("message", x->text);
+		N("insn", x->insn);
+		S("file", known ? x->loc.file : NULL);
+		N("line", known ? (int64_t)x->loc.line : -1);
+		N("column", known && x->loc.column ? (int64_t)x->loc.column : -1);
+		o = keep;
+	}
+#undef S
+#undef N
+	return o;
+}
+
+static void test_same_as_cjson(void)
+{
+	struct bvf_outcome_note notes[3] = {
+		{ .text = "quote \" backslash \\ tab \t nl \n cr \r bs \b ff \f bell \a del \x7f",
+		  .insn = 4, .loc = { .file = "a \"b\".c", .line = 7, .column = 3 } },
+		{ .text = "", .insn = -1 },
+		{ .text = "utf-8: \xc3\xa9\xe2\x9c\x93 ctl \x01\x1f", .insn = 2147483647,
+		  .loc = { .file = "x.c", .line = 1 } },
+	};
+	struct bvf_report_row rows[] = {
+		{ .program = "p\\1", .section = "kprobe/x", .prog_type = NULL, .kernel = "6.18",
+		  .verdict = "reject", .message = "R1 \"bad\"\n", .insn = 0, .file = "f.c",
+		  .line = 2147483647, .column = -1, .insns_processed = 2147483648ULL,
+		  .states = 5000000000ULL, .time_us = 1ULL << 60, .class_id = "x",
+		  .notes = notes, .nr_notes = 3 },
+		{ .program = "", .section = "", .prog_type = "xdp", .kernel = "6.1",
+		  .verdict = "accept", .insn = -1, .line = -1, .column = -1,
+		  .insns_processed = 123456789012345ULL, .states = 0, .time_us = 9007199254740993ULL },
+		{ .program = "q", .section = "s", .prog_type = "lsm", .kernel = "k",
+		  .verdict = "error", .message = "m", .insn = -1, .line = -1, .column = -1,
+		  .notes = notes + 1, .nr_notes = 1 },
+	};
+
+	for (int variant = 0; variant < 4; variant++) {
+		struct bvf_report *rep = bvf_report_new(variant == 1 ? NULL : "src \"1\".bpf.c");
+		cJSON *doc = cJSON_CreateObject(), *results;
+		char *want, *got = NULL, *file;
+		size_t nrows = variant == 3 ? 0 : sizeof(rows) / sizeof(rows[0]);
+
+		cJSON_AddNumberToObject(doc, "version", 1);
+		if (variant == 1)
+			cJSON_AddNullToObject(doc, "source");
+		else
+			cJSON_AddStringToObject(doc, "source", "src \"1\".bpf.c");
+		if (variant >= 2)
+			cJSON_AddStringToObject(doc, "error", "crashed:\t\"why\"");
+		results = cJSON_AddArrayToObject(doc, "results");
+		for (size_t i = 0; i < nrows; i++) {
+			CHECK(rep && bvf_report_add_row(rep, &rows[i]) == 0, "add row %zu", i);
+			cJSON_AddItemToArray(results, cjson_row(&rows[i]));
+		}
+		if (variant >= 2)
+			CHECK(rep && bvf_report_set_error(rep, "crashed:\t\"why\"") == 0, "set error");
+		want = cJSON_Print(doc);
+		CHECK(rep && bvf_report_write_string(rep, &got) == 0, "write_string");
+		CHECK(want && got && strcmp(want, got) == 0,
+		      "variant %d: the text is cJSON_Print's:\n--- want\n%s\n--- got\n%s", variant,
+		      want ? want : "?", got ? got : "?");
+		file = rep ? write_doc(rep) : NULL;
+		CHECK(file && got && strlen(file) == strlen(got) + 1 &&
+		      strncmp(file, got, strlen(got)) == 0 && file[strlen(got)] == '\n',
+		      "variant %d: write = write_string + newline", variant);
+		free(file);
+		{
+			char *buf = NULL;
+			size_t len = 0;
+			FILE *f = open_memstream(&buf, &len);
+
+			CHECK(f && rep && bvf_report_write_unterminated(rep, f) == 0 &&
+			      fclose(f) == 0 && got && strcmp(buf, got) == 0,
+			      "variant %d: write_unterminated = write_string", variant);
+			free(buf);
+		}
+		free(got);
+		cJSON_free(want);
+		cJSON_Delete(doc);
+		bvf_report_free(rep);
+	}
+}
+
 int main(void)
 {
 	setvbuf(stdout, NULL, _IOLBF, 0);
 	test_document();
 	test_notes();
+	test_same_as_cjson();
 	test_format_error();
 #ifdef BVF_TEST_INPUTS
 	test_real_objects();

@@ -290,25 +290,13 @@ static void object_error(struct run *r, const struct cli *c, const char *path,
 /* Writes the object's JSON document, joined to any before it. */
 static void print_json(struct run *r, const char *path, const struct bvf_report *rep)
 {
-	char *buf = NULL;
-	size_t len = 0;
-	FILE *mem = open_memstream(&buf, &len);
-
-	if (mem && bvf_report_write(rep, mem) == 0 && fclose(mem) == 0) {
-		/* Strip the trailing newline so several documents can be
-		 * joined. */
-		while (len && (buf[len - 1] == '\n' || buf[len - 1] == ' '))
-			len--;
-		if (r->json_docs++)
-			fputs(",\n", stdout);
-		fwrite(buf, 1, len, stdout);
-	} else {
-		if (mem)
-			fclose(mem);
+	/* no final newline: several documents are joined by ",\n" */
+	if (r->json_docs++)
+		fputs(",\n", stdout);
+	if (bvf_report_write_unterminated(rep, stdout) != 0) {
 		fprintf(stderr, "bpfverify: error: %s: cannot write JSON results\n", path);
 		r->bad_input = true;
 	}
-	free(buf);
 }
 
 static void verify_one(struct run *r, const struct cli *c, const struct bvf_program *prog,

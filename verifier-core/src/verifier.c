@@ -202,6 +202,9 @@ out:
 		bv_unsupported(&env->log, env->insn_idx,
 			       "internal error %d without a message", err);
 	note_failing_path(env);
+	/* the explored states are freed inside the timed part, as the
+	 * kernel's free_states() is inside its verification_time */
+	bv_explore_free(env);
 	result->insns_processed = env->insn_processed;
 	result->total_states = env->total_states;
 	result->peak_states = env->peak_states;
@@ -222,7 +225,6 @@ out:
 		      "processed %u insns (limit %u) max_states_per_insn %u total_states %u peak_states %u mark_read 0\n",
 		      env->insn_processed, limit, env->max_states_per_insn,
 		      env->total_states, env->peak_states);
-	bv_explore_free(env);
 	bv_globals_free(env);
 	bv_fastcall_free(env);
 	bv_log_finish(&env->log);

@@ -169,6 +169,9 @@ int bvf_report_set_error(struct bvf_report *rep, const char *message);
 /* The document as text, without the final newline; free() it. */
 int bvf_report_write_string(const struct bvf_report *rep, char **text);
 int bvf_report_write(const struct bvf_report *rep, FILE *out);
+/* The same text as bvf_report_write_string, written to out (not flushed):
+ * documents joined by the caller, without a copy. */
+int bvf_report_write_unterminated(const struct bvf_report *rep, FILE *out);
 int bvf_report_write_file(const struct bvf_report *rep, const char *path);
 void bvf_report_free(struct bvf_report *rep);
 
