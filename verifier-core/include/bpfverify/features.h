@@ -285,7 +285,12 @@
 	  "one is 'cannot pass in dynptr at an offset=-8'; else (the first dynptrs) " \
 	  "no id, slots marked after every argument, a slot holding a dynptr is no " \
 	  "uninitialized dynptr ('Dynptr has to be an uninitialized dynptr'), " \
-	  "arguments count from 1 and 'cannot pass in dynptr at an offset'")
+	  "arguments count from 1 and 'cannot pass in dynptr at an offset'") \
+	X(LOAD_TRUST_MISMATCH, "load-trust-mismatch", \
+	  "a load reached through BTF pointers of different trust (trusted_ptr_, " \
+	  "rcu_ptr_, ptr_, untrusted_ptr_ of any struct) on different paths is " \
+	  "kept, as an untrusted load; else 'same insn cannot be used with " \
+	  "different pointers' (stores and atomics: always)")
 
 enum bv_feature {
 #define BV_FEATURE_ENUM(e, n, d) BV_FEAT_##e,
