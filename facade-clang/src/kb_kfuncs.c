@@ -346,6 +346,13 @@ int bvf_kfunc_describe(const struct bvf_kfuncs *kf, const struct btf *btf, uint3
 				return 0;
 			}
 		}
+		/* a refusal of this kernel build's after the argument checks */
+		{
+			const cJSON *r = cJSON_GetObjectItemCaseSensitive(facts, "refused");
+
+			if (cJSON_IsString(r))
+				snprintf(out->refused, sizeof(out->refused), "%s", r->valuestring);
+		}
 		cJSON_ArrayForEach(it, flags)
 			for (size_t i = 0; i < sizeof(flag_names) / sizeof(flag_names[0]); i++)
 				if (cJSON_IsString(it) && !strcmp(it->valuestring, flag_names[i].name))

@@ -248,6 +248,8 @@ int bv_check_kfunc_call(struct bv_env *env, const struct bv_insn *insn)
 	err = check_args(env, &d, &m);
 	if (err)
 		return err;
+	if (d.refused[0])
+		return bv_reject(&env->log, idx, -EACCES, "%s", d.refused);
 
 	if (is_rcu_lock(&d)) {
 		if (env->cur->active_rcu_lock) {

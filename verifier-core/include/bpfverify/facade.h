@@ -97,6 +97,10 @@ struct bv_func_proto {
 	/* What bpfverify cannot derive (a tag or type not modelled); "" if
 	 * nothing: the core ends with BV_ERROR naming it. */
 	char unsupported[160];
+	/* Non-empty: this kernel build refuses every call of the kfunc once
+	 * its arguments have been checked, with this line (the live 6.18
+	 * build's "bpf_dynptr_slice_rdwr() is not allowed"). */
+	char refused[96];
 };
 
 /* Required return value range of R0 at program exit. */
@@ -214,6 +218,10 @@ struct bv_kfunc_desc {
 	 * unknown, or it belongs to an API not modelled yet); the core ends
 	 * with BV_ERROR naming it. */
 	char unsupported[160];
+	/* Non-empty: this kernel build refuses every call of the kfunc once
+	 * its arguments have been checked, with this line (the live 6.18
+	 * build's "bpf_dynptr_slice_rdwr() is not allowed"). */
+	char refused[96];
 };
 
 struct bv_facade {
