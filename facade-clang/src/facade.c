@@ -35,6 +35,7 @@
 #include "kb_net.h"
 #include "ksyms.h"
 #include "kb_map_struct.h"
+#include "local_types.h"
 #include "tracing.h"
 #include "func_proto.h"
 
@@ -238,6 +239,22 @@ static int op_btf_struct_access(void *ctx, uint32_t btf_id, int32_t off, uint32_
 	struct facade_ctx *c = ctx;
 
 	(void)access;
+	if (btf_id & BV_BTF_ID_LOCAL) {
+		/* an allocated object: its pointer members read as scalars
+		 * (kernel btf_struct_access for MEM_ALLOC) */
+		const struct btf *pb = bvf_program_btf(c->prog);
+		int err;
+
+		if (!pb)
+			return -EACCES;
+		err = bvf_btf_struct_access(pb, c->tr->features, !c->tr->sleepable,
+					    btf_id & ~BV_BTF_ID_LOCAL, off, size, out);
+		if (!err && BV_BASE_TYPE(out->type) == BV_PTR_TO_BTF_ID) {
+			out->type = BV_SCALAR;
+			out->btf_id = 0;
+		}
+		return err;
+	}
 	if (!tr_btf(c))
 		return -EACCES;
 	/* non-sleepable programs run inside an RCU read-side section */
@@ -262,6 +279,8 @@ static const char *op_btf_type_name(void *ctx, uint32_t btf_id)
 {
 	struct facade_ctx *c = ctx;
 
+	if (btf_id & BV_BTF_ID_LOCAL)
+		return bvf_btf_struct_name(bvf_program_btf(c->prog), btf_id & ~BV_BTF_ID_LOCAL);
 	return bvf_btf_struct_name(tr_btf(c), btf_id);
 }
 
@@ -270,7 +289,22 @@ static bool op_btf_ids_match(void *ctx, uint32_t btf_id, int32_t off, uint32_t w
 {
 	struct facade_ctx *c = ctx;
 
+	/* the program's own types are never a kernel struct */
+	if ((btf_id | want_id) & BV_BTF_ID_LOCAL)
+		return btf_id == want_id && off == 0;
 	return tr_btf(c) && bvf_btf_ids_match(tr_btf(c), btf_id, off, want_id, strict);
+}
+
+/* bpf_obj_new's type: a struct of the program's own BTF */
+static int op_local_struct(void *ctx, uint32_t local_id, uint32_t *size, char *what,
+			   size_t what_size)
+{
+	struct facade_ctx *c = ctx;
+	const struct btf *btf = bvf_program_btf(c->prog);
+
+	if (!btf)
+		return -ENODATA;
+	return bvf_local_struct(btf, local_id, size, what, what_size);
 }
 
 static int op_btf_pointee(void *ctx, uint32_t btf_id, bool var, struct bv_btf_pointee *out)
@@ -785,6 +819,7 @@ static int verify_with(const struct bvf_program *prog, const struct bvf_kernel *
 		f.btf_ids_match = op_btf_ids_match;
 		f.btf_pointee = op_btf_pointee;
 		f.map_btf_id = op_map_btf_id;
+		f.local_struct = op_local_struct;
 		c.percpu_datasec = -1;
 	}
 

@@ -109,6 +109,12 @@ static const struct { const char *name; uint32_t flag; } flag_names[] = {
 
 /* The dynptr kfuncs the core models (dynptr.c): their dynptr, context
  * and buffer arguments and the slices they return. */
+/* The allocated-object kfuncs the core models (alloc_obj.c). */
+static bool is_obj_new(const char *name)
+{
+	return strcmp(name, "bpf_obj_new_impl") == 0;
+}
+
 static bool modelled_dynptr_kfunc(const char *name)
 {
 	return strcmp(name, "bpf_dynptr_from_skb") == 0 ||
@@ -138,8 +144,6 @@ static const char *unmodelled_family(const char *name)
 	if (modelled_dynptr_kfunc(name))
 		return NULL;
 	static const struct { const char *prefix; const char *what; } fam[] = {
-		{ "bpf_obj_new", "allocated objects" },
-		{ "bpf_obj_drop", "allocated objects" },
 		{ "bpf_percpu_obj_", "allocated objects" },
 		{ "bpf_refcount_acquire", "allocated objects" },
 		{ "bpf_list_", "linked lists" },
@@ -207,6 +211,10 @@ static void describe_arg(const struct btf *btf, const struct btf_param *p, uint3
 	a->nullable = has_suffix(a->name, "__nullable") || has_suffix(a->name, "__opt");
 	a->is_str = has_suffix(a->name, "__str");
 	a->uninit = has_suffix(a->name, "__uninit");
+	if (has_suffix(a->name, "__alloc")) {
+		a->kind = BV_KF_ARG_ALLOC;
+		return;
+	}
 	if (has_suffix(a->name, "__ign")) {
 		a->kind = BV_KF_ARG_IGNORED;
 		return;
@@ -338,6 +346,13 @@ int bvf_kfunc_describe(const struct bvf_kfuncs *kf, const struct btf *btf, uint3
 				return 0;
 			}
 		}
+		/* a refusal of this kernel build's after the argument checks */
+		{
+			const cJSON *r = cJSON_GetObjectItemCaseSensitive(facts, "refused");
+
+			if (cJSON_IsString(r))
+				snprintf(out->refused, sizeof(out->refused), "%s", r->valuestring);
+		}
 		cJSON_ArrayForEach(it, flags)
 			for (size_t i = 0; i < sizeof(flag_names) / sizeof(flag_names[0]); i++)
 				if (cJSON_IsString(it) && !strcmp(it->valuestring, flag_names[i].name))
@@ -406,7 +421,9 @@ int bvf_kfunc_describe(const struct bvf_kfuncs *kf, const struct btf *btf, uint3
 		uint32_t sid;
 		const struct btf_type *pt = bvf_btf_skip_mods(btf, rt->type, &sid);
 
-		if (pt && btf_is_struct(pt)) {
+		if (is_obj_new(out->name) && (!pt || sid == 0)) {
+			out->ret = BV_KF_RET_ALLOC_OBJ;
+		} else if (pt && btf_is_struct(pt)) {
 			out->ret = BV_KF_RET_BTF_ID;
 			out->ret_btf_id = sid;
 		} else if (pt && btf_is_int(pt) && iter_sid) {

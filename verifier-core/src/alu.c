@@ -69,7 +69,7 @@ static const char *type_str(const struct bv_env *env, bv_reg_type t,
 }
 
 /* A scalar copy shares an id with its source so that a later comparison
- * of either refines both (constants need none). */
+ * of either refines both (constants need none, on kernels that know it). */
 static void scalar_id_before_mov(struct bv_env *env, struct bv_reg *src)
 {
 	if (src->type != BV_SCALAR)
@@ -81,7 +81,8 @@ static void scalar_id_before_mov(struct bv_env *env, struct bv_reg *src)
 		src->id = 0;
 		src->off = 0;
 	}
-	if (!src->id && !bv_scalar_is_const(&src->s))
+	if (!src->id && (!bv_scalar_is_const(&src->s) ||
+			 !bv_kernel_has(env->f, BV_FEAT_MOV_CONST_NO_ID)))
 		src->id = bv_new_id(env);
 }
 
@@ -155,6 +156,10 @@ static int check_mov(struct bv_env *env, const struct bv_insn *insn)
 		 * afterwards. */
 		bool same = bits == 0 ? src->s.umax <= UINT32_MAX
 				      : src->s.umax < (1ull << (bits - 1));
+
+		/* older kernels never link a 32-bit copy */
+		if (!bv_kernel_has(env->f, BV_FEAT_MOV_CONST_NO_ID))
+			same = false;
 
 		if (same)
 			scalar_id_before_mov(env, src);

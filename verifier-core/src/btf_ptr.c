@@ -37,7 +37,8 @@ int bv_check_ptr_to_btf_access(struct bv_env *env, int32_t insn_idx, uint32_t re
 		return bv_reject(&env->log, insn_idx, -EPERM,
 				 "'struct %s' access is allowed only to CAP_PERFMON and CAP_SYS_ADMIN",
 				 tname);
-	if (!env->f->gpl_compatible)
+	/* objects of the program's own types are not the kernel's */
+	if (!env->f->gpl_compatible && !(r->btf_id & BV_BTF_ID_LOCAL))
 		return bv_reject(&env->log, insn_idx, -EINVAL,
 				 "Cannot access kernel 'struct %s' from non-GPL compatible program",
 				 tname);
@@ -58,12 +59,13 @@ int bv_check_ptr_to_btf_access(struct bv_env *env, int32_t insn_idx, uint32_t re
 				 "R%u is ptr_%s access percpu memory: off=%d", regno, tname, off);
 	/* Objects the program allocated (MEM_ALLOC) are writable; kernel
 	 * objects reached by tracing programs are not. */
-	if (t != BV_READ) {
-		if (r->type & BV_MEM_ALLOC)
-			return bv_unsupported(&env->log, insn_idx,
-					      "writes into program-allocated objects");
+	if (t != BV_READ && !(BV_BASE_TYPE(r->type) == BV_PTR_TO_BTF_ID &&
+			      (r->type & BV_MEM_ALLOC) && !(r->type & BV_MEM_PERCPU)))
 		return bv_reject(&env->log, insn_idx, -EACCES, "only read is supported");
-	}
+	if ((r->type & BV_MEM_ALLOC) && !(r->type & (BV_NON_OWN_REF | BV_MEM_RCU)) &&
+	    !r->ref_obj_id)
+		return bv_unsupported(&env->log, insn_idx,
+				      "an allocated object without a reference");
 	if (!env->f->btf_struct_access)
 		return bv_unsupported(&env->log, insn_idx, "access through a BTF-typed pointer");
 	return bv_btf_struct_load(env, insn_idx, r->btf_id, r->type, off, size, t, value_regno);

@@ -15,6 +15,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "alloc_obj.h"
 #include "dynptr.h"
 #include "state.h"
 
@@ -60,6 +61,7 @@ struct kfunc_meta {
 	uint32_t release_regno;
 	struct bv_iter_meta iter;     /* iter.c: the iterator argument */
 	struct bv_dynptr_meta dynptr;   /* dynptr.c */
+	uint64_t const_arg;             /* the last constant (__k) argument */
 };
 
 static const char *struct_name(const struct bv_env *env, uint32_t btf_id)
@@ -93,6 +95,7 @@ static int check_args(struct bv_env *env, const struct bv_kfunc_desc *d, struct 
 				return bv_reject(&env->log, idx, -EINVAL,
 						 "R%u must be a known constant", regno);
 			if (a->is_const) {
+				m->const_arg = r->s.var_off.value;
 				err = bv_mark_precise(env, regno);
 				if (err)
 					return err;
@@ -118,6 +121,12 @@ static int check_args(struct bv_env *env, const struct bv_kfunc_desc *d, struct 
 			m->ref_obj_id = r->ref_obj_id;
 			if (d->flags & BV_KF_RELEASE)
 				m->release_regno = regno;
+		}
+		if (a->kind == BV_KF_ARG_ALLOC) {
+			err = bv_alloc_obj_arg(env, d, i, regno);
+			if (err)
+				return err;
+			continue;
 		}
 		if (a->kind == BV_KF_ARG_DYNPTR || a->kind == BV_KF_ARG_CTX || mem_pair) {
 			err = bv_dynptr_kfunc_arg(env, d, i, &m->dynptr);
@@ -239,6 +248,8 @@ int bv_check_kfunc_call(struct bv_env *env, const struct bv_insn *insn)
 	err = check_args(env, &d, &m);
 	if (err)
 		return err;
+	if (d.refused[0])
+		return bv_reject(&env->log, idx, -EACCES, "%s", d.refused);
 
 	if (is_rcu_lock(&d)) {
 		if (env->cur->active_rcu_lock) {
@@ -286,7 +297,8 @@ int bv_check_kfunc_call(struct bv_env *env, const struct bv_insn *insn)
 		 * unknown (its logs print R0=scalar() after an int kfunc) */
 		bv_reg_mark_unknown(&regs[0], idx);
 		break;
-	case BV_KF_RET_BTF_ID: {
+	case BV_KF_RET_BTF_ID:
+	case BV_KF_RET_ALLOC_OBJ: {
 		struct bv_reg *r0 = &regs[0];
 		bv_reg_type t = BV_PTR_TO_BTF_ID;
 
@@ -299,8 +311,20 @@ int bv_check_kfunc_call(struct bv_env *env, const struct bv_insn *insn)
 		/* an iterator's next: a trusted object */
 		if (d.flags & BV_KF_ITER_NEXT)
 			t |= BV_PTR_TRUSTED;
-		bv_reg_mark_ptr(r0, t, idx);
-		r0->btf_id = d.ret_btf_id;
+		if (d.ret == BV_KF_RET_ALLOC_OBJ) {
+			err = bv_alloc_obj_new(env, m.const_arg, r0);
+			if (err)
+				return err;
+			t |= r0->type;
+		} else {
+			r0->btf_id = d.ret_btf_id;
+		}
+		{
+			uint32_t btf_id = r0->btf_id;
+
+			bv_reg_mark_ptr(r0, t, idx);
+			r0->btf_id = btf_id;
+		}
 		if (d.flags & BV_KF_RET_NULL)
 			r0->id = bv_new_id(env);
 		if (d.flags & BV_KF_ACQUIRE) {

@@ -1176,7 +1176,12 @@ static bool mismatch_ok(bv_reg_type t)
 	}
 }
 
-static int save_aux_ptr_type(struct bv_env *env, bv_reg_type type)
+/* Record the pointer type an instruction's memory access went through
+ * (kernel: save_aux_ptr_type), refusing a second, incompatible one.
+ * is_load: a load (LDX) whose earlier and current pointers are
+ * both BTF pointers — the kernel rewrites it as an untrusted (probing)
+ * load whatever their trust, so the mix is allowed. */
+static int save_aux_ptr_type(struct bv_env *env, bv_reg_type type, bool is_load)
 {
 	struct bv_insn_aux *aux = &env->aux[env->insn_idx];
 
@@ -1184,10 +1189,16 @@ static int save_aux_ptr_type(struct bv_env *env, bv_reg_type type)
 		aux->ptr_type = type;
 		return 0;
 	}
-	if (aux->ptr_type != type && (!mismatch_ok(type) || !mismatch_ok(aux->ptr_type)))
-		return bv_reject(&env->log, env->insn_idx, -EINVAL,
-				 "same insn cannot be used with different pointers");
-	return 0;
+	if (aux->ptr_type == type || (mismatch_ok(type) && mismatch_ok(aux->ptr_type)))
+		return 0;
+	if (is_load && bv_kernel_has(env->f, BV_FEAT_LOAD_TRUST_MISMATCH) &&
+	    BV_BASE_TYPE(type) == BV_PTR_TO_BTF_ID &&
+	    BV_BASE_TYPE(aux->ptr_type) == BV_PTR_TO_BTF_ID) {
+		aux->ptr_type = BV_PTR_TO_BTF_ID | BV_PTR_UNTRUSTED;
+		return 0;
+	}
+	return bv_reject(&env->log, env->insn_idx, -EINVAL,
+			 "same insn cannot be used with different pointers");
 }
 
 static int explain(struct bv_env *env, int err, uint32_t regno)
@@ -1289,7 +1300,7 @@ int bv_check_load_store(struct bv_env *env, const struct bv_insn *insn)
 					  BV_MODE(insn->code) == BV_MEMSX);
 		if (err)
 			return explain(env, err, insn->src_reg);
-		return save_aux_ptr_type(env, ptype);
+		return save_aux_ptr_type(env, ptype, true);
 	case BV_STX:
 		/* Atomics are not rewritten per pointer type: no aux record. */
 		if (BV_MODE(insn->code) == BV_ATOMIC)
@@ -1307,7 +1318,7 @@ int bv_check_load_store(struct bv_env *env, const struct bv_insn *insn)
 					  BV_WRITE, insn->src_reg, false);
 		if (err)
 			return explain(env, err, insn->dst_reg);
-		return save_aux_ptr_type(env, ptype);
+		return save_aux_ptr_type(env, ptype, false);
 	case BV_ST:
 		if (BV_MODE(insn->code) != BV_MEM)
 			return bv_unsupported(&env->log, idx, "store mode 0x%02x",
@@ -1320,7 +1331,7 @@ int bv_check_load_store(struct bv_env *env, const struct bv_insn *insn)
 					  BV_WRITE, -1, false);
 		if (err)
 			return explain(env, err, insn->dst_reg);
-		return save_aux_ptr_type(env, ptype);
+		return save_aux_ptr_type(env, ptype, false);
 	default:
 		return bv_unsupported(&env->log, idx, "instruction class %u",
 				      BV_CLASS(insn->code));

@@ -2,7 +2,8 @@
  * the core's rules around the facade's struct walk: reads only, fixed
  * non-negative offsets, NULL checks of maybe-NULL pointers, the facade's
  * refusal passed through, GPL and capability gates, and chains of
- * pointers (task->mm->…).
+ * pointers (task->mm->…), one load reached through pointers of different
+ * trust.
  *
  * The test facade is a tracing-like program type whose context holds two
  * pointers to a "task" struct (off 0: trusted; off 8: trusted, maybe
@@ -204,6 +205,30 @@ int main(void)
 		tf.f.gpl_compatible = true;
 		tf.f.btf_struct_access = NULL;
 		check("no facade op", p, BVT_LEN(p), &tf, BV_ERROR, NULL, 1);
+	}
+	{
+		/* one load reached through a trusted task on one path and a
+		 * plain mm pointer on the other (kernel: allow_trust_mismatch
+		 * for loads, the load made a probing one) */
+		struct bv_insn p[] = {
+			BV_MOV64_REG(6, 1),
+			BV_CALL_HELPER(BVT_FN_ktime_get_ns),
+			BV_LDX_MEM(BV_DW, 2, 6, 0),
+			BV_JMP_IMM(BV_JEQ, 0, 0, 1),
+			BV_LDX_MEM(BV_DW, 2, 2, 8),
+			BV_LDX_MEM(BV_DW, 3, 2, 0),
+			BV_MOV64_IMM(0, 0),
+			BV_EXIT_INSN(),
+		};
+		uint64_t all = tf.f.features;
+
+		tf.f.btf_struct_access = struct_access;
+		check("load through BTF pointers of different trust", p, BVT_LEN(p), &tf,
+		      BV_ACCEPT, NULL, -1);
+		tf.f.features &= ~BV_FEAT_BIT(BV_FEAT_LOAD_TRUST_MISMATCH);
+		check("mixed trust without load-trust-mismatch", p, BVT_LEN(p), &tf, BV_REJECT,
+		      "same insn cannot be used with different pointers", 5);
+		tf.f.features = all;
 	}
 	return bvt_summary();
 }

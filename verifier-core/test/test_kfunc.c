@@ -6,6 +6,8 @@
  *   id 104 sleepy(int)                 KF_SLEEPABLE
  *   id 105 other(int)                  not in a set for this program type
  *   id 106 dynptr thing                described as unsupported
+ *   id 107 refused_here(int)           refused by this kernel build after
+ *                                      its arguments are checked
  * The context holds a trusted task pointer at off 0.
  */
 #include "fixture.h"
@@ -86,6 +88,15 @@ static int kfunc(void *ctx, int32_t id, int16_t off, struct bv_kfunc_desc *d)
 		d->args[0].size = 4;
 		d->ret = BV_KF_RET_SCALAR;
 		d->ret_size = 4;
+		return 0;
+	case 107:
+		d->name = "refused_here";
+		d->nargs = 1;
+		d->args[0].kind = BV_KF_ARG_SCALAR;
+		d->args[0].size = 4;
+		d->ret = BV_KF_RET_SCALAR;
+		d->ret_size = 4;
+		snprintf(d->refused, sizeof(d->refused), "refused_here() is not allowed");
 		return 0;
 	case 106:
 		d->name = "bpf_dynptr_thing";
@@ -268,6 +279,20 @@ int main(void)
 		expect_true("kfunc reads its parameters only: pruned at the release",
 			    r.verdict == BV_ACCEPT && r.insns_processed == 16 &&
 			    r.total_states == 1, &r);
+	}
+	{
+		/* a kernel build's refusal comes after the argument checks */
+		struct bv_insn p[] = {
+			BV_MOV64_IMM(1, 3),
+			KCALL(107),
+			BV_MOV64_IMM(0, 0),
+			BV_EXIT_INSN(),
+		};
+		check("refused after its arguments", p, BVT_LEN(p), &tf, BV_REJECT,
+		      "refused_here() is not allowed", 1);
+		p[0] = (struct bv_insn)BV_MOV64_REG(1, 10);
+		check("argument check first", p, BVT_LEN(p), &tf, BV_REJECT,
+		      "R1 is not a scalar", 1);
 	}
 	return bvt_summary();
 }

@@ -97,6 +97,10 @@ struct bv_func_proto {
 	/* What bpfverify cannot derive (a tag or type not modelled); "" if
 	 * nothing: the core ends with BV_ERROR naming it. */
 	char unsupported[160];
+	/* Non-empty: this kernel build refuses every call of the kfunc once
+	 * its arguments have been checked, with this line (the live 6.18
+	 * build's "bpf_dynptr_slice_rdwr() is not allowed"). */
+	char refused[96];
 };
 
 /* Required return value range of R0 at program exit. */
@@ -133,6 +137,11 @@ struct bv_btf_pointee {
 	char msg[192];            /* on refusal: the kernel's line */
 };
 
+/* A btf_id with this bit set names a type of the program's own BTF (the
+ * objects bpf_obj_new() allocates), the low bits its id there; without it,
+ * a type of the target kernel's BTF. The facade's BTF ops take both. */
+#define BV_BTF_ID_LOCAL (1u << 31)
+
 /* kfunc flags (kernel: KF_*), as the target kernel's kfunc sets declare
  * them; the facade reads them from the profile's facts. */
 #define BV_KF_ACQUIRE        (1u << 0)
@@ -167,6 +176,7 @@ enum bv_kfunc_arg_kind {
 	BV_KF_ARG_DYNPTR,         /* struct bpf_dynptr * (uninit: __uninit) */
 	BV_KF_ARG_CTX,            /* the program's context (struct __sk_buff *
 				   * in an skb program, struct xdp_md * in XDP) */
+	BV_KF_ARG_ALLOC,          /* __alloc: an object bpf_obj_new() returned */
 };
 
 struct bv_kfunc_arg {
@@ -198,6 +208,9 @@ struct bv_kfunc_desc {
 		BV_KF_RET_OTHER,
 		BV_KF_RET_MEM,        /* pointer to ret_size bytes of read-only
 				       * memory (a pointer to an int type) */
+		BV_KF_RET_ALLOC_OBJ,  /* bpf_obj_new: a new object of the program's
+				       * own struct whose local BTF id is the
+				       * constant first argument */
 	} ret;
 	uint32_t ret_size;        /* BV_KF_RET_SCALAR: bytes */
 	uint32_t ret_btf_id;
@@ -205,6 +218,10 @@ struct bv_kfunc_desc {
 	 * unknown, or it belongs to an API not modelled yet); the core ends
 	 * with BV_ERROR naming it. */
 	char unsupported[160];
+	/* Non-empty: this kernel build refuses every call of the kfunc once
+	 * its arguments have been checked, with this line (the live 6.18
+	 * build's "bpf_dynptr_slice_rdwr() is not allowed"). */
+	char refused[96];
 };
 
 struct bv_facade {
@@ -319,6 +336,15 @@ struct bv_facade {
 	 * 0 when the kernel has none for the type; -1 not modelled. NULL:
 	 * such loads are not supported. */
 	int64_t (*map_btf_id)(void *ctx, uint32_t map_type);
+	/* The program's own BTF type local_id, as bpf_obj_new() allocates
+	 * it: 0 and *size for a struct of plain fields; -ENOENT when it is no
+	 * struct (or no such type); -ENODATA when the program has no BTF;
+	 * -EOPNOTSUPP, with the field's type in what[], for a struct holding
+	 * fields the kernel gives meanings of their own (bpf_spin_lock,
+	 * bpf_list_head, bpf_rb_root, bpf_refcount, kptrs, …). NULL: not
+	 * supported. */
+	int (*local_struct)(void *ctx, uint32_t local_id, uint32_t *size, char *what,
+			    size_t what_size);
 };
 
 /* The facade's func_proto op, or NULL when it has none. */
@@ -370,6 +396,16 @@ static inline int64_t (*bv_facade_map_btf_id(const struct bv_facade *f))(void *,
 	if (!f || f->sz < offsetof(struct bv_facade, map_btf_id) + sizeof(f->map_btf_id))
 		return NULL;
 	return f->map_btf_id;
+}
+
+/* f->local_struct, or NULL when the facade predates it. */
+static inline int (*bv_facade_local_struct(const struct bv_facade *f))(void *, uint32_t,
+									  uint32_t *, char *,
+									  size_t)
+{
+	if (!f || f->sz < offsetof(struct bv_facade, local_struct) + sizeof(f->local_struct))
+		return NULL;
+	return f->local_struct;
 }
 
 #endif

@@ -285,7 +285,18 @@
 	  "one is 'cannot pass in dynptr at an offset=-8'; else (the first dynptrs) " \
 	  "no id, slots marked after every argument, a slot holding a dynptr is no " \
 	  "uninitialized dynptr ('Dynptr has to be an uninitialized dynptr'), " \
-	  "arguments count from 1 and 'cannot pass in dynptr at an offset'")
+	  "arguments count from 1 and 'cannot pass in dynptr at an offset'") \
+	X(LOAD_TRUST_MISMATCH, "load-trust-mismatch", \
+	  "a load reached through BTF pointers of different trust (trusted_ptr_, " \
+	  "rcu_ptr_, ptr_, untrusted_ptr_ of any struct) on different paths is " \
+	  "kept, as an untrusted load; else 'same insn cannot be used with " \
+	  "different pointers' (stores and atomics: always)") \
+	X(MOV_CONST_NO_ID, "mov-const-no-id", \
+	  "`rX = rY` of a constant scalar gives neither register an id (constants " \
+	  "need no link), and a 32-bit copy `wX = wY` of a value below 2^32 is " \
+	  "linked like a 64-bit one; else a 64-bit copy gives the source a fresh " \
+	  "id whatever its value (later ids in messages count them: 'Unreleased " \
+	  "reference id=67') and a 32-bit copy is never linked")
 
 enum bv_feature {
 #define BV_FEATURE_ENUM(e, n, d) BV_FEAT_##e,
