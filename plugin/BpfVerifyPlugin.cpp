@@ -26,6 +26,7 @@
 // to contain crashes and hangs. The child's diagnostics are recorded, not
 // printed, so the compiler's own are never duplicated.
 #include "Isolate.h"
+#include "LlvmCompat.h"
 #include "Options.h"
 #include "Pipeline.h"
 #include "Verify.h"
@@ -135,8 +136,9 @@ public:
     LLCtx.setDiagnosticHandler(
         std::make_unique<RecordingLLVMHandler>(&BackendError));
     auto *Rec = new RecordingDiagConsumer();
+    compat::OwnedDiagOptions PrivDiagOpts;
     DiagnosticsEngine PrivDiags(CI.getDiagnostics().getDiagnosticIDs(),
-                                new DiagnosticOptions(), Rec,
+                                PrivDiagOpts.get(), Rec,
                                 /*ShouldOwnClient=*/true);
     PrivDiags.setSourceManager(&CI.getSourceManager());
 
@@ -149,12 +151,12 @@ public:
       for (const Event &E : Events)
         E(*Gen);
       Gen->HandleTranslationUnit(C);
-      if (PrivDiags.hasErrorOccurred() || !BackendError.empty()) {
+      if (failed(PrivDiags, *Rec, BackendError)) {
         Out.InternalError =
             "code generation failed: " + why(*Rec, BackendError);
         return Out;
       }
-      M.reset(Gen->ReleaseModule());
+      M = compat::ownModule(Gen->ReleaseModule());
     }
     if (!M) {
       Out.InternalError = "code generation produced no module";
@@ -176,8 +178,9 @@ public:
     M.getContext().setDiagnosticHandler(
         std::make_unique<RecordingLLVMHandler>(&BackendError));
     auto *Rec = new RecordingDiagConsumer();
+    compat::OwnedDiagOptions PrivDiagOpts;
     DiagnosticsEngine PrivDiags(CI.getDiagnostics().getDiagnosticIDs(),
-                                new DiagnosticOptions(), Rec,
+                                PrivDiagOpts.get(), Rec,
                                 /*ShouldOwnClient=*/true);
     PrivDiags.setSourceManager(&CI.getSourceManager());
     emitAndCollect(M, PrivDiags, *Rec, BackendError, Source, Preloaded, Out);
@@ -192,6 +195,13 @@ private:
     if (Opts.DebugCrash)
       __builtin_trap();
     return false;
+  }
+
+  static bool failed(const DiagnosticsEngine &PrivDiags,
+                     const RecordingDiagConsumer &Rec,
+                     const std::string &BackendError) {
+    return PrivDiags.hasErrorOccurred() || Rec.getNumErrors() > 0 ||
+           !BackendError.empty();
   }
 
   static std::string why(const RecordingDiagConsumer &Rec,
@@ -213,22 +223,12 @@ private:
       return; // declarations and data only: no program to verify
 
     llvm::SmallString<0> Object;
-#if LLVM_VERSION_MAJOR >= 20
-    // clang 20 takes the instance; its diagnostics go to /dev/null in the
-    // child, the backend's (the ones that matter) to RecordingLLVMHandler.
-    EmitBackendOutput(CI, CGOpts, CI.getTarget().getDataLayoutString(), &M,
-                      Backend_EmitObj,
-                      CI.getFileManager().getVirtualFileSystemPtr(),
-                      std::make_unique<llvm::raw_svector_ostream>(Object));
-#else
-    EmitBackendOutput(PrivDiags, CI.getHeaderSearchOpts(), CGOpts,
-                      CI.getTargetOpts(), CI.getLangOpts(),
-                      CI.getTarget().getDataLayoutString(), &M,
-                      Backend_EmitObj,
-                      CI.getFileManager().getVirtualFileSystemPtr(),
-                      std::make_unique<llvm::raw_svector_ostream>(Object));
-#endif
-    if (PrivDiags.hasErrorOccurred() || !BackendError.empty()) {
+    compat::emitBackendOutput(CI, PrivDiags, CGOpts,
+                              CI.getTarget().getDataLayoutString(), &M,
+                              Backend_EmitObj,
+                              CI.getFileManager().getVirtualFileSystemPtr(),
+                              std::make_unique<llvm::raw_svector_ostream>(Object));
+    if (failed(PrivDiags, Rec, BackendError)) {
       Out.InternalError = "BPF code generation failed: " + why(Rec, BackendError);
       return;
     }
