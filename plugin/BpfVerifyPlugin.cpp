@@ -129,7 +129,6 @@ public:
     Collected Out;
     if (debugFailure())
       return Out;
-
     llvm::LLVMContext LLCtx;
     std::string BackendError;
     LLCtx.setDiscardValueNames(CGOpts.DiscardValueNames);
@@ -162,6 +161,10 @@ public:
       Out.InternalError = "code generation produced no module";
       return Out;
     }
+    // -save-temps emits bitcode with the passes off (the module above is
+    // generated the same way) and optimises it in the next step: verify
+    // the optimised form, as the object will have it.
+    CGOpts.DisableLLVMPasses = false;
     emitAndCollect(*M, PrivDiags, *Rec, BackendError, Source, Preloaded, Out);
     return Out;
   }
