@@ -1,22 +1,34 @@
 // plugin/BpfVerifyPlugin.cpp — the Clang plugin "bpfverify": the plugin
-// action (registration, option parsing) and the AST consumer that gives the
-// translation unit to its own CodeGenerator, lowers it to a BPF object in
-// memory and hands that to Verify.cpp.
+// action (registration, option parsing) and the AST consumer that obtains the
+// translation unit's BPF object in memory and hands it to Verify.cpp.
 //
-// The consumer runs before the main action's (AddBeforeMainAction; -fplugin=
-// alone enables it). While clang parses, it only records the AST-consumer
-// events it receives — the same stream, in the same order, that the
-// compiler's own code generator receives; the AST is never parsed twice. At
-// the end of the translation unit it replays them into a private
-// CodeGenerator in a forked child (Isolate.h): LLVM's BPF backend keeps
-// process-global state across modules, so generating a second module in
-// clang's own process would change the compilation's output and ours. The
-// child's code generator has a private LLVMContext and a DiagnosticsEngine
-// that records instead of printing, so the compiler's own diagnostics are
-// never duplicated.
+// One optimisation pipeline: when the compilation itself generates code
+// (-c, -S, -emit-llvm) with debug info, the plugin taps clang's own LLVM
+// pipeline (Pipeline.h): right after its last pass, before code generation,
+// it forks a child (Isolate.h) that holds the optimised module (fork copies
+// it) and runs only the BPF code generation on it (EmitBackendOutput with the
+// LLVM passes disabled), then verifies; clang goes on with its own code
+// generation meanwhile. The instructions are those of the .o (lit test
+// plugin/dump-object.test). The consumer runs after the main action's
+// (AddAfterMainAction; -fplugin= alone enables it), so at the end of the
+// translation unit the compilation's backend has run and the child's
+// results are collected and reported.
+//
+// Otherwise (-fsyntax-only, as clangd runs it; no -g; LTO pre-link) the
+// plugin generates code of its own: while clang parses, it records the
+// AST-consumer events it receives — the same stream, in the same order,
+// that a code generator receives; the AST is never parsed twice — and at the
+// end of the translation unit replays them into a private CodeGenerator in
+// a forked child, with debug info forced on, the whole -O2 pipeline and code
+// generation. In either case the child exists because LLVM's BPF backend
+// keeps process-global state across modules (a second code generation in
+// clang's own process would change the compilation's output and ours) and
+// to contain crashes and hangs. The child's diagnostics are recorded, not
+// printed, so the compiler's own are never duplicated.
 #include "Isolate.h"
 #include "LlvmCompat.h"
 #include "Options.h"
+#include "Pipeline.h"
 #include "Verify.h"
 
 #include "clang/AST/ASTConsumer.h"
@@ -82,9 +94,10 @@ struct RecordingLLVMHandler : public llvm::DiagnosticHandler {
   }
 };
 
-// One code generation + verification, run in the child: replays the
-// recorded events into a private CodeGenerator, lowers the module to an
-// object and collects the verification results.
+// Code generation + verification, run in the child: either replays the
+// recorded events into a private CodeGenerator (the whole pipeline), or
+// takes the compilation's optimised module (code generation only); lowers
+// the module to an object and collects the verification results.
 class ChildCodegen {
 public:
   using Event = std::function<void(CodeGenerator &)>;
@@ -106,17 +119,16 @@ public:
     CGOpts.TimePasses = false;
     CGOpts.PrepareForLTO = false;
     CGOpts.PrepareForThinLTO = false;
+    CGOpts.FatLTO = false;
   }
 
+  // The whole pipeline, on a module of its own.
   Collected run(ASTContext &C, const std::vector<Event> &Events,
                 llvm::StringRef Source,
                 const std::vector<OpenedKernel> *Preloaded) {
     Collected Out;
-    if (Opts.DebugStall)
-      std::this_thread::sleep_for(std::chrono::hours(1));
-    if (Opts.DebugCrash)
-      __builtin_trap();
-
+    if (debugFailure())
+      return Out;
     llvm::LLVMContext LLCtx;
     std::string BackendError;
     LLCtx.setDiscardValueNames(CGOpts.DiscardValueNames);
@@ -128,16 +140,6 @@ public:
                                 PrivDiagOpts.get(), Rec,
                                 /*ShouldOwnClient=*/true);
     PrivDiags.setSourceManager(&CI.getSourceManager());
-    auto failed = [&] {
-      return PrivDiags.hasErrorOccurred() || Rec->getNumErrors() > 0 ||
-             !BackendError.empty();
-    };
-    auto why = [&] {
-      if (!Rec->FirstError.empty())
-        return Rec->FirstError;
-      return BackendError.empty() ? std::string("unknown error")
-                                  : BackendError;
-    };
 
     std::unique_ptr<llvm::Module> M;
     {
@@ -148,8 +150,9 @@ public:
       for (const Event &E : Events)
         E(*Gen);
       Gen->HandleTranslationUnit(C);
-      if (failed()) {
-        Out.InternalError = "code generation failed: " + why();
+      if (failed(PrivDiags, *Rec, BackendError)) {
+        Out.InternalError =
+            "code generation failed: " + why(*Rec, BackendError);
         return Out;
       }
       M = compat::ownModule(Gen->ReleaseModule());
@@ -158,34 +161,89 @@ public:
       Out.InternalError = "code generation produced no module";
       return Out;
     }
-    bool HasCode = false;
-    for (const llvm::Function &F : *M)
-      HasCode |= !F.isDeclaration();
-    if (!HasCode)
-      return Out; // declarations and data only: no program to verify
+    // -save-temps emits bitcode with the passes off (the module above is
+    // generated the same way) and optimises it in the next step: verify
+    // the optimised form, as the object will have it.
+    CGOpts.DisableLLVMPasses = false;
+    emitAndCollect(*M, PrivDiags, *Rec, BackendError, Source, Preloaded, Out);
+    return Out;
+  }
 
-    llvm::SmallString<0> Object;
-    compat::emitBackendOutput(CI, PrivDiags, CGOpts,
-                              C.getTargetInfo().getDataLayoutString(), M.get(),
-                              Backend_EmitObj,
-                              CI.getFileManager().getVirtualFileSystemPtr(),
-                              std::make_unique<llvm::raw_svector_ostream>(Object));
-    M.reset();
-    if (failed()) {
-      Out.InternalError = "BPF code generation failed: " + why();
+  // Code generation only, on the compilation's optimised module (this
+  // process's copy of it: the child's).
+  Collected runOptimised(llvm::Module &M, llvm::StringRef Source,
+                         const std::vector<OpenedKernel> *Preloaded) {
+    Collected Out;
+    if (debugFailure())
       return Out;
-    }
-    if (Object.empty()) {
-      Out.InternalError = "BPF code generation produced no object";
-      return Out;
-    }
-    if (!Opts.DumpObjectPath.empty())
-      dumpObject(Object, Out);
-    collect(Opts, Object, Source, Out, Preloaded);
+    CGOpts.DisableLLVMPasses = true; // clang's pipeline already ran
+    std::string BackendError;
+    M.getContext().setDiagnosticHandler(
+        std::make_unique<RecordingLLVMHandler>(&BackendError));
+    auto *Rec = new RecordingDiagConsumer();
+    compat::OwnedDiagOptions PrivDiagOpts;
+    DiagnosticsEngine PrivDiags(CI.getDiagnostics().getDiagnosticIDs(),
+                                PrivDiagOpts.get(), Rec,
+                                /*ShouldOwnClient=*/true);
+    PrivDiags.setSourceManager(&CI.getSourceManager());
+    emitAndCollect(M, PrivDiags, *Rec, BackendError, Source, Preloaded, Out);
     return Out;
   }
 
 private:
+  // debug-stall / debug-crash: the failures the isolation must contain.
+  bool debugFailure() {
+    if (Opts.DebugStall)
+      std::this_thread::sleep_for(std::chrono::hours(1));
+    if (Opts.DebugCrash)
+      __builtin_trap();
+    return false;
+  }
+
+  static bool failed(const DiagnosticsEngine &PrivDiags,
+                     const RecordingDiagConsumer &Rec,
+                     const std::string &BackendError) {
+    return PrivDiags.hasErrorOccurred() || Rec.getNumErrors() > 0 ||
+           !BackendError.empty();
+  }
+
+  static std::string why(const RecordingDiagConsumer &Rec,
+                         const std::string &BackendError) {
+    if (!Rec.FirstError.empty())
+      return Rec.FirstError;
+    return BackendError.empty() ? std::string("unknown error") : BackendError;
+  }
+
+  void emitAndCollect(llvm::Module &M, DiagnosticsEngine &PrivDiags,
+                      const RecordingDiagConsumer &Rec,
+                      const std::string &BackendError, llvm::StringRef Source,
+                      const std::vector<OpenedKernel> *Preloaded,
+                      Collected &Out) {
+    bool HasCode = false;
+    for (const llvm::Function &F : M)
+      HasCode |= !F.isDeclaration();
+    if (!HasCode)
+      return; // declarations and data only: no program to verify
+
+    llvm::SmallString<0> Object;
+    compat::emitBackendOutput(CI, PrivDiags, CGOpts,
+                              CI.getTarget().getDataLayoutString(), &M,
+                              Backend_EmitObj,
+                              CI.getFileManager().getVirtualFileSystemPtr(),
+                              std::make_unique<llvm::raw_svector_ostream>(Object));
+    if (failed(PrivDiags, Rec, BackendError)) {
+      Out.InternalError = "BPF code generation failed: " + why(Rec, BackendError);
+      return;
+    }
+    if (Object.empty()) {
+      Out.InternalError = "BPF code generation produced no object";
+      return;
+    }
+    if (!Opts.DumpObjectPath.empty())
+      dumpObject(Object, Out);
+    collect(Opts, Object, Source, Out, Preloaded);
+  }
+
   void dumpObject(llvm::StringRef Object, Collected &Out) {
     std::error_code EC;
     llvm::raw_fd_ostream OS(Opts.DumpObjectPath, EC);
@@ -214,6 +272,33 @@ public:
       bool Explicit;
       Prefetch = std::make_unique<KernelPrefetch>(kernelSpecs(Opts, Explicit));
     }
+    if (pipelineTapUsable(CI)) {
+      Tap = std::make_shared<PipelineTap>();
+      Tap->OnOptimised = [this](llvm::Module &M) { startOptimised(M); };
+      installPipelineTap(CI, Tap);
+    }
+  }
+  ~BpfVerifyConsumer() override {
+    if (Tap)
+      Tap->Armed = false;
+    cancelIsolated(Child);
+  }
+
+  // Called by the tap between clang's optimisation and code generation:
+  // forks the child that generates code from (its copy of) the module and
+  // verifies; collected in HandleTranslationUnit.
+  void startOptimised(llvm::Module &M) {
+    // joined before the fork: the child inherits the loaded profiles, and
+    // no thread may hold a lock across fork
+    const std::vector<OpenedKernel> *Preloaded =
+        Prefetch ? &Prefetch->wait() : nullptr;
+    if (!startIsolated(
+            [&] {
+              ChildCodegen Gen(CI, Opts);
+              return serialize(Gen.runOptimised(M, Source, Preloaded));
+            },
+            Child, StartError))
+      Child = IsolatedChild();
   }
 
   // ---- recording; stops once the compilation has errors (code generation
@@ -271,22 +356,40 @@ public:
   }
 
   void HandleTranslationUnit(ASTContext &C) override {
+    if (Tap)
+      Tap->Armed = false; // clang's pipeline is over (or never ran)
     if (!live()) {
+      cancelIsolated(Child);
       Prefetch.reset(); // no thread left running when clang exits
       return;           // the compilation failed: nothing to verify
     }
     DiagnosticsEngine &Diags = CI.getDiagnostics();
     std::string Bytes, Detail;
-    // joined before the fork: the child inherits the loaded profiles
-    const std::vector<OpenedKernel> *Preloaded =
-        Prefetch ? &Prefetch->wait() : nullptr;
-    IsolateStatus St = runIsolated(
-        [&] {
-          ChildCodegen Child(CI, Opts);
-          return serialize(Child.run(C, Events, Source, Preloaded));
-        },
-        effectiveTimeout(Opts), Bytes, Detail);
+    IsolateStatus St;
+    bool Optimised = Tap && Tap->Fired;
+    if (Optimised && !Child.running()) {
+      St = IsolateStatus::Failed;
+      Detail = StartError;
+    } else if (Optimised) {
+      St = finishIsolated(Child, effectiveTimeout(Opts), Bytes, Detail);
+    } else {
+      // no pipeline of clang's to take the module from: generate our own
+      const std::vector<OpenedKernel> *Preloaded =
+          Prefetch ? &Prefetch->wait() : nullptr;
+      St = runIsolated(
+          [&] {
+            ChildCodegen Gen(CI, Opts);
+            return serialize(Gen.run(C, Events, Source, Preloaded));
+          },
+          effectiveTimeout(Opts), Bytes, Detail);
+    }
     Events.clear();
+    if (Opts.DebugPipeline) {
+      unsigned ID = Diags.getCustomDiagID(DiagnosticsEngine::Remark,
+                                          "bpfverify: verified %0");
+      Diags.Report(ID) << (Optimised ? "the compilation's optimised module"
+                                     : "a code generation of its own");
+    }
     switch (St) {
     case IsolateStatus::Ok:
       break;
@@ -320,6 +423,9 @@ private:
   std::vector<ChildCodegen::Event> Events;
   bool Stopped = false;
   std::unique_ptr<KernelPrefetch> Prefetch;
+  std::shared_ptr<PipelineTap> Tap; // null: no clang pipeline to tap
+  IsolatedChild Child;              // forked by the tap, if it fired
+  std::string StartError;           // why the fork failed
 };
 
 class BpfVerifyAction : public PluginASTAction {
@@ -347,7 +453,9 @@ protected:
     return Ok;
   }
 
-  ActionType getActionType() override { return AddBeforeMainAction; }
+  // After the main action: its backend (and the tap in its pipeline) has run
+  // when this consumer's HandleTranslationUnit collects the results.
+  ActionType getActionType() override { return AddAfterMainAction; }
 
 private:
   Options Opts;

@@ -6,6 +6,7 @@
 #include <cstring>
 #include <fcntl.h>
 #include <poll.h>
+#include <sys/prctl.h>
 #include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
@@ -33,7 +34,12 @@ long long nowMs() {
   return (long long)T.tv_sec * 1000 + T.tv_nsec / 1000000;
 }
 
-[[noreturn]] void runChild(const std::function<std::string()> &Work, int Fd) {
+[[noreturn]] void runChild(const std::function<std::string()> &Work, int Fd,
+                           pid_t Parent) {
+  // A child left running (clang exited without collecting it) dies with it.
+  prctl(PR_SET_PDEATHSIG, SIGKILL);
+  if (getppid() != Parent)
+    _exit(4);
   // A crash in the child must end the child quietly: clang's own handlers
   // would print a crash report as if the compiler had failed.
   for (int Sig : {SIGSEGV, SIGBUS, SIGILL, SIGFPE, SIGABRT, SIGTRAP})
@@ -52,27 +58,47 @@ long long nowMs() {
 
 } // namespace
 
-IsolateStatus runIsolated(const std::function<std::string()> &Work,
-                          unsigned TimeoutSeconds, std::string &Out,
-                          std::string &Detail) {
+bool startIsolated(const std::function<std::string()> &Work,
+                   IsolatedChild &Child, std::string &Detail) {
   int Fds[2];
   if (pipe2(Fds, O_CLOEXEC) != 0) {
     Detail = std::string("pipe: ") + strerror(errno);
-    return IsolateStatus::Failed;
+    return false;
   }
+  pid_t Parent = getpid();
   pid_t Pid = fork();
   if (Pid < 0) {
     Detail = std::string("fork: ") + strerror(errno);
     close(Fds[0]);
     close(Fds[1]);
-    return IsolateStatus::Failed;
+    return false;
   }
   if (Pid == 0) {
     close(Fds[0]);
-    runChild(Work, Fds[1]);
+    runChild(Work, Fds[1], Parent);
   }
   close(Fds[1]);
+  Child.Pid = Pid;
+  Child.Fd = Fds[0];
+  return true;
+}
 
+void cancelIsolated(IsolatedChild &Child) {
+  if (!Child.running())
+    return;
+  close(Child.Fd);
+  kill(Child.Pid, SIGKILL);
+  int Status;
+  while (waitpid(Child.Pid, &Status, 0) < 0 && errno == EINTR)
+    ;
+  Child = IsolatedChild();
+}
+
+IsolateStatus finishIsolated(IsolatedChild &Child, unsigned TimeoutSeconds,
+                             std::string &Out, std::string &Detail) {
+  pid_t Pid = Child.Pid;
+  int Fd = Child.Fd;
+  Child = IsolatedChild();
   long long Deadline = nowMs() + (long long)TimeoutSeconds * 1000;
   bool TimedOut = false;
   char Buf[65536];
@@ -82,7 +108,7 @@ IsolateStatus runIsolated(const std::function<std::string()> &Work,
       TimedOut = true;
       break;
     }
-    struct pollfd P = {Fds[0], POLLIN, 0};
+    struct pollfd P = {Fd, POLLIN, 0};
     int R = poll(&P, 1, (int)(Left > 1000000 ? 1000000 : Left));
     if (R < 0 && errno == EINTR)
       continue;
@@ -90,14 +116,14 @@ IsolateStatus runIsolated(const std::function<std::string()> &Work,
       break;
     if (R == 0)
       continue;
-    ssize_t N = read(Fds[0], Buf, sizeof Buf);
+    ssize_t N = read(Fd, Buf, sizeof Buf);
     if (N < 0 && errno == EINTR)
       continue;
     if (N <= 0)
       break; // EOF: the child is done (or died)
     Out.append(Buf, (size_t)N);
   }
-  close(Fds[0]);
+  close(Fd);
   if (TimedOut)
     kill(Pid, SIGKILL);
 
@@ -115,6 +141,15 @@ IsolateStatus runIsolated(const std::function<std::string()> &Work,
     return IsolateStatus::Crashed;
   }
   return IsolateStatus::Ok;
+}
+
+IsolateStatus runIsolated(const std::function<std::string()> &Work,
+                          unsigned TimeoutSeconds, std::string &Out,
+                          std::string &Detail) {
+  IsolatedChild Child;
+  if (!startIsolated(Work, Child, Detail))
+    return IsolateStatus::Failed;
+  return finishIsolated(Child, TimeoutSeconds, Out, Detail);
 }
 
 } // namespace bpfverify

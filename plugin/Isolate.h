@@ -25,6 +25,25 @@ IsolateStatus runIsolated(const std::function<std::string()> &Work,
                           unsigned TimeoutSeconds, std::string &Out,
                           std::string &Detail);
 
+// The same in two halves, so that clang can go on with its own work while
+// the child runs (the plugin forks the child between the compilation's
+// optimisation pipeline and its code generation, and collects the results
+// at the end of the translation unit). The time limit counts from finish.
+// The child dies with clang (PR_SET_PDEATHSIG) if clang never collects it.
+struct IsolatedChild {
+  int Pid = -1; // -1: none running
+  int Fd = -1;  // read end of the child's result pipe
+  bool running() const { return Pid > 0; }
+};
+
+// Returns false and sets Detail when the child cannot be started.
+bool startIsolated(const std::function<std::string()> &Work,
+                   IsolatedChild &Child, std::string &Detail);
+IsolateStatus finishIsolated(IsolatedChild &Child, unsigned TimeoutSeconds,
+                             std::string &Out, std::string &Detail);
+// Kills and reaps a child whose results are no longer wanted.
+void cancelIsolated(IsolatedChild &Child);
+
 } // namespace bpfverify
 
 #endif

@@ -35,6 +35,10 @@ bool parseOption(const std::string &Arg, Options &Opts, std::string &Err) {
     Opts.DebugCrash = true;
     return true;
   }
+  if (Arg == "debug-pipeline") {
+    Opts.DebugPipeline = true;
+    return true;
+  }
   if (splitValue(Arg, "timeout", V)) {
     char *End = nullptr;
     unsigned long S = V.empty() ? 0 : strtoul(V.c_str(), &End, 10);

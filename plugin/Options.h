@@ -21,6 +21,8 @@ struct Options {
   bool TimeoutSet = false;          // timeout= given (exact= waits longer)
   bool DebugStall = false;          // debug-stall (hidden, for tests): hang
   bool DebugCrash = false;          // debug-crash (hidden, for tests): crash
+  bool DebugPipeline = false;       // debug-pipeline (hidden, for tests):
+                                    // a remark naming the module verified
 };
 
 // Parses one plugin argument ("kernel=6.18", "warn", …) into Opts.
