@@ -70,7 +70,7 @@ static struct bv_hist_entry *hist_push(struct bv_env *env, struct bv_state *st)
 	return e;
 }
 
-int bv_hist_arrive(struct bv_env *env)
+int bv_hist_arrive_slow(struct bv_env *env)
 {
 	int32_t idx = env->insn_idx, prev = env->prev_insn_idx;
 	bool jmp_point = (env->info.insn_flags[idx] & BV_INSN_JMP_POINT) != 0;
