@@ -70,7 +70,7 @@ static struct bv_hist_entry *hist_push(struct bv_env *env, struct bv_state *st)
 	return e;
 }
 
-int bv_hist_arrive(struct bv_env *env)
+int bv_hist_arrive_slow(struct bv_env *env)
 {
 	int32_t idx = env->insn_idx, prev = env->prev_insn_idx;
 	bool jmp_point = (env->info.insn_flags[idx] & BV_INSN_JMP_POINT) != 0;
@@ -720,8 +720,41 @@ struct bv_prec_memo {
 	struct memo_walk walk[MEMO_WALKS];
 	uint32_t seq;
 	uint32_t mask;                  /* points - 1 */
+	uint32_t *touch;                /* per insn: see insn_touch() */
+	/* per register (11: TOUCH_ALWAYS), built when first needed: the
+	 * last instruction at or before i that touches it, -1 if none */
+	int32_t *last_touch[BV_MAX_REG + 1];
 	struct memo_point pt[];         /* about one per instruction */
 };
+
+#define TOUCH_ALWAYS (1u << 31)
+
+/* The registers whose being looked for makes insn a step of its own
+ * (insn_inert() without a history entry is !(touch & (want | ALWAYS))):
+ * computed once per program, so that the walk skips runs of inert
+ * instructions in a tight loop. */
+static uint32_t insn_touch(const struct bv_insn *insn)
+{
+	uint8_t cls = BV_CLASS(insn->code), op = BV_OP(insn->code);
+
+	if (insn->code == 0)
+		return 0;
+	switch (cls) {
+	case BV_ALU:
+	case BV_ALU64:
+	case BV_LDX:
+		return 1u << insn->dst_reg;
+	case BV_JMP:
+	case BV_JMP32:
+		if (op == BV_CALL || op == BV_EXIT || op == BV_JCOND)
+			return ~0u;
+		if (op == BV_JA || BV_SRC(insn->code) == BV_K)
+			return 0;
+		return 1u << insn->dst_reg | 1u << insn->src_reg;
+	default:
+		return ~0u;
+	}
+}
 
 static struct bv_prec_memo *memo_new(const struct bv_env *env)
 {
@@ -733,17 +766,45 @@ static struct bv_prec_memo *memo_new(const struct bv_env *env)
 	/* walk[] is not cleared (most of the block for a small program): a
 	 * slot is read only through a point naming its seq, and it was
 	 * written when that walk began */
-	m = malloc(sizeof(*m) + n * sizeof(m->pt[0]));
+	m = malloc(sizeof(*m) + n * sizeof(m->pt[0]) +
+		   env->info.insn_cnt * sizeof(m->touch[0]));
 	if (!m)
 		return NULL;
 	m->seq = 0;
 	m->mask = n - 1;
 	memset(m->pt, 0, n * sizeof(m->pt[0]));
+	m->touch = (uint32_t *)(m->pt + n);
+	memset(m->last_touch, 0, sizeof(m->last_touch));
+	for (uint32_t i = 0; i < env->info.insn_cnt; i++)
+		m->touch[i] = insn_touch(&env->info.insns[i]);
 	return m;
+}
+
+/* The last instruction at or before i touching register r (BV_MAX_REG:
+ * the instructions never inert): -1 if none, -2 out of memory. */
+static int32_t last_touch(struct bv_prec_memo *m, uint32_t insn_cnt, uint32_t r, int32_t i)
+{
+	if (!m->last_touch[r]) {
+		uint32_t bit = r == BV_MAX_REG ? TOUCH_ALWAYS : 1u << r;
+		int32_t *a = malloc((insn_cnt ? insn_cnt : 1) * sizeof(*a)), last = -1;
+
+		if (!a)
+			return -2;
+		for (uint32_t k = 0; k < insn_cnt; k++) {
+			if (m->touch[k] & bit)
+				last = (int32_t)k;
+			a[k] = last;
+		}
+		m->last_touch[r] = a;
+	}
+	return m->last_touch[r][i];
 }
 
 void bv_precision_free(struct bv_env *env)
 {
+	if (env->prec_memo)
+		for (uint32_t r = 0; r <= BV_MAX_REG; r++)
+			free(env->prec_memo->last_touch[r]);
 	free(env->prec_memo);
 	env->prec_memo = NULL;
 }
@@ -860,6 +921,59 @@ static int mark_chain_from(struct bv_env *env, struct bv_state *start, int32_t l
 
 			if (skip_first) {
 				skip_first = false;
+			} else if (memo && !h && !(bt->regs[bt->frame] >> BV_MAX_REG) &&
+				   !(memo->touch[i] & (bt->regs[bt->frame] | TOUCH_ALWAYS))) {
+				/* inert (insn_inert) and with no history entry:
+				 * the run of such steps before it is walked here
+				 * (what the loop below would do step by step) */
+				uint32_t want = bt->regs[bt->frame] & ((1u << BV_MAX_REG) - 1);
+				uint32_t want_all = want | TOUCH_ALWAYS, run = 0;
+				int32_t stop = 0, t, hidx;
+
+				/* most runs are short: step through them; a long
+				 * one (a loop body walked iteration by iteration)
+				 * jumps with the per-register tables */
+				while (i > 0 && (i != st->first_insn || hist_end) &&
+				       !(hist_end && st->hist[hist_end - 1].idx == i - 1) &&
+				       !(memo->touch[i - 1] & want_all) && run < 16) {
+					i--;
+					run++;
+				}
+				steps += run;
+				if (run < 16)
+					goto stepped;
+
+				/* the walk goes down to just above the nearest of:
+				 * insn 0, the part's first insn (no entry left), the
+				 * next history entry, an instruction not inert */
+				if (!hist_end && st->first_insn <= i)
+					stop = st->first_insn;
+				if (hist_end) {
+					hidx = st->hist[hist_end - 1].idx;
+					if (hidx < i && hidx + 1 > stop)
+						stop = hidx + 1;
+				}
+				if (i > stop) {
+					/* (out of memory: t = -2, i.e. i - 1, no skip) */
+					t = last_touch(memo, env->info.insn_cnt, BV_MAX_REG, i - 1);
+					if (t == -2)
+						t = i - 1;
+					if (t + 1 > stop)
+						stop = t + 1;
+					for (; want && i > stop; want &= want - 1) {
+						t = last_touch(memo, env->info.insn_cnt,
+							       (uint32_t)__builtin_ctz(want), i - 1);
+						if (t == -2)
+							t = i - 1;
+						if (t + 1 > stop)
+							stop = t + 1;
+					}
+					if (i > stop) {
+						steps += (uint32_t)(i - stop);
+						i = stop;
+					}
+				}
+stepped:;
 			} else {
 				bool inert = !log && !log_old &&
 					     insn_inert(&env->info.insns[i], h, bt);

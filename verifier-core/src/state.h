@@ -348,7 +348,19 @@ struct bv_state *bv_kept_state(const struct bv_kept *k);
 /* History: the walk arrived at env->insn_idx (from env->prev_insn_idx);
  * a spill or fill of a stack slot; a branch comparing stack pointers; a
  * branch bounding the scalars linked by id1/id2 together. 0 or -ENOMEM. */
-int bv_hist_arrive(struct bv_env *env);
+int bv_hist_arrive_slow(struct bv_env *env);
+static inline int bv_hist_arrive(struct bv_env *env)
+{
+	int32_t idx = env->insn_idx, prev = env->prev_insn_idx;
+
+	/* every instruction arrives: the common one (straight on, not a
+	 * jump target) is decided here without a call */
+	env->hist_at = idx;
+	env->hist_from = prev;
+	if (!(env->info.insn_flags[idx] & BV_INSN_JMP_POINT) && (prev < 0 || prev == idx - 1))
+		return 0;
+	return bv_hist_arrive_slow(env);
+}
 int bv_hist_stack_access(struct bv_env *env, uint32_t frameno, uint32_t spi);
 int bv_hist_cond_jmp(struct bv_env *env, bool src_stack, bool dst_stack);
 int bv_hist_linked(struct bv_env *env, uint32_t id1, uint32_t id2);
