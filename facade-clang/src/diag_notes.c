@@ -118,6 +118,27 @@ static void push(struct bvf_note_list *out, const char *text, int32_t insn,
 	out->nr++;
 }
 
+#define BRANCH_NOTE "on this path the branch at insn "
+
+/* Two decisions at one source line (a loop's condition compiled to two
+ * jumps) read as one note there: the later, nearer the failure, stays. */
+static bool replace_branch_note(struct bvf_note_list *out, const char *text, int32_t insn,
+				const struct bvf_source_loc *loc)
+{
+	if (strncmp(text, BRANCH_NOTE, strlen(BRANCH_NOTE)) != 0)
+		return false;
+	for (size_t j = 0; j < out->nr; j++) {
+		if (strncmp(out->texts[j], BRANCH_NOTE, strlen(BRANCH_NOTE)) != 0 ||
+		    !same_line(&out->notes[j].loc, loc))
+			continue;
+		snprintf(out->texts[j], sizeof(out->texts[j]), "%s", text);
+		out->notes[j].insn = insn;
+		out->notes[j].loc = *loc;
+		return true;
+	}
+	return false;
+}
+
 static const struct btf_type *skip_mods(const struct btf *btf, uint32_t *id)
 {
 	const struct btf_type *t = btf__type_by_id(btf, *id);
@@ -275,6 +296,8 @@ void bvf_result_notes(const struct bvf_program *prog, const struct bv_result *re
 		/* rejections: the causal path, a few notes at most */
 		if (res->verdict == BV_REJECT && causal >= 4)
 			break;
+		if (replace_branch_note(out, note, insn, &loc))
+			continue;
 		causal++;
 		push(out, note, insn, &loc);
 	}
