@@ -270,10 +270,10 @@ void bvf_result_notes(const struct bvf_program *prog, const struct bv_result *re
 		return;
 	memcpy(msg, res->message, BV_MSG_MAX);
 	msg[BV_MSG_MAX] = '\0';
+	/* no instruction: no line here either, so that each consumer puts
+	 * the note where it puts the diagnostic (the plugin: the program's
+	 * declaration; JSON: the result's own file and line) */
 	err_loc = loc_of(prog, res->insn);
-	/* no instruction: where the diagnostic goes, the program's entry */
-	if (!err_loc.line)
-		err_loc = loc_of(prog, 0);
 	cls = bvf_diag_class_of(res->verdict, msg);
 
 	if (res->verdict == BV_REJECT && cls) {

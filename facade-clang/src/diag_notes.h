@@ -22,7 +22,9 @@ struct bvf_note_list {
  *    core's "why" notes — the causal path — then what only the report
  *    layer can tell (the context field by name, a build hint), then a
  *    suggestion;
- *  - a note about no instruction is about the error's own place;
+ *  - a note about no instruction is about the error's own place: it has
+ *    the error's location, or none (line 0) when the error has none, for
+ *    the consumer to place it where it places the error;
  *  - no text twice, and none that repeats the kernel's message at the
  *    error's own line.
  * An accept has no notes. out->notes[i].text points into out->texts. */

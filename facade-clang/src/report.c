@@ -214,6 +214,14 @@ int bvf_report_add_named(struct bvf_report *rep, const struct bvf_program *prog,
 			r.column = loc.column ? (int64_t)loc.column : -1;
 		}
 		bvf_result_notes(prog, res, &notes);
+		/* a note placed nowhere is about the result's own place */
+		for (size_t i = 0; i < notes.nr && r.line > 0; i++) {
+			if (notes.notes[i].loc.line)
+				continue;
+			notes.notes[i].loc.file = r.file;
+			notes.notes[i].loc.line = (uint32_t)r.line;
+			notes.notes[i].loc.column = r.column > 0 ? (uint32_t)r.column : 0;
+		}
 		r.notes = notes.notes;
 		r.nr_notes = notes.nr;
 	}
