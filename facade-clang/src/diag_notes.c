@@ -262,7 +262,7 @@ void bvf_result_notes(const struct bvf_program *prog, const struct bv_result *re
 	const struct bvf_diag_class *cls;
 	struct bvf_source_loc err_loc;
 	char msg[BV_MSG_MAX + 1], text[BV_MSG_MAX + 64];
-	size_t causal = 0;
+	size_t causal = 0, max_causal;
 	uint32_t n;
 
 	memset(out, 0, sizeof(*out));
@@ -280,6 +280,10 @@ void bvf_result_notes(const struct bvf_program *prog, const struct bv_result *re
 		snprintf(text, sizeof(text), "%s [%s]", cls->title, cls->id);
 		push(out, text, res->insn, &err_loc);
 	}
+	/* six notes at most: the class, the causal path, an explanation of
+	 * the report layer's own where it has one, the suggestion */
+	max_causal = cls && (strcmp(cls->id, "context-access") == 0 ||
+			     strcmp(cls->id, "invalid-instruction") == 0) ? 3 : 4;
 	n = res->nr_notes < BV_NOTES_MAX ? res->nr_notes : BV_NOTES_MAX;
 	for (uint32_t i = 0; i < n; i++) {
 		char note[BV_MSG_MAX + 1];
@@ -294,7 +298,7 @@ void bvf_result_notes(const struct bvf_program *prog, const struct bv_result *re
 		if (same_line(&loc, &err_loc) && strcmp(note, msg) == 0)
 			continue;
 		/* rejections: the causal path, a few notes at most */
-		if (res->verdict == BV_REJECT && causal >= 4)
+		if (res->verdict == BV_REJECT && causal >= max_causal)
 			break;
 		if (replace_branch_note(out, note, insn, &loc))
 			continue;
