@@ -216,24 +216,29 @@ static void note_ctx_field(const struct bvf_program *prog, const struct bv_resul
 	env.prog_type = bvf_program_prog_type(prog);
 	env.attach_type = bvf_program_attach_type(prog);
 	env.bpf_capable = env.perfmon_capable = true;
-	readable = bvf_kb_ctx_access(&env, (int32_t)field_off, field_size, BV_READ, &info);
+	/* the rejected access itself, read and written: what differs is what
+	 * the program type allows there */
+	readable = bvf_kb_ctx_access(&env, off, (uint32_t)size, BV_READ, &info);
 	memset(&info, 0, sizeof(info));
-	writable = bvf_kb_ctx_access(&env, (int32_t)field_off, field_size, BV_WRITE, &info);
+	writable = bvf_kb_ctx_access(&env, off, (uint32_t)size, BV_WRITE, &info);
 	if (write && readable && !writable)
 		snprintf(text, sizeof(text),
-			 "%s->%s (struct %s, offset %d) is read-only in %s programs: they may read it but not write it",
+			 "%s->%s (struct %s, offset %u) is read-only in %s programs: they may read it but not write it",
 			 pname, fname, sname ? sname : "?", field_off, ptype);
-	else if (!readable && !writable)
+	else if (!write && !readable && writable)
 		snprintf(text, sizeof(text),
-			 "%s->%s (struct %s, offset %d) is not accessible to %s programs",
+			 "%s->%s (struct %s, offset %u) may be written but not read by %s programs",
 			 pname, fname, sname ? sname : "?", field_off, ptype);
 	else if ((uint32_t)off != field_off || (uint32_t)size != field_size)
 		snprintf(text, sizeof(text),
-			 "the access covers %d bytes at offset %d of %s->%s (struct %s, a %u-byte field at offset %u): %s programs may access it only whole, or in the sizes the kernel allows for it",
-			 size, off, pname, fname, sname ? sname : "?", field_size, field_off, ptype);
+			 "the %s covers %d bytes at offset %d of %s->%s (struct %s, a %u-byte field at offset %u), which %s programs may not %s that way",
+			 write ? "write" : "read", size, off, pname, fname, sname ? sname : "?",
+			 field_size, field_off, ptype, write ? "write" : "read");
+	else if (!bvf_kb_prog_type_modelled(env.prog_type))
+		return;
 	else
 		snprintf(text, sizeof(text),
-			 "the access is to %s->%s (struct %s, offset %d), which %s programs may not %s",
+			 "the access is to %s->%s (struct %s, offset %u), which %s programs may not %s",
 			 pname, fname, sname ? sname : "?", field_off, ptype, write ? "write" : "read");
 	push(out, text, res->insn, at);
 }
