@@ -22,6 +22,7 @@
 #include <string.h>
 
 #include "bvf_internal.h"
+#include "diag_notes.h"
 #include "outcomes_internal.h"
 
 #define MAX_KERNELS 64
@@ -576,10 +577,8 @@ static struct bvf_source_loc loc_of(const struct bvf_program *prog, int32_t insn
 int bvf_outcomes_add(struct bvf_outcomes *o, const struct bvf_program *prog,
 		     const struct bvf_kernel *k, const struct bv_result *res)
 {
-	struct bvf_outcome_note notes[BV_NOTES_MAX];
-	char texts[BV_NOTES_MAX][BV_MSG_MAX + 1];
+	struct bvf_note_list notes;
 	struct bvf_outcome_input in;
-	uint32_t n;
 
 	if (!o || !prog || !k || !res)
 		return -EINVAL;
@@ -602,16 +601,9 @@ int bvf_outcomes_add(struct bvf_outcomes *o, const struct bvf_program *prog,
 		 * without an instruction: the program's entry. */
 		if (res->verdict != BV_REJECT && !in.loc.line)
 			in.loc = in.entry;
-		n = res->nr_notes < BV_NOTES_MAX ? res->nr_notes : BV_NOTES_MAX;
-		for (uint32_t i = 0; i < n; i++) {
-			memcpy(texts[i], res->notes[i].text, BV_MSG_MAX);
-			texts[i][BV_MSG_MAX] = '\0';
-			notes[i].text = texts[i];
-			notes[i].insn = res->notes[i].insn;
-			notes[i].loc = loc_of(prog, res->notes[i].insn);
-		}
-		in.notes = notes;
-		in.nr_notes = n;
+		bvf_result_notes(prog, res, &notes);
+		in.notes = notes.notes;
+		in.nr_notes = notes.nr;
 		return bvf_outcomes_add_input(o, &in);
 	}
 	in.insn = -1;

@@ -32,6 +32,7 @@
 #include <cjson/cJSON.h>
 
 #include "bvf_internal.h"
+#include "diag_notes.h"
 #include "outcomes_internal.h"
 #include "report_internal.h"
 #include "report_text.h"
@@ -196,8 +197,7 @@ int bvf_report_add_named(struct bvf_report *rep, const struct bvf_program *prog,
 {
 	struct bvf_report_row r = { 0 };
 	struct bvf_source_loc loc;
-	struct bvf_outcome_note notes[BV_NOTES_MAX];
-	char texts[BV_NOTES_MAX][BV_MSG_MAX + 1];
+	struct bvf_note_list notes;
 	char msg[BV_MSG_MAX + 1];
 
 	if (!rep || !prog || !kernel || !res)
@@ -224,18 +224,17 @@ int bvf_report_add_named(struct bvf_report *rep, const struct bvf_program *prog,
 			r.line = loc.line;
 			r.column = loc.column ? (int64_t)loc.column : -1;
 		}
-		r.nr_notes = res->nr_notes < BV_NOTES_MAX ? res->nr_notes : BV_NOTES_MAX;
-		for (size_t i = 0; i < r.nr_notes; i++) {
-			memcpy(texts[i], res->notes[i].text, BV_MSG_MAX);
-			texts[i][BV_MSG_MAX] = '\0';
-			memset(&notes[i], 0, sizeof(notes[i]));
-			notes[i].text = texts[i];
-			notes[i].insn = res->notes[i].insn;
-			if (notes[i].insn >= 0 &&
-			    !bvf_program_source_loc(prog, (uint32_t)notes[i].insn, &notes[i].loc))
-				memset(&notes[i].loc, 0, sizeof(notes[i].loc));
+		bvf_result_notes(prog, res, &notes);
+		/* a note placed nowhere is about the result's own place */
+		for (size_t i = 0; i < notes.nr && r.line > 0; i++) {
+			if (notes.notes[i].loc.line)
+				continue;
+			notes.notes[i].loc.file = r.file;
+			notes.notes[i].loc.line = (uint32_t)r.line;
+			notes.notes[i].loc.column = r.column > 0 ? (uint32_t)r.column : 0;
 		}
-		r.notes = notes;
+		r.notes = notes.notes;
+		r.nr_notes = notes.nr;
 	}
 	r.insns_processed = res->insns_processed;
 	r.states = res->total_states;

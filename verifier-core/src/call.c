@@ -577,6 +577,7 @@ static bool is_map_func(int32_t id)
 /* Packet data may have moved: every packet pointer becomes unusable. */
 struct invalidate_pkt {
 	bool allow_ptr_leaks;
+	int32_t call_insn;   /* for notes: a later use points at the call */
 };
 
 static void invalidate_pkt_reg(struct bv_reg *r, void *arg)
@@ -594,6 +595,7 @@ static void invalidate_pkt_reg(struct bv_reg *r, void *arg)
 		bv_reg_mark_unknown(r, origin);
 	else
 		bv_reg_mark_not_init(r);
+	r->origin = a->call_insn;
 }
 
 static int set_return_value(struct bv_env *env, const struct call_meta *meta)
@@ -994,7 +996,7 @@ int bv_check_helper_call(struct bv_env *env, const struct bv_insn *insn, int32_t
 
 void bv_invalidate_pkt_pointers(struct bv_env *env, struct bv_state *st)
 {
-	struct invalidate_pkt a = { env->f->allow_ptr_leaks };
+	struct invalidate_pkt a = { env->f->allow_ptr_leaks, env->insn_idx };
 
 	bv_for_each_reg(st, invalidate_pkt_reg, &a);
 }

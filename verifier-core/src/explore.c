@@ -1105,12 +1105,15 @@ void bv_explain_reg(struct bv_env *env, uint32_t regno)
 	const struct bv_reg *r;
 	const struct bv_insn *src;
 	char tb[64];
-	uint32_t i, n;
 
 	if (!st || regno >= BV_MAX_REG)
 		return;
 	r = &bv_cur_regs(env)[regno];
-	if (bv_note_released_reg(env, regno, r)) {
+	if (bv_note_released_reg(env, regno, r) || bv_note_invalidated_pkt(env, regno, r)) {
+		/* noted */
+	} else if (r->type == BV_NOT_INIT) {
+		bv_note_unreadable_reg(env, regno);
+	} else if (bv_note_ptr_bounds(env, regno, r)) {
 		/* noted */
 	} else if (r->origin >= 0 && (uint32_t)r->origin < env->info.insn_cnt) {
 		src = &env->info.insns[r->origin];
@@ -1125,21 +1128,15 @@ void bv_explain_reg(struct bv_env *env, uint32_t regno)
 			bv_note(&env->log, r->origin,
 				"R%u holds the result of %s (insn %d)", regno, name,
 				r->origin);
+		else if (r->type == BV_SCALAR)
+			bv_note(&env->log, r->origin,
+				"R%u holds a plain number (scalar), not a pointer: its value was produced at insn %d",
+				regno, r->origin);
 		else
 			bv_note(&env->log, r->origin, "R%u (%s) holds a value produced at insn %d",
 				regno, bv_reg_type_str(env, r->type, tb, sizeof(tb)),
 				r->origin);
-	} else if (r->type == BV_NOT_INIT) {
-		bv_note(&env->log, -1,
-			"R%u holds no value on this path: never written, or clobbered by a call (calls leave R1-R5 unreadable)",
-			regno);
 	}
 	/* the last few decisions: older ones rarely explain the failure */
-	n = st->path_len < 4 ? st->path_len : 4;
-	for (i = st->path_len - n; i < st->path_len; i++) {
-		int32_t at = st->path[i % 16].insn;
-
-		bv_note(&env->log, at, "on this path the branch at insn %d was %s", at,
-			st->path[i % 16].taken ? "taken" : "not taken");
-	}
+	bv_note_path(env, 2);
 }

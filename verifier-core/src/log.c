@@ -88,10 +88,20 @@ void bv_log_truncate(struct bv_log *log, size_t pos)
 		log->len = pos;
 }
 
+/* A note is kept once (the same text about the same instruction says
+ * nothing new), and a note about no instruction is about the failing one
+ * when there is one, so that it gets a source location. */
 static void add_note(struct bv_result *res, int32_t insn, const char *text)
 {
 	struct bv_note *n;
+	uint32_t i;
 
+	if (insn < 0 && res->verdict != BV_ACCEPT)
+		insn = res->insn;
+	for (i = 0; i < res->nr_notes; i++)
+		if (res->notes[i].insn == insn &&
+		    strncmp(res->notes[i].text, text, sizeof(res->notes[i].text) - 1) == 0)
+			return;
 	if (res->nr_notes >= BV_NOTES_MAX)
 		return;
 	n = &res->notes[res->nr_notes++];

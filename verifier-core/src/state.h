@@ -594,6 +594,16 @@ void bv_note_leaked_ref(struct bv_env *env, const struct bv_ref *ref);
 bool bv_note_released_reg(struct bv_env *env, uint32_t regno, const struct bv_reg *r);
 /* a release of a pointer no reference backs: where it came from */
 void bv_note_unreferenced_release(struct bv_env *env, uint32_t regno, const struct bv_reg *r);
+/* why_note.c: the call that invalidated a packet pointer regno held
+ * (returns whether it was one); why regno is unreadable; the failing
+ * path's last `max` distinct branch decisions (at most 4), oldest first. */
+bool bv_note_invalidated_pkt(struct bv_env *env, uint32_t regno, const struct bv_reg *r);
+void bv_note_unreadable_reg(struct bv_env *env, uint32_t regno);
+void bv_note_path(struct bv_env *env, uint32_t max);
+/* the range a pointer's variable offset had, or how much of the packet a
+ * packet pointer was proven to reach (returns whether that says where the
+ * pointer came from, so no origin note is needed) */
+bool bv_note_ptr_bounds(struct bv_env *env, uint32_t regno, const struct bv_reg *r);
 
 /* call.c: no lock held and no reference leaked at a point that ends the
  * program (exit, tail call, LD_ABS): prefix names it in the kernel's

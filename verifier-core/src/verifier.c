@@ -105,18 +105,9 @@ static int check_max_stack_depth(struct bv_env *env)
 /* The path that failed, when no check explained it already. */
 static void note_failing_path(struct bv_env *env)
 {
-	struct bv_state *st = env->cur;
-	uint32_t i, n;
-
-	if (!st || env->res->verdict != BV_REJECT || env->res->nr_notes)
+	if (!env->cur || env->res->verdict != BV_REJECT || env->res->nr_notes)
 		return;
-	n = st->path_len < 4 ? st->path_len : 4;
-	for (i = st->path_len - n; i < st->path_len; i++) {
-		int32_t at = st->path[i % 16].insn;
-
-		bv_note(&env->log, at, "on this path the branch at insn %d was %s",
-			at, st->path[i % 16].taken ? "taken" : "not taken");
-	}
+	bv_note_path(env, 2);
 }
 
 int bv_verify(const struct bv_prog *prog, const struct bv_facade *facade,

@@ -19,6 +19,8 @@ int count(void *ctx)
 	u64 *v = bpf_map_lookup_elem(&counts, &key);
 
 	*v += 1; // expected-error {{R0 invalid mem access 'map_value_or_null' [bpfverify: count, kernel 6.1]}}
+	// expected-note@-1 {{Possibly NULL pointer used without a check [nullable-pointer]}}
+	// expected-note@-2 {{suggestion: compare the pointer with NULL}}
 	return 0;
 }
 

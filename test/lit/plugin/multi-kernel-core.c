@@ -26,6 +26,8 @@ int unguarded(struct pt_regs *ctx) // expected-remark {{kernels disagree on 'ung
 	// expected-error-re@-3 {{failed to resolve CO-RE relocation <byte_off> [{{[0-9]+}}] struct task_struct___new.mm_cid (0:0 @ offset 0) [bpfverify: unguarded, kernel 6.1]}}
 	// expected-note@-4 {{CO-RE relocation #0: struct task_struct___new.mm_cid is not found in the kernel's BTF; libbpf replaced the instruction with a call to invalid helper 195896080 (0xbad2310)}}
 	// expected-note@-5 {{the kernel rejects that call: invalid func unknown#195896080}}
+	// expected-note@-6 {{CO-RE relocation the kernel cannot satisfy [core-relocation]}}
+	// expected-note@-7 {{suggestion: guard the field with bpf_core_field_exists()}}
 }
 
 SEC("kprobe/do_nanosleep")
@@ -47,6 +49,8 @@ int nowhere(struct pt_regs *ctx)
 	// expected-error@-3 {{struct task_struct___new.no_such_field (0:1 @ offset 4) [bpfverify: nowhere, kernels 6.1, 6.18]}}
 	// expected-note@-4 {{struct task_struct___new.no_such_field is not found in the kernel's BTF}}
 	// expected-note@-5 {{invalid func unknown#195896080}}
+	// expected-note@-6 {{CO-RE relocation the kernel cannot satisfy [core-relocation]}}
+	// expected-note@-7 {{suggestion: guard the field with bpf_core_field_exists()}}
 }
 
 char LICENSE[] SEC("license") = "GPL";
