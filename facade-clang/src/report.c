@@ -8,7 +8,9 @@
  *                    "message", "insn", "file", "line", "column",
  *                    "insns_processed", "states", "time_us", "class",
  *                    "notes": [ { "message", "insn", "file", "line",
- *                                 "column" }, … ] }, … ] }
+ *                                 "column" }, … ],
+ *                    "fixits": [ { "file", "line", "column", "end_line",
+ *                                  "end_column", "text", "description" } ] }, … ] }
  * Every key is always present, so consumers need no existence checks.
  * Choices where the interface leaves room:
  *  - accepted programs: message, insn, file, line, column are null (there
@@ -20,6 +22,9 @@
  *  - "class" is the rejection class (docs/diagnostics.md), null for an
  *    accept; "notes" is always an array (empty for an accept);
  *  - a location the line info cannot give (no .BTF.ext) is null, never 0;
+ *  - "fixits" (bvf_fixit_for): the edits that fix the rejection, an
+ *    empty array when there is none; the range [line:column,
+ *    end_line:end_column) is replaced by text, an insertion when empty;
  *  - "states" is the kernel's total_states; "prog_type" is null when the
  *    section names no program type.
  */
@@ -126,6 +131,26 @@ static bool add_notes(cJSON *o, const struct bvf_outcome_note *notes, size_t n)
 	return arr != NULL;
 }
 
+static bool add_fixits(cJSON *o, const struct bvf_fixit *f)
+{
+	cJSON *arr = cJSON_AddArrayToObject(o, "fixits");
+	cJSON *fo;
+
+	if (!arr)
+		return false;
+	if (!f || !f->file)
+		return true;
+	fo = cJSON_CreateObject();
+	if (!fo || !cJSON_AddItemToArray(arr, fo)) {
+		cJSON_Delete(fo);
+		return false;
+	}
+	return add_str(fo, "file", f->file) && add_num(fo, "line", f->line) &&
+	       add_num(fo, "column", f->column) && add_num(fo, "end_line", f->end_line) &&
+	       add_num(fo, "end_column", f->end_column) && add_str(fo, "text", f->text) &&
+	       add_str(fo, "description", f->description);
+}
+
 int bvf_report_add_row(struct bvf_report *rep, const struct bvf_report_row *r)
 {
 	cJSON *o;
@@ -150,7 +175,8 @@ int bvf_report_add_row(struct bvf_report *rep, const struct bvf_report_row *r)
 	     add_num(o, "states", (int64_t)r->states) &&
 	     add_num(o, "time_us", (int64_t)r->time_us) &&
 	     add_str(o, "class", r->class_id) &&
-	     add_notes(o, r->notes, r->nr_notes);
+	     add_notes(o, r->notes, r->nr_notes) &&
+	     add_fixits(o, r->fixit);
 	if (!ok || !cJSON_AddItemToArray(rep->results, o)) {
 		cJSON_Delete(o);
 		return -ENOMEM;
@@ -184,6 +210,7 @@ int bvf_report_add_named(struct bvf_report *rep, const struct bvf_program *prog,
 			 const char *kernel, const struct bv_result *res)
 {
 	struct bvf_report_row r = { 0 };
+	struct bvf_fixit fix;
 	struct bvf_source_loc loc;
 	struct bvf_outcome_note notes[BV_NOTES_MAX];
 	char texts[BV_NOTES_MAX][BV_MSG_MAX + 1];
@@ -225,6 +252,8 @@ int bvf_report_add_named(struct bvf_report *rep, const struct bvf_program *prog,
 				memset(&notes[i].loc, 0, sizeof(notes[i].loc));
 		}
 		r.notes = notes;
+		if (bvf_fixit_for(prog, res, &fix))
+			r.fixit = &fix;
 	}
 	r.insns_processed = res->insns_processed;
 	r.states = res->total_states;
