@@ -158,6 +158,9 @@ struct bvf_outcome {
 	const char *text;
 	const struct bvf_outcome_note *notes;
 	size_t nr_notes;
+	/* The fix-it (bvf_fixit_for) of the outcome's first result; NULL:
+	 * none. */
+	const struct bvf_fixit *fixit;
 };
 
 struct bvf_outcome_summary {
