@@ -32,7 +32,7 @@ int tc_mark_listener(struct __sk_buff *skb)
 	tuple.ipv4.daddr = ip->daddr;
 	tuple.ipv4.sport = tcp->source;
 	tuple.ipv4.dport = tcp->dest;
-	sk = bpf_sk_lookup_tcp(skb, &tuple, sizeof(tuple.ipv4), BPF_F_CURRENT_NETNS, 0);
+	sk = bpf_sk_lookup_tcp(skb, &tuple, sizeof(tuple.ipv4), -1 /* current netns */, 0);
 	if (!sk)
 		return TC_ACT_OK;
 	if (sk->state != TCP_LISTEN) {
