@@ -187,6 +187,17 @@ void collect(const Options &Opts, llvm::StringRef Object,
       F.Where = toLoc(O->loc);
     for (size_t J = 0; J < O->nr_notes; ++J)
       F.Notes.emplace_back(toLoc(O->notes[J].loc), O->notes[J].text);
+    if (const bvf_fixit *X = O->fixit) {
+      FixIt Fix;
+      Fix.Start.Valid = true;
+      Fix.Start.File = X->file;
+      Fix.Start.Line = X->line;
+      Fix.Start.Col = X->column;
+      Fix.EndLine = X->end_line;
+      Fix.EndCol = X->end_column;
+      Fix.Text = X->text;
+      F.FixIts.push_back(std::move(Fix));
+    }
     Out.Findings.push_back(std::move(F));
   }
   for (size_t I = 0, NS = bvf_outcomes_summary_count(Outs); I < NS; ++I) {
@@ -430,7 +441,26 @@ void report(CompilerInstance &CI, ASTContext &Ctx, const Options &Opts,
         Diags.Report(SL, SummaryID) << S.Text;
       }
     }
-    emit(Diags, L, Error) << F.Text;
+    {
+      DiagnosticBuilder DB = emit(Diags, L, Error);
+      DB << F.Text;
+      // Fix-its (docs/diagnostics.md): clang -Xclang -fixit applies them,
+      // clangd offers them; one that cannot be placed is left out.
+      for (const FixIt &X : F.FixIts) {
+        SourceLocation B = R.resolve(X.Start);
+        Loc EndLoc = X.Start;
+        EndLoc.Line = X.EndLine;
+        EndLoc.Col = X.EndCol;
+        SourceLocation E = R.resolve(EndLoc);
+        if (B.isInvalid() || E.isInvalid())
+          continue;
+        if (B == E)
+          DB << FixItHint::CreateInsertion(B, X.Text);
+        else
+          DB << FixItHint::CreateReplacement(CharSourceRange::getCharRange(B, E),
+                                             X.Text);
+      }
+    }
     for (const auto &N : F.Notes) {
       SourceLocation NL = R.resolve(N.first);
       if (NL.isInvalid())
@@ -521,6 +551,13 @@ std::string serialize(const Collected &C) {
       W.loc(N.first);
       W.str(N.second);
     }
+    W.u32((uint32_t)F.FixIts.size());
+    for (const FixIt &X : F.FixIts) {
+      W.loc(X.Start);
+      W.u32(X.EndLine);
+      W.u32(X.EndCol);
+      W.str(X.Text);
+    }
   }
   W.u32((uint32_t)C.Summaries.size());
   for (const Summary &S : C.Summaries) {
@@ -556,6 +593,14 @@ bool deserialize(llvm::StringRef Bytes, Collected &C) {
     for (uint32_t J = 0, M = R.count(); R.Ok && J < M; ++J) {
       Loc L = R.loc();
       F.Notes.emplace_back(std::move(L), R.str());
+    }
+    for (uint32_t J = 0, M = R.count(); R.Ok && J < M; ++J) {
+      FixIt X;
+      X.Start = R.loc();
+      X.EndLine = R.u32();
+      X.EndCol = R.u32();
+      X.Text = R.str();
+      F.FixIts.push_back(std::move(X));
     }
     C.Findings.push_back(std::move(F));
   }

@@ -34,12 +34,20 @@ struct Loc {
   unsigned Line = 0, Col = 0;
 };
 
+// The edit that fixes a finding (bvf_fixit): [Start, End) becomes Text.
+struct FixIt {
+  Loc Start;
+  unsigned EndLine = 0, EndCol = 0;
+  std::string Text;
+};
+
 struct Finding {
   std::string Program;
   bv_verdict Verdict = BV_ACCEPT;
   std::string Text; // bvf_outcome text: message + [bpfverify: prog, kernels …]
   Loc Where;
   std::vector<std::pair<Loc, std::string>> Notes;
+  std::vector<FixIt> FixIts; // at most one today
 };
 
 // Where a program's kernels disagree (bvf_outcomes_summary).

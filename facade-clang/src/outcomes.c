@@ -44,6 +44,7 @@ struct group {
 	size_t nr_notes;
 	struct bvf_outcome_note *pub_notes;
 	uint32_t insns[MAX_KERNELS];  /* accept: insns processed per kernel */
+	struct bvf_fixit fixit;       /* pub.fixit points here; file owned */
 };
 
 struct prog_rec {
@@ -207,6 +208,7 @@ static void free_group(struct group *g)
 	free(g->pub_notes);
 	free(g->message);
 	free(g->file);
+	free((char *)g->fixit.file);
 	free(g->kernels);
 	free(g->text);
 	free(g);
@@ -307,6 +309,13 @@ static struct group *new_group(struct bvf_outcomes *o, size_t prog,
 			g->pub.loc.file = g->file;
 			g->pub.loc.line = in->loc.line;
 			g->pub.loc.column = in->loc.column;
+		}
+		if (in->fixit && in->fixit->file) {
+			g->fixit = *in->fixit;
+			g->fixit.file = str_dup(in->fixit->file);
+			if (!g->fixit.file)
+				goto nomem;
+			g->pub.fixit = &g->fixit;
 		}
 	}
 	ng = realloc(o->groups, (o->nr_groups + 1) * sizeof(*ng));
@@ -579,6 +588,7 @@ int bvf_outcomes_add(struct bvf_outcomes *o, const struct bvf_program *prog,
 {
 	struct bvf_note_list notes;
 	struct bvf_outcome_input in;
+	struct bvf_fixit fix;
 
 	if (!o || !prog || !k || !res)
 		return -EINVAL;
@@ -604,6 +614,8 @@ int bvf_outcomes_add(struct bvf_outcomes *o, const struct bvf_program *prog,
 		bvf_result_notes(prog, res, &notes);
 		in.notes = notes.notes;
 		in.nr_notes = notes.nr;
+		if (bvf_fixit_for(prog, res, &fix))
+			in.fixit = &fix;
 		return bvf_outcomes_add_input(o, &in);
 	}
 	in.insn = -1;

@@ -21,6 +21,7 @@ struct bvf_outcome_input {
 	uint32_t insns_processed;
 	const struct bvf_outcome_note *notes;   /* text, insn, loc as given */
 	size_t nr_notes;
+	const struct bvf_fixit *fixit;          /* NULL: none */
 };
 
 /* The one-line text of a result for `kernels` ("kernel 6.18", "kernels

@@ -9,7 +9,9 @@
  *                    "message", "insn", "file", "line", "column",
  *                    "insns_processed", "states", "time_us", "class",
  *                    "notes": [ { "message", "insn", "file", "line",
- *                                 "column" }, … ] }, … ] }
+ *                                 "column" }, … ],
+ *                    "fixits": [ { "file", "line", "column", "end_line",
+ *                                  "end_column", "text", "description" } ] }, … ] }
  * Every key is always present, so consumers need no existence checks.
  * Choices where the interface leaves room:
  *  - accepted programs: message, insn, file, line, column are null (there
@@ -21,6 +23,9 @@
  *  - "class" is the rejection class (docs/diagnostics.md), null for an
  *    accept; "notes" is always an array (empty for an accept);
  *  - a location the line info cannot give (no .BTF.ext) is null, never 0;
+ *  - "fixits" (bvf_fixit_for): the edits that fix the rejection, an
+ *    empty array when there is none; the range [line:column,
+ *    end_line:end_column) is replaced by text, an insertion when empty;
  *  - "states" is the kernel's total_states; "prog_type" is null when the
  *    section names no program type.
  */
@@ -131,6 +136,34 @@ static void add_num(struct bvf_jtext *t, const char *key, int64_t v)
 	bvf_jtext_num(t, v);
 }
 
+/* The fix-its of one result: an empty array when there is none. */
+static void add_fixits(struct bvf_jtext *t, const struct bvf_fixit *f)
+{
+	bvf_jtext_key(t, RESULT_DEPTH + 1, "fixits", false);
+	bvf_jtext_put(t, "[", 1);
+	if (f && f->file) {
+		bvf_jtext_puts(t, "{\n");
+		bvf_jtext_key(t, NOTE_DEPTH + 1, "file", true);
+		bvf_jtext_str(t, f->file);
+		bvf_jtext_key(t, NOTE_DEPTH + 1, "line", false);
+		bvf_jtext_num(t, f->line);
+		bvf_jtext_key(t, NOTE_DEPTH + 1, "column", false);
+		bvf_jtext_num(t, f->column);
+		bvf_jtext_key(t, NOTE_DEPTH + 1, "end_line", false);
+		bvf_jtext_num(t, f->end_line);
+		bvf_jtext_key(t, NOTE_DEPTH + 1, "end_column", false);
+		bvf_jtext_num(t, f->end_column);
+		bvf_jtext_key(t, NOTE_DEPTH + 1, "text", false);
+		bvf_jtext_str(t, f->text);
+		bvf_jtext_key(t, NOTE_DEPTH + 1, "description", false);
+		bvf_jtext_str(t, f->description);
+		bvf_jtext_put(t, "\n", 1);
+		bvf_jtext_tabs(t, NOTE_DEPTH);
+		bvf_jtext_put(t, "}", 1);
+	}
+	bvf_jtext_put(t, "]", 1);
+}
+
 int bvf_report_add_row(struct bvf_report *rep, const struct bvf_report_row *r)
 {
 	struct bvf_jtext *t;
@@ -156,6 +189,7 @@ int bvf_report_add_row(struct bvf_report *rep, const struct bvf_report_row *r)
 	add_num(t, "time_us", (int64_t)r->time_us);
 	add_str(t, "class", r->class_id, false);
 	add_notes(t, r->notes, r->nr_notes);
+	add_fixits(t, r->fixit);
 	bvf_jtext_put(t, "\n", 1);
 	bvf_jtext_tabs(t, RESULT_DEPTH);
 	bvf_jtext_put(t, "}", 1);
@@ -196,6 +230,7 @@ int bvf_report_add_named(struct bvf_report *rep, const struct bvf_program *prog,
 			 const char *kernel, const struct bv_result *res)
 {
 	struct bvf_report_row r = { 0 };
+	struct bvf_fixit fix;
 	struct bvf_source_loc loc;
 	struct bvf_note_list notes;
 	char msg[BV_MSG_MAX + 1];
@@ -235,6 +270,8 @@ int bvf_report_add_named(struct bvf_report *rep, const struct bvf_program *prog,
 		}
 		r.notes = notes.notes;
 		r.nr_notes = notes.nr;
+		if (bvf_fixit_for(prog, res, &fix))
+			r.fixit = &fix;
 	}
 	r.insns_processed = res->insns_processed;
 	r.states = res->total_states;

@@ -29,6 +29,7 @@ struct bvf_report_row {
 	const char *class_id;      /* rejection class (diag_class.c); NULL for accept */
 	const struct bvf_outcome_note *notes;  /* loc.line 0: unknown */
 	size_t nr_notes;
+	const struct bvf_fixit *fixit;         /* NULL: none ("fixits": []) */
 };
 
 int bvf_report_add_row(struct bvf_report *rep, const struct bvf_report_row *row);

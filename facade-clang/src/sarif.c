@@ -182,6 +182,40 @@ static cJSON *message(const char *text)
 	return m;
 }
 
+/* A fix-it as a SARIF fix: one artifact change, one replacement of the
+ * region [start, end) (empty for an insertion) by the text. */
+static cJSON *fix_of(const struct bvf_sarif *s, const struct bvf_fixit *f)
+{
+	cJSON *fix = cJSON_CreateObject(), *changes, *change, *art, *reps, *rep, *del, *ins;
+
+	if (!fix)
+		return NULL;
+	cJSON_AddItemToObject(fix, "description", message(f->description));
+	if (!(changes = cJSON_AddArrayToObject(fix, "artifactChanges")) ||
+	    !(change = cJSON_CreateObject()))
+		goto fail;
+	cJSON_AddItemToArray(changes, change);
+	if (!(art = artifact_location(s, f->file)))
+		goto fail;
+	cJSON_AddItemToObject(change, "artifactLocation", art);
+	if (!(reps = cJSON_AddArrayToObject(change, "replacements")) ||
+	    !(rep = cJSON_CreateObject()))
+		goto fail;
+	cJSON_AddItemToArray(reps, rep);
+	if (!(del = cJSON_AddObjectToObject(rep, "deletedRegion")) ||
+	    !cJSON_AddNumberToObject(del, "startLine", f->line) ||
+	    !cJSON_AddNumberToObject(del, "startColumn", f->column) ||
+	    !cJSON_AddNumberToObject(del, "endLine", f->end_line) ||
+	    !cJSON_AddNumberToObject(del, "endColumn", f->end_column) ||
+	    !(ins = cJSON_AddObjectToObject(rep, "insertedContent")) ||
+	    !cJSON_AddStringToObject(ins, "text", f->text))
+		goto fail;
+	return fix;
+fail:
+	cJSON_Delete(fix);
+	return NULL;
+}
+
 /* ---- the log ---- */
 
 static cJSON *rules(void)
@@ -312,6 +346,15 @@ static int add_result(struct bvf_sarif *s, const char *object, const struct bvf_
 			cJSON_AddNumberToObject(l, "id", (double)i);
 			cJSON_AddItemToObject(l, "message", message(n->text));
 		}
+	}
+	if (x->fixit) {
+		cJSON *fixes = cJSON_AddArrayToObject(r, "fixes"), *f = fix_of(s, x->fixit);
+
+		if (!fixes || !f) {
+			cJSON_Delete(f);
+			return -ENOMEM;
+		}
+		cJSON_AddItemToArray(fixes, f);
 	}
 	if (!(props = cJSON_AddObjectToObject(r, "properties")) ||
 	    !cJSON_AddStringToObject(props, "program", x->program ? x->program : "") ||

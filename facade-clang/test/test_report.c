@@ -21,6 +21,7 @@
 static const char *const row_keys[] = {
 	"program", "section", "prog_type", "kernel", "verdict", "message", "insn",
 	"file", "line", "column", "insns_processed", "states", "time_us", "class", "notes",
+	"fixits",
 };
 #define NR_ROW_KEYS (sizeof(row_keys) / sizeof(row_keys[0]))
 
@@ -434,6 +435,7 @@ static cJSON *cjson_row(const struct bvf_report_row *r)
 		N("column", known && x->loc.column ? (int64_t)x->loc.column : -1);
 		o = keep;
 	}
+	cJSON_AddArrayToObject(o, "fixits");
 #undef S
 #undef N
 	return o;
@@ -509,10 +511,53 @@ static void test_same_as_cjson(void)
 	}
 }
 
+/* "fixits": an empty array without one; with one, its seven keys. */
+static void test_fixits(void)
+{
+	struct bvf_report *rep = bvf_report_new("prog.bpf.c");
+	struct bvf_fixit fix = {
+		.file = "prog.bpf.c", .line = 11, .column = 45, .end_line = 11, .end_column = 45,
+		.text = "\n\tif (!cnt)\n\t\treturn 0;",
+		.description = "check 'cnt' for NULL after bpf_map_lookup_elem()",
+	};
+	struct bvf_report_row with = {
+		.program = "p", .section = "xdp", .prog_type = "xdp", .kernel = "6.18",
+		.verdict = "reject", .message = "R0 invalid mem access 'map_value_or_null'",
+		.insn = 8, .file = "prog.bpf.c", .line = 12, .column = 5, .fixit = &fix,
+	};
+	struct bvf_report_row without = with;
+	const cJSON *results, *arr, *f;
+	cJSON *doc;
+	char *text;
+
+	without.fixit = NULL;
+	CHECK(rep && bvf_report_add_row(rep, &with) == 0 &&
+	      bvf_report_add_row(rep, &without) == 0, "add rows");
+	text = rep ? write_doc(rep) : NULL;
+	doc = text ? cJSON_Parse(text) : NULL;
+	results = cJSON_GetObjectItemCaseSensitive(doc, "results");
+	arr = cJSON_GetObjectItemCaseSensitive(cJSON_GetArrayItem(results, 0), "fixits");
+	CHECK(cJSON_IsArray(arr) && cJSON_GetArraySize(arr) == 1, "one fix-it");
+	f = cJSON_GetArrayItem(arr, 0);
+	check_str(f, "file", "prog.bpf.c");
+	check_num(f, "line", 11);
+	check_num(f, "column", 45);
+	check_num(f, "end_line", 11);
+	check_num(f, "end_column", 45);
+	check_str(f, "text", fix.text);
+	check_str(f, "description", fix.description);
+	arr = cJSON_GetObjectItemCaseSensitive(cJSON_GetArrayItem(results, 1), "fixits");
+	CHECK(cJSON_IsArray(arr) && cJSON_GetArraySize(arr) == 0, "no fix-it: []");
+	cJSON_Delete(doc);
+	free(text);
+	bvf_report_free(rep);
+}
+
 int main(void)
 {
 	setvbuf(stdout, NULL, _IOLBF, 0);
 	test_document();
+	test_fixits();
 	test_notes();
 	test_same_as_cjson();
 	test_format_error();

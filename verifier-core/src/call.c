@@ -1021,9 +1021,12 @@ int bv_check_resource_leak(struct bv_env *env, bool check_lock, const char *pref
 	for (i = 0; i < st->nr_refs; i++) {
 		if (st->refs[i].type != BV_REF_PTR)
 			continue;
+		bool first = bv_cause_first(env);
+
 		bv_reject(&env->log, env->insn_idx, -EINVAL,
 			  "Unreleased reference id=%u alloc_insn=%d", st->refs[i].id,
 			  st->refs[i].insn);
+		bv_cause_set(env, first, BV_CAUSE_LEAK, st->refs[i].insn, -1);
 		bv_note_leaked_ref(env, &st->refs[i]);
 		leaked = true;
 	}

@@ -961,6 +961,7 @@ static bool pop_branch(struct walk *w)
 	env->cur = e.st;
 	env->prev_insn_idx = e.prev_insn;
 	env->insn_idx = e.insn;
+	env->last_jump_from = -1;   /* cause.c: the popped path's jumps are not known */
 	/* level 1 shows the failing path only: cut the finished one */
 	if (!(env->log.level & BV_LOG_LEVEL2))
 		bv_log_truncate(&env->log, e.log_pos);
@@ -1012,6 +1013,7 @@ static int walk(struct walk *w)
 		}
 		if (bv_hist_arrive(env))
 			return bv_unsupported(&env->log, idx, "out of memory");
+		bv_cause_arrive(env);
 		if (logging) {
 			if ((env->log.level & BV_LOG_LEVEL2) && w->do_print_state) {
 				bv_log_printf(&env->log, "\nfrom %d to %d%s:",
@@ -1087,6 +1089,7 @@ int bv_explore_entry(struct bv_env *env, uint32_t sp, const struct bv_reg *args)
 		bv_reg_mark_ptr(&bv_cur_regs(env)[1], BV_PTR_TO_CTX, -1);
 	env->insn_idx = (int32_t)env->info.subprogs[sp].start;
 	env->prev_insn_idx = -1;
+	env->last_jump_from = -1;
 	bv_hist_reset(env->cur, env->insn_idx);
 	env->cur->last_insn = -1;
 	scratch_all(env);

@@ -130,10 +130,15 @@ static int region_fits(struct bv_env *env, uint32_t regno, int64_t off, int size
 				 (int)mem_size, (int)off, size);
 	case BV_PTR_TO_PACKET:
 	case BV_PTR_TO_PACKET_META:
-	case BV_PTR_TO_PACKET_END:
-		return bv_reject(&env->log, idx, -EACCES,
-				 "invalid access to packet, off=%d size=%d, R%u(id=%u,off=%d,r=%d)",
-				 (int)off, size, regno, r->id, (int)off, (int)mem_size);
+	case BV_PTR_TO_PACKET_END: {
+		bool first = bv_cause_first(env);
+		int err = bv_reject(&env->log, idx, -EACCES,
+				    "invalid access to packet, off=%d size=%d, R%u(id=%u,off=%d,r=%d)",
+				    (int)off, size, regno, r->id, (int)off, (int)mem_size);
+
+		bv_cause_set(env, first, BV_CAUSE_PACKET_RANGE, idx, (int32_t)regno);
+		return err;
+	}
 	default:
 		return bv_reject(&env->log, idx, -EACCES,
 				 "invalid access to memory, mem_size=%u off=%d size=%d",
@@ -143,8 +148,26 @@ static int region_fits(struct bv_env *env, uint32_t regno, int64_t off, int size
 
 /* Kernel check_mem_region_access: both ends of the variable part must
  * keep the access inside the region. */
+static int region_access_bounds(struct bv_env *env, uint32_t regno, int32_t off, int size,
+				uint32_t mem_size, bool zero_size_allowed);
+
+/* A variable offset outside the region is an unchecked index: its cause
+ * (for fix-its) is the access itself. */
 static int region_access(struct bv_env *env, uint32_t regno, int32_t off, int size,
 			 uint32_t mem_size, bool zero_size_allowed)
+{
+	const struct bv_reg *r = &bv_cur_regs(env)[regno];
+	bool first = bv_cause_first(env);
+	bool variable = r->s.umin != r->s.umax || r->s.smin != r->s.smax;
+	int err = region_access_bounds(env, regno, off, size, mem_size, zero_size_allowed);
+
+	if (err && variable)
+		bv_cause_set(env, first, BV_CAUSE_UNBOUNDED, env->insn_idx, (int32_t)regno);
+	return err;
+}
+
+static int region_access_bounds(struct bv_env *env, uint32_t regno, int32_t off, int size,
+				uint32_t mem_size, bool zero_size_allowed)
 {
 	const struct bv_reg *r = &bv_cur_regs(env)[regno];
 	int32_t idx = env->insn_idx;
@@ -1055,10 +1078,15 @@ static int mem_access(struct bv_env *env, int32_t insn_idx, uint32_t regno,
 	} else if (BV_BASE_TYPE(type) == BV_PTR_TO_MEM) {
 		bool rdonly = (type & BV_MEM_RDONLY) != 0;
 
-		if (type & BV_PTR_MAYBE_NULL)
-			return bv_reject(&env->log, insn_idx, -EACCES,
-					 "R%u invalid mem access '%s'", regno,
-					 tstr(env, type, b, sizeof(b)));
+		if (type & BV_PTR_MAYBE_NULL) {
+			bool first = bv_cause_first(env);
+
+			err = bv_reject(&env->log, insn_idx, -EACCES,
+					"R%u invalid mem access '%s'", regno,
+					tstr(env, type, b, sizeof(b)));
+			bv_cause_set(env, first, BV_CAUSE_NULLABLE, r->origin, (int32_t)regno);
+			return err;
+		}
 		if (t == BV_WRITE && rdonly)
 			return bv_reject(&env->log, insn_idx, -EACCES,
 					 "R%u cannot write into %s", regno,
@@ -1139,8 +1167,13 @@ static int mem_access(struct bv_env *env, int32_t insn_idx, uint32_t regno,
 		if (t == BV_READ && value_regno >= 0)
 			mark_unknown_load(env, value_regno);
 	} else {
-		return bv_reject(&env->log, insn_idx, -EACCES, "R%u invalid mem access '%s'",
-				 regno, tstr(env, type, b, sizeof(b)));
+		bool first = bv_cause_first(env);
+
+		err = bv_reject(&env->log, insn_idx, -EACCES, "R%u invalid mem access '%s'",
+				regno, tstr(env, type, b, sizeof(b)));
+		if (type & BV_PTR_MAYBE_NULL)
+			bv_cause_set(env, first, BV_CAUSE_NULLABLE, r->origin, (int32_t)regno);
+		return err;
 	}
 	if (!err && t == BV_READ && value_regno >= 0)
 		coerce_loaded(&regs[value_regno], size, sign_ext);

@@ -287,6 +287,9 @@ struct bv_env {
 	struct bv_state *cur;
 	int32_t insn_idx;
 	int32_t prev_insn_idx;
+	/* cause.c: the jump the current path took last (-1: none), for the
+	 * cause of a leak at exit */
+	int32_t last_jump_from;
 	uint32_t id_gen;
 	struct bv_pending *pending;
 	struct bv_explored *explored;
@@ -591,6 +594,13 @@ int bv_check_tail_call_stack(struct bv_env *env, uint32_t subprog, uint32_t call
  * the releasing call for a register that held a released object (returns
  * whether it was one). */
 void bv_note_leaked_ref(struct bv_env *env, const struct bv_ref *ref);
+/* cause.c: bv_result.cause for fix-its. Call bv_cause_first() before the
+ * rejection, bv_cause_set() after it: only the reported rejection counts. */
+bool bv_cause_first(const struct bv_env *env);
+/* explore.c calls it on arriving at env->insn_idx from env->prev_insn_idx. */
+void bv_cause_arrive(struct bv_env *env);
+void bv_cause_set(struct bv_env *env, bool first, enum bv_cause_kind kind,
+		  int32_t insn, int32_t regno);
 bool bv_note_released_reg(struct bv_env *env, uint32_t regno, const struct bv_reg *r);
 /* a release of a pointer no reference backs: where it came from */
 void bv_note_unreferenced_release(struct bv_env *env, uint32_t regno, const struct bv_reg *r);

@@ -60,6 +60,27 @@ struct bvf_source_loc {
 bool bvf_program_source_loc(const struct bvf_program *prog, uint32_t insn,
 			    struct bvf_source_loc *loc);
 
+/* The edit that fixes a rejection, where it is mechanical and known to be
+ * right (docs/diagnostics.md, "Fix-its"): a NULL check after a lookup, a
+ * data_end check before a packet access, a bound on an index, a release
+ * before a leaking return. One replacement of the text from (line, column)
+ * up to, not including, (end_line, end_column); equal ends: an insertion.
+ * Lines and columns are 1-based, columns in bytes, as clang counts them. */
+#define BVF_FIXIT_TEXT_MAX 256
+struct bvf_fixit {
+	const char *file;   /* as recorded in line info; NULL: no fix-it */
+	uint32_t line, column;
+	uint32_t end_line, end_column;
+	char text[BVF_FIXIT_TEXT_MAX];        /* the replacement */
+	char description[BVF_FIXIT_TEXT_MAX]; /* "check 'v' for NULL after bpf_map_lookup_elem()" */
+};
+/* The fix-it for a result of prog (from its bv_result.cause and the
+ * source lines in the object's line info): true and *fix filled, or false
+ * when there is none that is certainly right. *fix is valid while the
+ * object is open. */
+bool bvf_fixit_for(const struct bvf_program *prog, const struct bv_result *res,
+		   struct bvf_fixit *fix);
+
 /* ---- target kernels ---- */
 /* spec: a profile name ("6.18", "6.1"), "host", or a path to a raw BTF or
  * vmlinux file. */
@@ -137,6 +158,9 @@ struct bvf_outcome {
 	const char *text;
 	const struct bvf_outcome_note *notes;
 	size_t nr_notes;
+	/* The fix-it (bvf_fixit_for) of the outcome's first result; NULL:
+	 * none. */
+	const struct bvf_fixit *fixit;
 };
 
 struct bvf_outcome_summary {

@@ -5,6 +5,7 @@ it in a normalized, FileCheck-friendly form:
   log version=2.1.0 rules=N srcroot=URI executionSuccessful=B
   result RULE LEVEL URI[ base=ID]:LINE:COL program=P kernels=K1,K2
   related URI:LINE: MESSAGE
+  fix URI:LINE:COL-LINE:COL TEXT DESCRIPTION   (TEXT as a Python literal)
   notification LEVEL MESSAGE
 
 --docs FILE checks that FILE (docs/diagnostics.md) lists every rule id in
@@ -83,6 +84,15 @@ def main():
         print("message %s" % r["message"]["text"])
         for rel in r.get("relatedLocations", []):
             print("related %s: %s" % (where(rel), rel["message"]["text"]))
+        for fx in r.get("fixes", []):
+            for ch in fx["artifactChanges"]:
+                a = ch["artifactLocation"]
+                uri = a["uri"] + (" base=" + a["uriBaseId"] if "uriBaseId" in a else "")
+                for rep in ch["replacements"]:
+                    d = rep["deletedRegion"]
+                    print("fix %s:%d:%d-%d:%d %r %s" % (
+                        uri, d["startLine"], d["startColumn"], d["endLine"], d["endColumn"],
+                        rep.get("insertedContent", {}).get("text", ""), fx["description"]["text"]))
     for n in inv.get("toolExecutionNotifications", []):
         print("notification %s %s" % (n["level"], n["message"]["text"]))
 

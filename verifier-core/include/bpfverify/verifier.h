@@ -34,12 +34,33 @@ struct bv_note {
 	char text[BV_MSG_MAX];
 };
 
+/* What a rejection is about, in structured form, for edits that fix it
+ * (fix-its): the kind of mistake and the instruction that produced the
+ * value it concerns. Set by the first rejection only; kind NONE when
+ * the rejection is of another kind. */
+enum bv_cause_kind {
+	BV_CAUSE_NONE = 0,
+	BV_CAUSE_NULLABLE,     /* a maybe-NULL pointer used: insn = the call that returned it */
+	BV_CAUSE_PACKET_RANGE, /* packet access beyond the proven range: insn = the access */
+	BV_CAUSE_UNBOUNDED,    /* variable offset without a bound: insn = the access */
+	BV_CAUSE_LEAK,         /* reference held at exit: insn = the acquiring call */
+};
+
+struct bv_cause {
+	enum bv_cause_kind kind;
+	int32_t insn;                 /* see the kinds; -1 if unknown */
+	int32_t regno;                /* the register the rejection names; -1: none */
+	int32_t path_insn;            /* LEAK: the jump the path took last before
+				       * the exit (-1: none) */
+};
+
 struct bv_result {
 	enum bv_verdict verdict;
 	int32_t insn;                 /* rejected instruction (kernel numbering), -1 if none */
 	char message[BV_MSG_MAX];     /* the kernel's error line, byte for byte */
 	struct bv_note notes[BV_NOTES_MAX];
 	uint32_t nr_notes;
+	struct bv_cause cause;        /* for fix-its; kind NONE: none */
 	/* Statistics, as the kernel's final log line prints them. */
 	uint32_t insns_processed;
 	uint32_t total_states;
