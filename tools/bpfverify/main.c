@@ -190,7 +190,9 @@ static void print_outcomes(const char *path, const struct bvf_outcomes *o)
 			continue;
 		}
 		print_loc(&x->loc, fallback);
-		printf("error: %s\n", x->text);
+		/* as the plugin: not verifying is a warning (exit status 3), a
+		 * rejection or a failing load an error */
+		printf("%s: %s\n", x->verdict == BV_ERROR ? "warning" : "error", x->text);
 		for (size_t j = 0; j < x->nr_notes; j++) {
 			/* a note about no instruction is about the error's place */
 			print_loc(x->notes[j].loc.line ? &x->notes[j].loc : &x->loc, fallback);
