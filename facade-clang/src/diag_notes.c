@@ -83,7 +83,7 @@ static const char *suggestion_for(const char *id)
 	return NULL;
 }
 
-static struct bvf_source_loc loc_of(const struct bvf_program *prog, int32_t insn)
+struct bvf_source_loc bvf_insn_loc(const struct bvf_program *prog, int32_t insn)
 {
 	struct bvf_source_loc loc;
 
@@ -278,7 +278,7 @@ void bvf_result_notes(const struct bvf_program *prog, const struct bv_result *re
 	/* no instruction: no line here either, so that each consumer puts
 	 * the note where it puts the diagnostic (the plugin: the program's
 	 * declaration; JSON: the result's own file and line) */
-	err_loc = loc_of(prog, res->insn);
+	err_loc = bvf_insn_loc(prog, res->insn);
 	cls = bvf_diag_class_of(res->verdict, msg);
 
 	if (res->verdict == BV_REJECT && cls) {
@@ -293,7 +293,7 @@ void bvf_result_notes(const struct bvf_program *prog, const struct bv_result *re
 	for (uint32_t i = 0; i < n; i++) {
 		char note[BV_MSG_MAX + 1];
 		int32_t insn = res->notes[i].insn >= 0 ? res->notes[i].insn : res->insn;
-		struct bvf_source_loc loc = loc_of(prog, insn);
+		struct bvf_source_loc loc = bvf_insn_loc(prog, insn);
 
 		memcpy(note, res->notes[i].text, BV_MSG_MAX);
 		note[BV_MSG_MAX] = '\0';

@@ -28,6 +28,10 @@ struct bvf_note_list {
  *  - no text twice, and none that repeats the kernel's message at the
  *    error's own line.
  * An accept has no notes. out->notes[i].text points into out->texts. */
+/* The source location of instruction insn (all zero when the line info
+ * has none, or insn < 0); its text is not kept. */
+struct bvf_source_loc bvf_insn_loc(const struct bvf_program *prog, int32_t insn);
+
 void bvf_result_notes(const struct bvf_program *prog, const struct bv_result *res,
 		      struct bvf_note_list *out);
 

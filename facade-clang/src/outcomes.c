@@ -572,17 +572,6 @@ int bvf_outcomes_add_input(struct bvf_outcomes *o, const struct bvf_outcome_inpu
 	return render_summary(o, (size_t)pi);
 }
 
-static struct bvf_source_loc loc_of(const struct bvf_program *prog, int32_t insn)
-{
-	struct bvf_source_loc loc;
-
-	memset(&loc, 0, sizeof(loc));
-	if (insn < 0 || !bvf_program_source_loc(prog, (uint32_t)insn, &loc) || !loc.file)
-		memset(&loc, 0, sizeof(loc));
-	loc.text = NULL;
-	return loc;
-}
-
 int bvf_outcomes_add(struct bvf_outcomes *o, const struct bvf_program *prog,
 		     const struct bvf_kernel *k, const struct bv_result *res)
 {
@@ -598,7 +587,7 @@ int bvf_outcomes_add(struct bvf_outcomes *o, const struct bvf_program *prog,
 	in.kernel = bvf_kernel_name(k);
 	in.verdict = res->verdict;
 	in.insns_processed = res->insns_processed;
-	in.entry = loc_of(prog, 0);
+	in.entry = bvf_insn_loc(prog, 0);
 	if (res->verdict != BV_ACCEPT) {
 		char msg[BV_MSG_MAX + 1];
 
@@ -606,7 +595,7 @@ int bvf_outcomes_add(struct bvf_outcomes *o, const struct bvf_program *prog,
 		msg[BV_MSG_MAX] = '\0';
 		in.message = msg;
 		in.insn = res->insn;
-		in.loc = loc_of(prog, res->insn);
+		in.loc = bvf_insn_loc(prog, res->insn);
 		/* A load error or a program that could not be verified,
 		 * without an instruction: the program's entry. */
 		if (res->verdict != BV_REJECT && !in.loc.line)

@@ -6,7 +6,7 @@
 
 #include "state.h"
 
-static const struct bv_helper_proto *call_proto(struct bv_env *env, int32_t idx)
+const struct bv_helper_proto *bv_helper_at(struct bv_env *env, int32_t idx)
 {
 	const struct bv_helper_proto *fn = NULL;
 	const struct bv_insn *insn;
@@ -38,7 +38,7 @@ static const char *kfunc_name(struct bv_env *env, int32_t idx, struct bv_kfunc_d
 
 void bv_note_leaked_ref(struct bv_env *env, const struct bv_ref *ref)
 {
-	const struct bv_helper_proto *fn = call_proto(env, ref->insn);
+	const struct bv_helper_proto *fn = bv_helper_at(env, ref->insn);
 	struct bv_kfunc_desc kd;
 	const char *kname = fn ? NULL : kfunc_name(env, ref->insn, &kd);
 
@@ -56,7 +56,7 @@ void bv_note_leaked_ref(struct bv_env *env, const struct bv_ref *ref)
  * with an OBJ_RELEASE argument, a KF_RELEASE kfunc), else NULL. */
 static const char *releasing_call(struct bv_env *env, int32_t idx, struct bv_kfunc_desc *kd)
 {
-	const struct bv_helper_proto *fn = call_proto(env, idx);
+	const struct bv_helper_proto *fn = bv_helper_at(env, idx);
 	uint32_t i;
 
 	if (fn) {
@@ -88,7 +88,7 @@ bool bv_note_released_reg(struct bv_env *env, uint32_t regno, const struct bv_re
 
 void bv_note_unreferenced_release(struct bv_env *env, uint32_t regno, const struct bv_reg *r)
 {
-	const struct bv_helper_proto *fn = call_proto(env, r->origin);
+	const struct bv_helper_proto *fn = bv_helper_at(env, r->origin);
 	struct bv_kfunc_desc kd;
 	const char *kname = fn ? NULL : kfunc_name(env, r->origin, &kd);
 

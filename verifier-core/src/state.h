@@ -594,6 +594,9 @@ int bv_check_tail_call_stack(struct bv_env *env, uint32_t subprog, uint32_t call
  * the releasing call for a register that held a released object (returns
  * whether it was one). */
 void bv_note_leaked_ref(struct bv_env *env, const struct bv_ref *ref);
+/* The helper prototype of the call at idx, NULL when idx is not a helper
+ * call or the facade does not know it. */
+const struct bv_helper_proto *bv_helper_at(struct bv_env *env, int32_t idx);
 /* cause.c: bv_result.cause for fix-its. Call bv_cause_first() before the
  * rejection, bv_cause_set() after it: only the reported rejection counts. */
 bool bv_cause_first(const struct bv_env *env);

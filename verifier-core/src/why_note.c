@@ -10,23 +10,6 @@
 
 #include "state.h"
 
-/* The helper prototype of the call at idx, NULL when idx is not a helper
- * call or the facade does not know it. */
-static const struct bv_helper_proto *helper_at(struct bv_env *env, int32_t idx)
-{
-	const struct bv_helper_proto *fn = NULL;
-	const struct bv_insn *insn;
-
-	if (idx < 0 || (uint32_t)idx >= env->info.insn_cnt || !env->f->helper)
-		return NULL;
-	insn = &env->info.insns[idx];
-	if (insn->code != (BV_JMP | BV_CALL) || insn->src_reg != 0)
-		return NULL;
-	if (env->f->helper(env->f->ctx, insn->imm, &fn) || !fn)
-		return NULL;
-	return fn;
-}
-
 static bool is_subprog_call(struct bv_env *env, int32_t idx)
 {
 	const struct bv_insn *insn;
@@ -46,7 +29,7 @@ bool bv_note_invalidated_pkt(struct bv_env *env, uint32_t regno, const struct bv
 	 * own result, not a stale pointer */
 	if (regno == 0 || (r->type != BV_SCALAR && r->type != BV_NOT_INIT))
 		return false;
-	fn = helper_at(env, r->origin);
+	fn = bv_helper_at(env, r->origin);
 	if (fn && fn->changes_pkt_data) {
 		bv_note(&env->log, r->origin,
 			"R%u pointed into the packet, but %s (insn %d) may move or resize the packet data, so every packet pointer taken before the call is invalid after it: reload ctx->data and ctx->data_end after the call and check the bounds again",
