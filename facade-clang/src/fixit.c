@@ -85,6 +85,26 @@ static bool line_of(const struct bvf_program *prog, int32_t insn, struct src_lin
 static bool ident_start(char c) { return isalpha((unsigned char)c) || c == '_'; }
 static bool ident_char(char c) { return isalnum((unsigned char)c) || c == '_'; }
 
+/* The identifier that ends just before `end` (spaces skipped), at or after
+ * `start`, into name; false when there is none or it is too long. */
+static bool ident_before(const char *start, const char *end, char name[IDENT_MAX])
+{
+	const char *p, *q = end;
+	size_t n;
+
+	while (q > start && isspace((unsigned char)q[-1]))
+		q--;
+	p = q;
+	while (p > start && ident_char(p[-1]))
+		p--;
+	n = (size_t)(q - p);
+	if (!n || n >= IDENT_MAX || !ident_start(*p))
+		return false;
+	memcpy(name, p, n);
+	name[n] = '\0';
+	return true;
+}
+
 /* Does `word` occur in s as a whole identifier? */
 static const char *find_word(const char *s, const char *word)
 {
@@ -162,17 +182,8 @@ static bool parse_call_assignment(const struct src_line *l, char *name, char *fn
 	for (p = t; p < eq; p++)
 		if (strchr("[].(),>-", *p))
 			return false;
-	q = eq;
-	while (q > t && isspace((unsigned char)q[-1]))
-		q--;
-	p = q;
-	while (p > t && ident_char(p[-1]))
-		p--;
-	n = (size_t)(q - p);
-	if (!n || n >= IDENT_MAX || !ident_start(*p))
+	if (!ident_before(t, eq, name))
 		return false;
-	memcpy(name, p, n);
-	name[n] = '\0';
 	/* right: a call, possibly behind a cast */
 	p = strchr(eq, '(');
 	while (p) {
@@ -408,24 +419,12 @@ static bool fix_null_check(const struct bvf_program *prog, const struct bv_resul
 static bool data_end_line(void *ctx, const char *text)
 {
 	char *name = ctx;
-	const char *eq = strchr(text, '='), *p, *q, *de;
-	size_t n;
+	const char *eq = strchr(text, '='), *de;
 
 	if (!eq || eq[1] == '=' || !(de = strstr(eq, "->data_end")) || ident_char(de[10]) ||
 	    count_char(text, ';') != 1)
 		return false;
-	q = eq;
-	while (q > text && isspace((unsigned char)q[-1]))
-		q--;
-	p = q;
-	while (p > text && ident_char(p[-1]))
-		p--;
-	n = (size_t)(q - p);
-	if (!n || n >= IDENT_MAX || !ident_start(*p))
-		return false;
-	memcpy(name, p, n);
-	name[n] = '\0';
-	return true;
+	return ident_before(text, eq, name);
 }
 
 static bool fix_packet_check(const struct bvf_program *prog, const struct bv_result *res,
