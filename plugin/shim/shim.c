@@ -134,6 +134,8 @@ static int own_dir(char *dir, size_t n)
 		strcpy(dir, di.dli_fname);
 	}
 	slash = strrchr(dir, '/');
+	if (!slash)
+		return -1;
 	*slash = 0;
 	return 0;
 }
@@ -147,7 +149,11 @@ static int find_real_plugin(int major, char *path, size_t n)
 	if (own_dir(dir, sizeof(dir)))
 		return -1;
 	for (i = 0; i < sizeof(subdirs) / sizeof(subdirs[0]); i++) {
-		snprintf(path, n, "%s%s/libbpfverify-llvm%d.so", dir, subdirs[i], major);
+		int len = snprintf(path, n, "%s%s/libbpfverify-llvm%d.so", dir, subdirs[i], major);
+
+		/* a truncated path would name some other file */
+		if (len < 0 || (size_t)len >= n)
+			continue;
 		if (access(path, R_OK) == 0)
 			return 0;
 	}
