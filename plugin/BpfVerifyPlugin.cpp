@@ -94,6 +94,20 @@ struct RecordingLLVMHandler : public llvm::DiagnosticHandler {
   }
 };
 
+// The private code generator's diagnostics engine: recorded, never shown
+// (the compiler's own code generator reports the same things).
+struct PrivateDiags {
+  compat::OwnedDiagOptions Opts;
+  RecordingDiagConsumer *Rec; // owned by Engine
+  DiagnosticsEngine Engine;
+  explicit PrivateDiags(CompilerInstance &CI)
+      : Rec(new RecordingDiagConsumer()),
+        Engine(CI.getDiagnostics().getDiagnosticIDs(), Opts.get(), Rec,
+               /*ShouldOwnClient=*/true) {
+    Engine.setSourceManager(&CI.getSourceManager());
+  }
+};
+
 // Code generation + verification, run in the child: either replays the
 // recorded events into a private CodeGenerator (the whole pipeline), or
 // takes the compilation's optimised module (code generation only); lowers
@@ -134,12 +148,9 @@ public:
     LLCtx.setDiscardValueNames(CGOpts.DiscardValueNames);
     LLCtx.setDiagnosticHandler(
         std::make_unique<RecordingLLVMHandler>(&BackendError));
-    auto *Rec = new RecordingDiagConsumer();
-    compat::OwnedDiagOptions PrivDiagOpts;
-    DiagnosticsEngine PrivDiags(CI.getDiagnostics().getDiagnosticIDs(),
-                                PrivDiagOpts.get(), Rec,
-                                /*ShouldOwnClient=*/true);
-    PrivDiags.setSourceManager(&CI.getSourceManager());
+    PrivateDiags PD(CI);
+    DiagnosticsEngine &PrivDiags = PD.Engine;
+    RecordingDiagConsumer *Rec = PD.Rec;
 
     std::unique_ptr<llvm::Module> M;
     {
@@ -180,12 +191,9 @@ public:
     std::string BackendError;
     M.getContext().setDiagnosticHandler(
         std::make_unique<RecordingLLVMHandler>(&BackendError));
-    auto *Rec = new RecordingDiagConsumer();
-    compat::OwnedDiagOptions PrivDiagOpts;
-    DiagnosticsEngine PrivDiags(CI.getDiagnostics().getDiagnosticIDs(),
-                                PrivDiagOpts.get(), Rec,
-                                /*ShouldOwnClient=*/true);
-    PrivDiags.setSourceManager(&CI.getSourceManager());
+    PrivateDiags PD(CI);
+    DiagnosticsEngine &PrivDiags = PD.Engine;
+    RecordingDiagConsumer *Rec = PD.Rec;
     emitAndCollect(M, PrivDiags, *Rec, BackendError, Source, Preloaded, Out);
     return Out;
   }
