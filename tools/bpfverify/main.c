@@ -24,6 +24,7 @@
 
 #include "bpfverify/bvf.h"
 #include "exact.h"
+#include "heap.h"
 
 #define BPFVERIFY_VERSION "0.1.0"
 
@@ -619,6 +620,7 @@ int main(int argc, char **argv)
 	struct run r;
 	int i;
 
+	bv_cli_heap_setup();
 	memset(&c, 0, sizeof(c));
 	memset(&r, 0, sizeof(r));
 	if (parse_args(argc, argv, &c)) {
