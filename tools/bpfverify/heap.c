@@ -43,6 +43,9 @@ void bv_cli_heap_setup(void)
 
 	if (off && *off && strcmp(off, "0") != 0)
 		return;
+#if defined(__SANITIZE_ADDRESS__)
+	return;   /* ASan's allocator is not glibc's: nothing here applies */
+#endif
 	/* 32 MiB is glibc's largest mmap threshold on 64-bit */
 	if (!mallopt(M_MMAP_THRESHOLD, 32 << 20) || !mallopt(M_TRIM_THRESHOLD, 128 << 20))
 		return;
