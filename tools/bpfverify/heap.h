@@ -2,7 +2,7 @@
 #ifndef BPFVERIFY_CLI_HEAP_H
 #define BPFVERIFY_CLI_HEAP_H
 
-/* Call first thing in main(). */
+/* Call once, first thing in main() (before any malloc: see heap.c). */
 void bv_cli_heap_setup(void);
 
 #endif
