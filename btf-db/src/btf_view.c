@@ -37,6 +37,7 @@
 #define BTF_MAGIC_LE   0xeB9F
 #define TYPE_REC       12u
 #define TYPES_MAGIC    "BVDBTOF1"
+#define TYPES_OK_MAGIC "BVDBTOK1"   /* its stamp: offsets_sound passed */
 #define MAX_TYPES      (1u << 24)
 #define RESOLVE_DEPTH  32
 
@@ -364,8 +365,9 @@ struct bvdb_btf *bvdb_btf_load_offsets(const void *data, size_t size, const char
 {
 	const struct types_hdr *h;
 	struct bvdb_btf *v = NULL;
+	struct stat st;
 	size_t len;
-	void *map = bvdb_map_file(path, sizeof(*h), 0, &len);
+	void *map = bvdb_map_file_st(path, sizeof(*h), 0, &len, &st);
 
 	if (!map)
 		return NULL;
@@ -380,8 +382,13 @@ struct bvdb_btf *bvdb_btf_load_offsets(const void *data, size_t size, const char
 	v->offs = (const uint32_t *)(h + 1);
 	v->type_cnt = h->type_cnt;
 	v->ptr_sz = h->ptr_sz;
-	if (!offsets_sound(v))
-		goto bad;
+	/* the whole table once per file (the stamp), not at every start:
+	 * type_by_id bounds each entry it reads anyway */
+	if (!bvdb_stamp_ok(path, &st, TYPES_OK_MAGIC)) {
+		if (!offsets_sound(v))
+			goto bad;
+		bvdb_stamp_write(path, &st, TYPES_OK_MAGIC);
+	}
 	v->offs_map = map;
 	v->offs_map_len = len;
 	return v;

@@ -27,6 +27,18 @@ void *bvdb_read_file(const char *path, size_t max, size_t *len, char *err, size_
 /* The file mapped read-only (munmap with *len); NULL when missing, empty,
  * shorter than min or not exact bytes (exact 0: any). */
 void *bvdb_map_file(const char *path, size_t min, uint64_t exact, size_t *len);
+/* The same, with the file's fstat (for the stamps below). */
+struct stat;
+void *bvdb_map_file_st(const char *path, size_t min, uint64_t exact, size_t *len,
+		       struct stat *st);
+/* Stamps (PATH.ok): a cache file that passed its full check once is not
+ * walked again by the next process while it is the same file (inode,
+ * size, mtime and ctime: any write or replacement changes them). `magic`
+ * names the check. Readers still bound what they read entry by entry, so a
+ * file damaged behind its stamp (a media error) gives wrong answers at
+ * worst, never a read out of bounds. Writing is best effort. */
+bool bvdb_stamp_ok(const char *path, const struct stat *st, const char magic[8]);
+void bvdb_stamp_write(const char *path, const struct stat *st, const char magic[8]);
 /* Writes through PATH.tmp and a rename; creates no folders. */
 int bvdb_write_file(const char *path, const void *data, size_t len, char *err, size_t errsz);
 

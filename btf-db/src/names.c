@@ -35,6 +35,7 @@ struct group {
 };
 
 #define FILE_MAGIC "BVDBNIX1"
+#define NAMES_OK_MAGIC "BVDBNOK1"   /* its stamp: every group and id checked */
 
 struct file_hdr {
 	char magic[8];
@@ -236,7 +237,8 @@ BVDB_EXPORT size_t bvdb_names__find(const struct bvdb_names *ix, const char *nam
 	if (!ix || !name || len == 0 || len > UINT32_MAX)
 		return 0;
 	g = slot(ix, name, len, hash(name, len));
-	if (!g || !g->name_off)
+	/* a group past the ids: only a file damaged behind its stamp */
+	if (!g || !g->name_off || g->start > ix->nr_ids || g->count > ix->nr_ids - g->start)
 		return 0;
 	*ids = ix->ids + g->start;
 	return g->count;
@@ -268,8 +270,9 @@ struct bvdb_names *bvdb_names__load(const char *path, const struct bvdb_btf *btf
 	struct bvdb_names *ix = NULL;
 	const struct file_hdr *h;
 	uint32_t n = btf ? bvdb_btf__type_cnt(btf) : 0;
+	struct stat st;
 	size_t len;
-	void *map = btf ? bvdb_map_file(path, sizeof(*h), 0, &len) : NULL;
+	void *map = btf ? bvdb_map_file_st(path, sizeof(*h), 0, &len, &st) : NULL;
 
 	if (!map)
 		return NULL;
@@ -289,6 +292,10 @@ struct bvdb_names *bvdb_names__load(const char *path, const struct bvdb_btf *btf
 	ix->ids = (uint32_t *)(ix->tab + ix->cap);
 	ix->map = map;
 	ix->map_len = len;
+	/* every group and id once per file (the stamp), not at every start:
+	 * slot() bounds its probes and find() each group it returns anyway */
+	if (bvdb_stamp_ok(path, &st, NAMES_OK_MAGIC))
+		return ix;
 	{
 		size_t used = 0;
 
@@ -307,6 +314,7 @@ struct bvdb_names *bvdb_names__load(const char *path, const struct bvdb_btf *btf
 	for (uint32_t i = 0; i < ix->nr_ids; i++)
 		if (ix->ids[i] == 0 || ix->ids[i] >= n)
 			goto bad;
+	bvdb_stamp_write(path, &st, NAMES_OK_MAGIC);
 	return ix;
 bad:
 	free(ix);

@@ -311,10 +311,11 @@ static void cache_prune(const char *path)
 	while ((e = readdir(d))) {
 		size_t n = strlen(e->d_name), bl = strlen(base);
 
-		/* same sha256, another name; the .btf and .names of the current one stay */
+		/* same sha256, another name; the current one's files (X.btf,
+		 * X.types, X.names and their stamps X.*.ok) stay */
 		if (strncmp(e->d_name, base, keylen) != 0 || strstr(e->d_name, ".tmp."))
 			continue;
-		if (strncmp(e->d_name, base, bl - 4) == 0 && (n == bl || n == bl + 2))
+		if (strncmp(e->d_name, base, bl - 3) == 0 && n >= bl)
 			continue;
 		snprintf(old, sizeof(old), "%s/%s", dir, e->d_name);
 		unlink(old);
@@ -425,7 +426,7 @@ BVDB_EXPORT struct bvdb_names *bvdb_profile__names(const struct bvdb_profile *p,
 
 BVDB_EXPORT void bvdb_profile__drop_cache(const struct bvdb_profile *p)
 {
-	static const char *const exts[] = { ".btf", ".types", ".names" };
+	static const char *const exts[] = { ".btf", ".types", ".names", ".types.ok", ".names.ok" };
 	char path[4600];
 	size_t n;
 

@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 
 #include <fcntl.h>
@@ -267,23 +268,90 @@ struct btf *bvdb_btf_new_split(const void *data, size_t len, const struct btf *b
 /* The whole of a regular file mapped read-only (cache entries, offset
  * tables, name indexes): NULL when it is missing, empty, shorter than
  * `min`, or not `exact` bytes long (exact 0: any size). */
-void *bvdb_map_file(const char *path, size_t min, uint64_t exact, size_t *len)
+void *bvdb_map_file_st(const char *path, size_t min, uint64_t exact, size_t *len,
+		       struct stat *st)
 {
-	struct stat st;
 	void *map;
 	int fd = open(path, O_RDONLY | O_CLOEXEC);
 
 	if (fd < 0)
 		return NULL;
-	if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode) || st.st_size == 0 ||
-	    (size_t)st.st_size < min || (exact && (uint64_t)st.st_size != exact)) {
+	if (fstat(fd, st) != 0 || !S_ISREG(st->st_mode) || st->st_size == 0 ||
+	    (size_t)st->st_size < min || (exact && (uint64_t)st->st_size != exact)) {
 		close(fd);
 		return NULL;
 	}
-	map = mmap(NULL, (size_t)st.st_size, PROT_READ, MAP_PRIVATE, fd, 0);
+	map = mmap(NULL, (size_t)st->st_size, PROT_READ, MAP_PRIVATE, fd, 0);
 	close(fd);
 	if (map == MAP_FAILED)
 		return NULL;
-	*len = (size_t)st.st_size;
+	*len = (size_t)st->st_size;
 	return map;
+}
+
+void *bvdb_map_file(const char *path, size_t min, uint64_t exact, size_t *len)
+{
+	struct stat st;
+
+	return bvdb_map_file_st(path, min, exact, len, &st);
+}
+
+/* What a stamp holds: the kind of check the file passed, and the file as
+ * fstat saw it then. Any write, truncation or chmod changes its ctime (which
+ * no user can set back), a replacement its inode. */
+struct stamp {
+	char magic[8];
+	uint64_t dev, ino, size, mtime_s, mtime_ns, ctime_s, ctime_ns;
+};
+
+static bool stamp_path(const char *path, char *out, size_t size)
+{
+	return (size_t)snprintf(out, size, "%s.ok", path) < size;
+}
+
+static void stamp_of(struct stamp *s, const struct stat *st, const char magic[8])
+{
+	memset(s, 0, sizeof(*s));
+	memcpy(s->magic, magic, sizeof(s->magic));
+	s->dev = (uint64_t)st->st_dev;
+	s->ino = (uint64_t)st->st_ino;
+	s->size = (uint64_t)st->st_size;
+	s->mtime_s = (uint64_t)st->st_mtim.tv_sec;
+	s->mtime_ns = (uint64_t)st->st_mtim.tv_nsec;
+	s->ctime_s = (uint64_t)st->st_ctim.tv_sec;
+	s->ctime_ns = (uint64_t)st->st_ctim.tv_nsec;
+}
+
+bool bvdb_stamp_ok(const char *path, const struct stat *st, const char magic[8])
+{
+	struct stamp want, have;
+	char sp[4200];
+	ssize_t n;
+	int fd;
+
+	if (!stamp_path(path, sp, sizeof(sp)) || (fd = open(sp, O_RDONLY | O_CLOEXEC)) < 0)
+		return false;
+	n = read(fd, &have, sizeof(have));
+	close(fd);
+	stamp_of(&want, st, magic);
+	return n == (ssize_t)sizeof(have) && memcmp(&want, &have, sizeof(want)) == 0;
+}
+
+void bvdb_stamp_write(const char *path, const struct stat *st, const char magic[8])
+{
+	struct timespec now;
+	struct stamp s;
+	char sp[4200];
+
+	/* file times come from a coarse clock (a tick, up to 10 ms): a second
+	 * change in the tick of the first keeps the ctime a stamp recorded.
+	 * So only a file left alone for a while (100 ms) is stamped: any later
+	 * change is in a later tick. */
+	if (clock_gettime(CLOCK_REALTIME, &now) != 0 ||
+	    (int64_t)(now.tv_sec - st->st_ctim.tv_sec) * 1000000000 +
+	    (now.tv_nsec - st->st_ctim.tv_nsec) < 100000000)
+		return;
+	stamp_of(&s, st, magic);
+	if (stamp_path(path, sp, sizeof(sp)))
+		bvdb_write_file(sp, &s, sizeof(s), NULL, 0);   /* best effort */
 }

@@ -657,7 +657,7 @@ static void test_import(const struct buf *btf, const struct buf *elf)
 		/* an entry named the old way (SHA256-SIZE-MTIME) is removed when
 		 * the entry is written again */
 		snprintf(cmd, sizeof(cmd), "cd %s && for f in *.btf; do mv $f ${f%%.btf}-1577934245.000000000.btf; "
-			 "done && rm -f *.names", cdir);
+			 "done && rm -f *.names *.ok", cdir);
 		CHECK(system(cmd) == 0, "an old-style entry");
 		b = p ? bvdb_profile__load_btf(p, err, sizeof(err)) : NULL;
 		CHECK(b && btf__type_cnt(b) == 8, "with an old-style entry: %s", err);
@@ -873,6 +873,47 @@ static void test_names(const struct buf *btf)
 		CHECK(n == 3 && ids[0] == 2 && ids[1] == 3 && ids[2] == 4, "loaded group: n=%zu", n);
 		CHECK(lx && bvdb_names__find(lx, "nope", 4, &ids) == 0, "loaded miss");
 		bvdb_names__free(lx);
+		/* checked in full once, then by its stamp: written only for a file
+		 * left alone 100 ms (a change in the same clock tick keeps ctime) */
+		{
+			char ok[420];
+			struct stat st;
+			size_t len;
+			unsigned char *f;
+			struct buf w = { 0 };
+
+			snprintf(ok, sizeof(ok), "%s.ok", path);
+			CHECK(access(ok, F_OK) != 0, "no stamp for a fresh file");
+			usleep(150000);
+			lx = bvdb_names__load(path, vb);
+			CHECK(lx && access(ok, F_OK) == 0, "stamped after its full check");
+			bvdb_names__free(lx);
+			lx = bvdb_names__load(path, vb);
+			n = lx ? bvdb_names__find(lx, "task_struct", 11, &ids) : 0;
+			CHECK(n == 3 && ids[0] == 2, "loaded by its stamp: n=%zu", n);
+			bvdb_names__free(lx);
+			/* rewritten, damaged (a later ctime): the stamp no
+			 * longer matches, the full check refuses it */
+			f = slurp(path, &len);
+			for (size_t off = 24; f && off + 20 <= len; off += 20)
+				memcpy(f + off + 16, "\xff\xff\xff\x7f", 4);   /* every count */
+			put(&w, f, len);
+			write_file(path, &w);
+			CHECK(!bvdb_names__load(path, vb), "a changed file is checked again");
+			/* damaged behind a stamp that matches (as a media error would
+			 * leave it): loaded, but no group is read out of bounds */
+			CHECK(stat(path, &st) == 0, "stat");
+			usleep(150000);
+			bvdb_stamp_write(path, &st, "BVDBNOK1");
+			lx = bvdb_names__load(path, vb);
+			CHECK(lx && bvdb_names__find(lx, "task_struct", 11, &ids) == 0 &&
+			      bvdb_names__find(lx, "int", 3, &ids) == 0,
+			      "groups past the ids are not returned");
+			bvdb_names__free(lx);
+			free(w.p);
+			free(f);
+			CHECK(bvdb_names__save(ix, path) == 0, "save again");
+		}
 		btf__add_int(other, "int", 4, 0);
 		{
 			struct bvdb_btf *ov = bvdb_btf_view_of_libbpf(other);

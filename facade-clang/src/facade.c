@@ -495,8 +495,14 @@ static bool map_type_refused(const struct bvf_program *prog, const struct bvf_ke
 	if (!maps || n == 0 || !(kbtf = bvf_kernel_view(k, NULL, 0)))
 		return false;
 	for (uint32_t i = 0; i < n; i++) {
-		if (kernel_enum_has(k, kbtf, "bpf_map_type", "BPF_MAP_TYPE_", maps[i].type,
-				    NULL, 0) != 0)
+		uint32_t j = 0;
+
+		/* a type an earlier map has is known already (the maps of an
+		 * object are checked for each of its programs: few types, many maps) */
+		while (j < i && maps[j].type != maps[i].type)
+			j++;
+		if (j < i || kernel_enum_has(k, kbtf, "bpf_map_type", "BPF_MAP_TYPE_", maps[i].type,
+					     NULL, 0) != 0)
 			continue;
 		memset(res, 0, sizeof(*res));
 		res->verdict = BV_LOAD_ERROR;

@@ -232,6 +232,9 @@ void obj_elf_free(struct bvf_object *obj);
 /* obj_btf.c: .BTF via libbpf; obj_btf_ext.c: .BTF.ext records. */
 int obj_btf_load(struct bvf_object *obj, struct obj_err *e);
 int obj_btf_ext_load(struct bvf_object *obj, struct obj_err *e);
+/* .BTF.ext records (struct obj_func_rec, _line_rec, _core_rec: the section
+ * first) sorted by cmp as a stable sort would (obj_btf_ext.c). */
+void obj_sort_recs(void *base, size_t n, size_t size, int (*cmp)(const void *, const void *));
 /* obj_dwarf_line.c: line records from .debug_line when .BTF.ext has none
  * (bpf-gcc); best effort: 0, or -ENOMEM. */
 int obj_dwarf_lines_load(struct bvf_object *obj);

@@ -650,6 +650,56 @@ static void test_bad_inputs(const unsigned char *good, size_t size)
 	free(b);
 }
 
+static int cmp_line_rec(const void *a, const void *b)
+{
+	const struct obj_line_rec *x = a, *y = b;
+
+	if (x->sec != y->sec)
+		return x->sec < y->sec ? -1 : 1;
+	return x->insn < y->insn ? -1 : x->insn > y->insn;
+}
+
+/* obj_sort_recs against an insertion sort (stable): sections in any
+ * order, disorder inside a section, ties (records at one instruction keep
+ * their order, told apart by line) */
+static void test_sort_recs(void)
+{
+	static const uint32_t cases[][12][2] = {
+		/* sections 3, 9, 5, 7: one sorted run each */
+		{ {3,0},{3,4},{9,0},{9,2},{9,2},{5,1},{5,1},{5,8},{7,0},{7,3},{7,3},{7,9} },
+		/* section 9 out of order inside */
+		{ {9,4},{9,0},{3,0},{3,4},{5,1},{5,1},{5,8},{7,0},{7,3},{7,3},{7,9},{3,9} },
+		/* section 3 split in two runs */
+		{ {3,0},{3,4},{5,1},{3,2},{3,2},{5,8},{7,0},{7,3},{9,3},{9,3},{7,9},{1,0} },
+		/* sorted */
+		{ {1,0},{1,1},{1,1},{2,0},{3,0},{3,4},{5,1},{5,1},{5,8},{7,0},{7,3},{7,9} },
+		/* reversed sections */
+		{ {9,0},{9,1},{8,0},{8,0},{7,5},{6,0},{5,0},{4,0},{3,0},{2,7},{1,0},{1,3} },
+	};
+
+	for (size_t c = 0; c < sizeof(cases) / sizeof(cases[0]); c++) {
+		struct obj_line_rec got[12], want[12];
+
+		for (int i = 0; i < 12; i++)
+			got[i] = (struct obj_line_rec){ .sec = cases[c][i][0], .insn = cases[c][i][1],
+							.line = (uint32_t)i };
+		memcpy(want, got, sizeof(want));
+		for (int i = 1; i < 12; i++)
+			for (int j = i; j > 0 && cmp_line_rec(&want[j - 1], &want[j]) > 0; j--) {
+				struct obj_line_rec t = want[j];
+
+				want[j] = want[j - 1];
+				want[j - 1] = t;
+			}
+		obj_sort_recs(got, 12, sizeof(got[0]), cmp_line_rec);
+		for (int i = 0; i < 12; i++)
+			CHECK(got[i].sec == want[i].sec && got[i].insn == want[i].insn &&
+			      got[i].line == want[i].line, "sort case %zu, record %d: %u/%u line %u, want %u/%u line %u",
+			      c, i, got[i].sec, got[i].insn, got[i].line, want[i].sec, want[i].insn,
+			      want[i].line);
+	}
+}
+
 int main(void)
 {
 	char err[512];
@@ -669,6 +719,7 @@ int main(void)
 		bvf_object_close(obj);
 	}
 	test_strings();
+	test_sort_recs();
 	test_sections();
 	test_program_errors();
 
