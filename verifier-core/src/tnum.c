@@ -15,16 +15,11 @@ static struct bv_tnum mk(uint64_t value, uint64_t mask)
 	return (struct bv_tnum){ .value = value, .mask = mask };
 }
 
-/* Number of the highest set bit, 1-based; 0 for x == 0. */
+/* Number of the highest set bit, 1-based; 0 for x == 0. (One count of
+ * leading zeros: a bit-by-bit loop cost ~50 instructions per range.) */
 static unsigned fls64(uint64_t x)
 {
-	unsigned n = 0;
-
-	while (x) {
-		n++;
-		x >>= 1;
-	}
-	return n;
+	return x ? 64u - (unsigned)__builtin_clzll(x) : 0u;
 }
 
 struct bv_tnum bv_tnum_const(uint64_t v)
