@@ -163,6 +163,11 @@ static void join_kind(struct regs_kind *into, const struct regs_kind *from,
 {
 	uint32_t r;
 
+	/* the common case on the fixpoint's later passes: nothing to join
+	 * (equal kinds and offsets leave every register as it is) */
+	if (!memcmp(into->kind, from->kind, sizeof(into->kind)) &&
+	    !memcmp(into->off, from->off, sizeof(into->off)))
+		return;
 	for (r = 0; r < BV_MAX_REG; r++) {
 		uint8_t a = into->kind[r], b = from->kind[r], k;
 

@@ -321,9 +321,13 @@ static uint16_t frame_live(const struct bv_state *st, uint32_t fr, int32_t insn,
 bool bv_loops_state_contains(struct bv_state *old, struct bv_state *cur, int32_t insn,
 			     const uint16_t *live_regs, int mode)
 {
-	struct bv_reg saved[2][BV_MAX_CALL_FRAMES][BV_REG_FP];
+	/* only the dead registers that are not NOT_INIT already change: an
+	 * uninitialised register compares by its type alone, so resetting one
+	 * again would change nothing the comparison reads */
+	struct bv_reg saved[2 * BV_MAX_CALL_FRAMES * BV_REG_FP];
+	struct bv_reg *where[2 * BV_MAX_CALL_FRAMES * BV_REG_FP];
 	struct bv_state *st[2] = { old, cur };
-	uint32_t fr, i, k;
+	uint32_t fr, i, k, n = 0;
 	bool ok;
 
 	if (old->curframe != cur->curframe)
@@ -333,15 +337,16 @@ bool bv_loops_state_contains(struct bv_state *old, struct bv_state *cur, int32_t
 			uint16_t live = frame_live(st[k], fr, insn, live_regs);
 			struct bv_reg *regs = st[k]->frame[fr]->regs;
 
-			memcpy(saved[k][fr], regs, sizeof(saved[k][fr]));
 			for (i = 0; i < BV_REG_FP; i++)
-				if (!(live >> i & 1))
+				if (!(live >> i & 1) && regs[i].type != BV_NOT_INIT) {
+					saved[n] = regs[i];
+					where[n++] = &regs[i];
 					bv_reg_mark_not_init(&regs[i]);
+				}
 		}
 	ok = bv_state_contains(old, cur, mode);
-	for (k = 0; k < 2; k++)
-		for (fr = 0; fr <= st[k]->curframe; fr++)
-			memcpy(st[k]->frame[fr]->regs, saved[k][fr], sizeof(saved[k][fr]));
+	while (n--)
+		*where[n] = saved[n];
 	return ok;
 }
 

@@ -298,13 +298,33 @@ static void bound_offset(struct bv_scalar *s)
 	s->var_off = bv_tnum_or(bv_tnum_clear_subreg(t64), t32);
 }
 
+/* Whether two scalars are the same in every field (branch-free). */
+static bool scalar_same(const struct bv_scalar *a, const struct bv_scalar *b)
+{
+	return ((a->var_off.value ^ b->var_off.value) | (a->var_off.mask ^ b->var_off.mask) |
+		((uint64_t)a->smin ^ (uint64_t)b->smin) | ((uint64_t)a->smax ^ (uint64_t)b->smax) |
+		(a->umin ^ b->umin) | (a->umax ^ b->umax) |
+		(uint64_t)((uint32_t)a->s32_min ^ (uint32_t)b->s32_min) |
+		(uint64_t)((uint32_t)a->s32_max ^ (uint32_t)b->s32_max) |
+		(uint64_t)(a->u32_min ^ b->u32_min) | (uint64_t)(a->u32_max ^ b->u32_max)) == 0;
+}
+
 void bv_scalar_sync(struct bv_scalar *s)
 {
+	struct bv_scalar prev;
+
 	update_bounds(s);
-	/* 6.17+ runs three rounds of deduction. */
+	/* 6.17+ runs three rounds of deduction. deduce() depends only on the
+	 * scalar, so a round that changes nothing makes the later ones no-ops
+	 * too: most syncs stop after one or two rounds. */
+	prev = *s;
 	deduce(s);
-	deduce(s);
-	deduce(s);
+	if (!scalar_same(&prev, s)) {
+		prev = *s;
+		deduce(s);
+		if (!scalar_same(&prev, s))
+			deduce(s);
+	}
 	bound_offset(s);
 	update_bounds(s);
 }

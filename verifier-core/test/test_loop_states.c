@@ -254,9 +254,40 @@ out:
 	bv_state_free(cur);
 }
 
+/* bv_loops_state_contains compares with the dead registers of both states
+ * as uninitialised, and gives both states back as they were. */
+static void test_dead_regs(void)
+{
+	struct bv_state *old = bv_state_new(0), *cur = bv_state_new(0);
+	uint16_t live[2] = { 1u << 1, 1u << 1 | 1u << 2 };  /* insn 0: R1; insn 1: R1, R2 */
+
+	if (!expect_true("dead: set-up", old && cur, NULL))
+		goto out;
+	bv_reg_mark_known(&old->frame[0]->regs[1], 3, -1);
+	bv_reg_mark_known(&cur->frame[0]->regs[1], 3, -1);
+	bv_reg_mark_known(&old->frame[0]->regs[2], 5, -1);
+	bv_reg_mark_known(&cur->frame[0]->regs[2], 7, -1);
+	bv_reg_mark_unknown(&cur->frame[0]->regs[3], -1);
+	expect_true("dead: R2, R3 dead, the states are equal",
+		    bv_loops_state_contains(old, cur, 0, live, BV_CMP_EXACT), NULL);
+	expect_true("dead: R2 live, they differ",
+		    !bv_loops_state_contains(old, cur, 1, live, BV_CMP_EXACT), NULL);
+	expect_true("dead: registers given back",
+		    old->frame[0]->regs[2].type == BV_SCALAR &&
+		    bv_scalar_value(&old->frame[0]->regs[2].s) == 5 &&
+		    cur->frame[0]->regs[2].type == BV_SCALAR &&
+		    bv_scalar_value(&cur->frame[0]->regs[2].s) == 7 &&
+		    cur->frame[0]->regs[3].type == BV_SCALAR &&
+		    old->frame[0]->regs[3].type == BV_NOT_INIT, NULL);
+out:
+	bv_state_free(old);
+	bv_state_free(cur);
+}
+
 int main(void)
 {
 	test_range_loose();
+	test_dead_regs();
 	test_components();
 	test_visits();
 	test_may_goto_counts();

@@ -930,9 +930,28 @@ static void test_random(void)
 	}
 }
 
+/* bv_scalar_sync stops deducing once a round changes nothing; a scalar
+ * whose third round still narrows it must get all three (found by a
+ * search against the unconditional three rounds, whose result this is). */
+static void test_sync_rounds(void)
+{
+	struct bv_scalar s = {
+		.var_off = { 0, ~0ull },
+		.smin = -9223372036854775807LL, .smax = 2147483647,
+		.umin = 1, .umax = 0x8000000000000001ull,
+		.s32_min = -2147483647 - 1, .s32_max = 2147483647,
+		.u32_min = 2, .u32_max = 0x80000001u,
+	};
+
+	bv_scalar_sync(&s);
+	expect("sync-three-rounds", &s,
+	       "scalar(smin=umin=smin32=umin32=2,smax=umax=umax32=0x7fffffff,var_off=(0x0; 0x7fffffff))");
+}
+
 int main(void)
 {
 	test_kernel_cases();
+	test_sync_rounds();
 	test_random();
 	printf("%d passed, %d failed\n", passed, failed);
 	return failed ? 1 : 0;
