@@ -62,9 +62,13 @@ static void find_installed(void)
 		*slash = 0;
 		if (up == 0)
 			continue;
-		snprintf(cand, sizeof(cand), "%s/%s", mod, INSTALLED_PROFILES);
+		int len = snprintf(cand, sizeof(cand), "%s/%s", mod, INSTALLED_PROFILES);
+
+		/* a path that does not fit would name another folder: not ours */
+		if (len < 0 || (size_t)len >= sizeof(installed_dir))
+			continue;
 		if (is_dir(cand)) {
-			snprintf(installed_dir, sizeof(installed_dir), "%s", cand);
+			memcpy(installed_dir, cand, (size_t)len + 1);
 			return;
 		}
 	}
