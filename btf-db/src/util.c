@@ -1,6 +1,7 @@
 /* util.c — messages, whole-file I/O, deterministic zstd and split BTF
  * from memory for the rest of btf-db. */
 #include <errno.h>
+#include <limits.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -91,7 +92,7 @@ void *bvdb_read_file(const char *path, size_t max, size_t *len, char *err, size_
 
 int bvdb_write_file(const char *path, const void *data, size_t len, char *err, size_t errsz)
 {
-	char tmp[4200];
+	char tmp[PATH_MAX + sizeof(".tmp.XXXXXX")];
 	FILE *f = NULL;
 	int fd, e = 0;
 
@@ -304,6 +305,9 @@ struct stamp {
 	uint64_t dev, ino, size, mtime_s, mtime_ns, ctime_s, ctime_ns;
 };
 
+/* A stamp's name: the file's path and ".ok", in a buffer of this size. */
+#define STAMP_PATH_MAX (PATH_MAX + sizeof(".ok"))
+
 static bool stamp_path(const char *path, char *out, size_t size)
 {
 	return (size_t)snprintf(out, size, "%s.ok", path) < size;
@@ -325,7 +329,7 @@ static void stamp_of(struct stamp *s, const struct stat *st, const char magic[8]
 bool bvdb_stamp_ok(const char *path, const struct stat *st, const char magic[8])
 {
 	struct stamp want, have;
-	char sp[4200];
+	char sp[STAMP_PATH_MAX];
 	ssize_t n;
 	int fd;
 
@@ -341,7 +345,7 @@ void bvdb_stamp_write(const char *path, const struct stat *st, const char magic[
 {
 	struct timespec now;
 	struct stamp s;
-	char sp[4200];
+	char sp[STAMP_PATH_MAX];
 
 	/* file times come from a coarse clock (a tick, up to 10 ms): a second
 	 * change in the tick of the first keeps the ctime a stamp recorded.
