@@ -11,6 +11,11 @@
  *    ("unavailable") and helpers it offers although the knowledge base does
  *    not ("available"); the key "*" applies to every program type. Helpers
  *    are named without their "bpf_" prefix, as in enum bpf_func_id.
+ *  - for "host" only, the rules profile's build.json: what the build the
+ *    profile was imported from does unlike the rules it models (same
+ *    "helpers" form), applied when the running kernel's release is that
+ *    build's. The profile itself keeps its rules: a build's departure is
+ *    a fact of the machine, not of the kernel version.
  * facade.c loads the facts of one program's type once per verification.
  */
 #include <errno.h>
@@ -135,33 +140,28 @@ static int take_list(const cJSON *obj, const char *key, const struct bvf_kernel 
 	return 0;
 }
 
-int bvf_kb_helper_facts_load(const struct bvf_kernel *k, uint32_t prog_type,
-			     struct bvf_kb_helper_facts *out, char *err, size_t errsz)
+/* Applies the "helpers" lists of the JSON file at path for program type
+ * `type`; with `release`, only when the file's "release" is that. A
+ * missing file is no facts. */
+static int apply_file(const char *path, const char *release, const char *type,
+		      const struct bvf_kernel *btf, struct bvf_kb_helper_facts *out,
+		      char *err, size_t errsz)
 {
-	const char *db = bvdb_default_dir(BVF_DB_DIR);
-	const char *type = bvf_prog_type_name(prog_type);
-	const struct bvf_kernel *btf;   /* k, when its BTF can be read */
-	char path[4096], berr[256];
-	const cJSON *helpers;
+	const cJSON *helpers, *rel;
+	char *text = bvf_facts_read(path);
 	cJSON *doc;
-	char *text;
-	int32_t max;
 	int ret = 0;
 
-	memset(out, 0, sizeof(*out));
-	btf = bvf_kernel_view(k, berr, sizeof(berr)) ? k : NULL;
-	if (btf && btf_func_id(btf, "__BPF_FUNC_MAX_ID", &max))
-		out->nr_ids = max;
-	snprintf(path, sizeof(path), "%s/%s/facts.json", db && *db ? db : BVF_DB_DIR,
-		 bvf_kernel_rules(k));
-	text = bvf_facts_read(path);
 	if (!text)
-		return 0;   /* no facts: the knowledge base's own rules */
+		return 0;
 	doc = cJSON_Parse(text);
 	free(text);
 	if (!doc)
 		return set_err(err, errsz, "%s: not valid JSON", path);
+	rel = cJSON_GetObjectItemCaseSensitive(doc, "release");
 	helpers = cJSON_GetObjectItemCaseSensitive(doc, "helpers");
+	if (release && !(cJSON_IsString(rel) && strcmp(rel->valuestring, release) == 0))
+		helpers = NULL;   /* another build's facts */
 	if (helpers && !cJSON_IsObject(helpers))
 		ret = set_err(err, errsz, "%s: \"helpers\" is not an object", path);
 	else if (helpers)
@@ -171,4 +171,29 @@ int bvf_kb_helper_facts_load(const struct bvf_kernel *k, uint32_t prog_type,
 				btf, out->available, path, err, errsz);
 	cJSON_Delete(doc);
 	return ret;
+}
+
+int bvf_kb_helper_facts_load(const struct bvf_kernel *k, uint32_t prog_type,
+			     struct bvf_kb_helper_facts *out, char *err, size_t errsz)
+{
+	const char *db = bvdb_default_dir(BVF_DB_DIR);
+	const char *type = bvf_prog_type_name(prog_type);
+	const char *name = bvf_kernel_name(k);
+	const struct bvf_kernel *btf;   /* k, when its BTF can be read */
+	char path[4096], berr[256];
+	int32_t max;
+	int ret;
+
+	memset(out, 0, sizeof(*out));
+	btf = bvf_kernel_view(k, berr, sizeof(berr)) ? k : NULL;
+	if (btf && btf_func_id(btf, "__BPF_FUNC_MAX_ID", &max))
+		out->nr_ids = max;
+	if (!db || !*db)
+		db = BVF_DB_DIR;
+	snprintf(path, sizeof(path), "%s/%s/facts.json", db, bvf_kernel_rules(k));
+	ret = apply_file(path, NULL, type, btf, out, err, errsz);
+	if (ret || !name || strcmp(name, "host") != 0)
+		return ret;
+	snprintf(path, sizeof(path), "%s/%s/build.json", db, bvf_kernel_rules(k));
+	return apply_file(path, bvf_kernel_release(k), type, btf, out, err, errsz);
 }

@@ -16,6 +16,9 @@
  *    cannot use helper" or "invalid func"; GPL-only when a load with
  *    license "Proprietary" says "cannot call GPL-restricted function".
  *    Bit i of the bitmap = helper id i.
+ * These are 6.18.44-fc-v1272's answers, upstream 6.18's rules. The same
+ * probe on -v1300 differs in one bit: XDP without bpf_xdp_adjust_meta
+ * (54), a fact of that build (btf-db/profiles/6.18/build.json).
  */
 #ifndef KB_OBSERVED_6_18_H
 #define KB_OBSERVED_6_18_H
